@@ -1,0 +1,3 @@
+using ListeningClub.Bot.Hosting;
+
+return await BotHost.RunAsync(args);
