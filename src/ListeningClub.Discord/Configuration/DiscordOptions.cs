@@ -8,7 +8,7 @@ public sealed class DiscordOptions
     public const string SectionName = "Discord";
 
     /// <summary>The bot token. Comes from the environment (ListeningClub__Discord__Token) or user-secrets, never a committed file.</summary>
-    [Required(ErrorMessage = "Discord:Token is missing. Set the environment variable ListeningClub__Discord__Token to your bot token (Discord Developer Portal → your application → Bot → Reset Token).")]
+    [Required(ErrorMessage = "not set. Set the environment variable ListeningClub__Discord__Token to your bot token (Discord Developer Portal → your application → Bot → Reset Token).")]
     public string Token { get; set; } = "";
 
     /// <summary>REST base URL, ending in /api/v10. Point it at the emulator for local runs.</summary>
