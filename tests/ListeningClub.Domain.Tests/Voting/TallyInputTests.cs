@@ -73,6 +73,19 @@ public sealed class TallyInputTests
     }
 
     [Fact]
+    public void Count_BallotsAsArraysListsOrOtherLists_CountTheSame()
+    {
+        string[][] rankings = [["A", "B", "C"], ["C", "B"], ["B"], [], ["B", "A", "C"]];
+
+        var asArrays = Count(VotingMethod.InstantRunoff, Abc, rankings);
+        var asLists = Count(VotingMethod.InstantRunoff, Abc, [.. rankings.Select(r => (IReadOnlyList<string>)r.ToList())]);
+        var asReadOnly = Count(VotingMethod.InstantRunoff, Abc, [.. rankings.Select(r => (IReadOnlyList<string>)r.ToList().AsReadOnly())]);
+
+        Assert.Equal(asArrays, asLists);
+        Assert.Equal(asArrays, asReadOnly);
+    }
+
+    [Fact]
     public void TieBreakRecord_ListsCompareByContent_EvenWhenReplacedWithAnotherListType()
     {
         var record = new TieBreakRecord("stage", ["A", "B"], ["B", "A"], "B");
