@@ -1,0 +1,15 @@
+using ListeningClub.Domain.Common;
+
+namespace ListeningClub.Domain.Ballots;
+
+public interface IBallotRepository
+{
+    /// <summary>Stores the ballot, replacing the member's earlier ballot in that cycle. Completes only once durable.</summary>
+    Task UpsertAsync(Ballot ballot, CancellationToken cancellationToken);
+
+    Task<Ballot?> GetAsync(CycleId cycleId, ulong memberId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Ballot>> ListByCycleAsync(CycleId cycleId, CancellationToken cancellationToken);
+
+    Task<int> CountByCycleAsync(CycleId cycleId, CancellationToken cancellationToken);
+}

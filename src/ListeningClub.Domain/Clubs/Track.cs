@@ -1,0 +1,69 @@
+using ListeningClub.Domain.Common;
+using ListeningClub.Domain.Media;
+
+namespace ListeningClub.Domain.Clubs;
+
+/// <summary>One strand of a club (e.g. "Film Night"): its own channel, time zone, schedule and rules.</summary>
+public sealed record Track
+{
+    public const int MaxNameLength = 50;
+
+    public required TrackId Id { get; init; }
+
+    public required ulong GuildId { get; init; }
+
+    public required string Name { get; init; }
+
+    public required MediaKind Kind { get; init; }
+
+    public required ulong ChannelId { get; init; }
+
+    /// <summary>IANA time zone id (e.g. "Europe/Berlin"); schedules and messages use it.</summary>
+    public required string TimeZoneId { get; init; }
+
+    /// <summary>How the schedule reads to members, e.g. "Weekly: voting Thursday 18:00, pick Friday 18:00".</summary>
+    public string ScheduleDescription { get; init; } = "";
+
+    public TrackRules Rules { get; init; } = TrackRules.Default;
+
+    public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+
+    /// <summary>Creates a track after checking its name, time zone and rules.</summary>
+    public static Result<Track> Create(ulong guildId, string? name, MediaKind kind, ulong channelId, string? timeZoneId, TrackRules? rules = null, string? scheduleDescription = null)
+    {
+        var cleanName = TextInput.Required(name, "track name", MaxNameLength);
+        if (!cleanName.IsSuccess)
+        {
+            return cleanName.Problem!;
+        }
+
+        var zone = TimeZones.Resolve(timeZoneId);
+        if (!zone.IsSuccess)
+        {
+            return zone.Problem!;
+        }
+
+        var checkedRules = (rules ?? TrackRules.Default).Validate();
+        if (!checkedRules.IsSuccess)
+        {
+            return checkedRules.Problem!;
+        }
+
+        if (!Enum.IsDefined(kind))
+        {
+            return new Problem("track.kind", "A track is for films or for albums.");
+        }
+
+        return new Track
+        {
+            Id = TrackId.New(),
+            GuildId = guildId,
+            Name = cleanName.Value,
+            Kind = kind,
+            ChannelId = channelId,
+            TimeZoneId = zone.Value,
+            Rules = checkedRules.Value,
+            ScheduleDescription = TextInput.Clean(scheduleDescription),
+        };
+    }
+}

@@ -1,0 +1,130 @@
+using System.Globalization;
+using ListeningClub.Domain.Common;
+
+namespace ListeningClub.Domain.Cycles;
+
+/// <summary>
+/// One round of a track (usually a week). Transitions return a new cycle; each is guarded (a clear reason when it
+/// does not apply) and idempotent (asking for the phase the cycle is already in changes nothing).
+/// </summary>
+public sealed record Cycle
+{
+    public required CycleId Id { get; init; }
+
+    public required TrackId TrackId { get; init; }
+
+    /// <summary>1 for the track's first cycle, then counting up.</summary>
+    public required int Number { get; init; }
+
+    public CyclePhase Phase { get; init; } = CyclePhase.Nominating;
+
+    public required DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>When voting is planned to open (set by the schedule); used to tell members when to come back.</summary>
+    public DateTimeOffset? VotingOpensAt { get; init; }
+
+    /// <summary>When voting is planned to close and the pick be announced.</summary>
+    public DateTimeOffset? VotingClosesAt { get; init; }
+
+    public DateTimeOffset? VotingOpenedAt { get; init; }
+
+    public DateTimeOffset? AnnouncedAt { get; init; }
+
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>The secret tie-break seed, drawn when voting opens and revealed with the result (lowercase hex).</summary>
+    public string? TieBreakSeedHex { get; init; }
+
+    /// <summary>SHA-256 of the seed, posted when voting opens.</summary>
+    public string? TieBreakCommitment { get; init; }
+
+    /// <summary>The winning nomination once announced.</summary>
+    public NominationId? PickId { get; init; }
+
+    /// <summary>When the members' ratings of this cycle's pick were revealed; ratings are sealed and changeable until then.</summary>
+    public DateTimeOffset? RatingsRevealedAt { get; init; }
+
+    public static Cycle Start(TrackId trackId, int number, DateTimeOffset now) =>
+        new() { Id = CycleId.New(), TrackId = trackId, Number = number, StartedAt = now.ToUniversalTime() };
+
+    public bool RatingsOpen => Phase is CyclePhase.Announced or CyclePhase.Closed && PickId is not null && RatingsRevealedAt is null;
+
+    /// <summary>Explains to a member why <paramref name="action"/> is not possible in the current phase.</summary>
+    public Problem WrongPhase(string action, string trackName, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var message = Phase switch
+        {
+            CyclePhase.Nominating when action == CycleActions.Vote =>
+                $"Voting for {trackName} hasn't opened yet{When(" — it opens ", VotingOpensAt, zone)}. Nominations are open now.",
+            CyclePhase.Nominating when action == CycleActions.Rate =>
+                $"There is no pick to rate in {trackName} yet; the next pick is announced{When(" ", VotingClosesAt, zone, fallback: " when voting closes")}.",
+            CyclePhase.Voting when action is CycleActions.Nominate or CycleActions.Withdraw =>
+                $"Nominations for {trackName} are closed: voting is open{When(" until ", VotingClosesAt, zone)}. Cast your vote with /vote.",
+            CyclePhase.Voting when action == CycleActions.Rate =>
+                $"Voting for {trackName} is still open; you can rate the pick once it is announced{When(" ", VotingClosesAt, zone)}.",
+            CyclePhase.Announced or CyclePhase.Closed when action is CycleActions.Nominate or CycleActions.Withdraw =>
+                $"This week's pick for {trackName} is already announced; nominations for the next cycle open when it starts.",
+            CyclePhase.Announced or CyclePhase.Closed when action == CycleActions.Vote =>
+                $"Voting for {trackName} has closed and the pick is announced. See it with /pick.",
+            CyclePhase.Closed when action == CycleActions.Rate =>
+                $"Ratings for that pick in {trackName} have been revealed; they can no longer change.",
+            _ => $"You can't {action} in {trackName} right now (the cycle is {Phase.ToString().ToLowerInvariant()}).",
+        };
+        return new Problem("cycle.wrong_phase", message);
+    }
+
+    public Result<Cycle> OpenVoting(int activeNominations, string seedHex, string commitment, DateTimeOffset now)
+    {
+        switch (Phase)
+        {
+            case CyclePhase.Voting:
+                return this;
+            case CyclePhase.Nominating when activeNominations == 0:
+                return new Problem("cycle.no_nominations", "Voting can't open: nothing has been nominated yet.");
+            case CyclePhase.Nominating:
+                return this with
+                {
+                    Phase = CyclePhase.Voting,
+                    VotingOpenedAt = now.ToUniversalTime(),
+                    TieBreakSeedHex = seedHex,
+                    TieBreakCommitment = commitment,
+                };
+            default:
+                return new Problem("cycle.already_announced", "Voting can't open: this cycle's pick has already been announced.");
+        }
+    }
+
+    public Result<Cycle> Announce(NominationId pick, DateTimeOffset now) => Phase switch
+    {
+        CyclePhase.Voting => this with { Phase = CyclePhase.Announced, PickId = pick, AnnouncedAt = now.ToUniversalTime() },
+        CyclePhase.Announced or CyclePhase.Closed when PickId == pick => this,
+        CyclePhase.Announced or CyclePhase.Closed => new Problem("cycle.already_announced", "This cycle's pick has already been announced."),
+        _ => new Problem("cycle.not_voting", "The pick can't be announced before voting opens."),
+    };
+
+    public Result<Cycle> Close(DateTimeOffset now) => Phase switch
+    {
+        CyclePhase.Announced => this with { Phase = CyclePhase.Closed, ClosedAt = now.ToUniversalTime() },
+        CyclePhase.Closed => this,
+        _ => new Problem("cycle.not_announced", "A cycle closes only after its pick is announced."),
+    };
+
+    public Result<Cycle> RevealRatings(DateTimeOffset now) => (Phase, RatingsRevealedAt) switch
+    {
+        (_, not null) => this,
+        (CyclePhase.Announced or CyclePhase.Closed, null) => this with { RatingsRevealedAt = now.ToUniversalTime() },
+        _ => new Problem("cycle.not_announced", "Ratings can be revealed only after the pick is announced."),
+    };
+
+    private static string When(string prefix, DateTimeOffset? at, TimeZoneInfo zone, string fallback = "")
+    {
+        if (at is not { } instant)
+        {
+            return fallback;
+        }
+
+        var local = TimeZoneInfo.ConvertTime(instant, zone);
+        return prefix + local.ToString("dddd d MMMM 'at' HH:mm", CultureInfo.InvariantCulture) + $" ({zone.Id})";
+    }
+}

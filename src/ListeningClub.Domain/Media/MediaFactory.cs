@@ -1,0 +1,103 @@
+using ListeningClub.Domain.Common;
+
+namespace ListeningClub.Domain.Media;
+
+/// <summary>Turns what a member typed into a validated <see cref="Film"/> or <see cref="Album"/>, or says what to fix.</summary>
+public static class MediaFactory
+{
+    public const int MaxTitleLength = 200;
+    public const int MaxArtistLength = 200;
+    public const int MaxDirectorLength = 200;
+    public const int MaxPitchLength = 500;
+    public const int MaxLinkLength = 512;
+    public const int EarliestYear = 1870;
+    public const int LatestYear = 2100;
+
+    public static Result<Film> Film(string? title, int? year, string? director, string? link)
+    {
+        var cleanTitle = TextInput.Required(title, "title", MaxTitleLength);
+        if (!cleanTitle.IsSuccess)
+        {
+            return cleanTitle.Problem!;
+        }
+
+        var cleanDirector = TextInput.Optional(director, "director", MaxDirectorLength);
+        if (!cleanDirector.IsSuccess)
+        {
+            return cleanDirector.Problem!;
+        }
+
+        if (CheckYear(year) is { } yearProblem)
+        {
+            return yearProblem;
+        }
+
+        var uri = ParseLink(link);
+        if (!uri.IsSuccess)
+        {
+            return uri.Problem!;
+        }
+
+        return new Film { Title = cleanTitle.Value, Year = year, Director = cleanDirector.Value, Link = uri.Value };
+    }
+
+    public static Result<Album> Album(string? title, string? artist, int? year, string? link)
+    {
+        var cleanTitle = TextInput.Required(title, "title", MaxTitleLength);
+        if (!cleanTitle.IsSuccess)
+        {
+            return cleanTitle.Problem!;
+        }
+
+        var cleanArtist = TextInput.Required(artist, "artist", MaxArtistLength);
+        if (!cleanArtist.IsSuccess)
+        {
+            return cleanArtist.Problem!;
+        }
+
+        if (CheckYear(year) is { } yearProblem)
+        {
+            return yearProblem;
+        }
+
+        var uri = ParseLink(link);
+        if (!uri.IsSuccess)
+        {
+            return uri.Problem!;
+        }
+
+        return new Album { Title = cleanTitle.Value, Artist = cleanArtist.Value, Year = year, Link = uri.Value };
+    }
+
+    /// <summary>A pitch is optional; when given it is cleaned and at most <see cref="MaxPitchLength"/> characters.</summary>
+    public static Result<string?> Pitch(string? pitch) => TextInput.Optional(pitch, "pitch", MaxPitchLength);
+
+    /// <summary>A link is optional; when given it must be an absolute http or https address.</summary>
+    public static Result<Uri?> ParseLink(string? link)
+    {
+        var cleaned = TextInput.Clean(link);
+        if (cleaned.Length == 0)
+        {
+            return Result<Uri?>.Success(null);
+        }
+
+        if (cleaned.Length > MaxLinkLength)
+        {
+            return Result<Uri?>.Failure("link.too_long", $"The link is {cleaned.Length} characters long; the limit is {MaxLinkLength}.");
+        }
+
+        if (!Uri.TryCreate(cleaned, UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+            || string.IsNullOrEmpty(uri.Host))
+        {
+            return Result<Uri?>.Failure("link.invalid", "The link must be a web address starting with https:// (for example a Letterboxd, IMDb, Bandcamp or MusicBrainz page).");
+        }
+
+        return Result<Uri?>.Success(uri);
+    }
+
+    private static Problem? CheckYear(int? year) =>
+        year is { } value && (value < EarliestYear || value > LatestYear)
+            ? new Problem("year.out_of_range", $"{value} is not a plausible year; use a year between {EarliestYear} and {LatestYear}.")
+            : null;
+}

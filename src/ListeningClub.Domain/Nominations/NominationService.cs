@@ -1,0 +1,85 @@
+using ListeningClub.Domain.Clubs;
+using ListeningClub.Domain.Common;
+using ListeningClub.Domain.Cycles;
+using ListeningClub.Domain.Media;
+using ListeningClub.Domain.Picks;
+
+namespace ListeningClub.Domain.Nominations;
+
+/// <summary>Nominating, withdrawing and vetoing, and listing a cycle's nominations.</summary>
+public sealed class NominationService(
+    ICycleRepository cycles,
+    INominationRepository nominations,
+    IPickRepository picks,
+    TrackLocks locks,
+    TimeProvider time)
+{
+    public async Task<Result<Nomination>> NominateAsync(Track track, ulong memberId, MediaItem media, string? pitch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        using var held = await locks.WriteAsync(track.Id, cancellationToken).ConfigureAwait(false);
+        var cycle = await cycles.CurrentAsync(track, time, cancellationToken).ConfigureAwait(false);
+        var list = await nominations.ListByCycleAsync(cycle.Id, cancellationToken).ConfigureAwait(false);
+        var pastPicks = track.Rules.AllowPastPicks
+            ? new HashSet<string>()
+            : (await picks.ListByTrackAsync(track.Id, cancellationToken).ConfigureAwait(false)).Select(p => p.Media.IdentityKey).ToHashSet();
+
+        var nomination = NominationRules.Nominate(track, cycle, list, pastPicks, memberId, media, pitch, time.GetUtcNow());
+        if (!nomination.IsSuccess)
+        {
+            return nomination;
+        }
+
+        var existing = await nominations.AddAsync(nomination.Value, cancellationToken).ConfigureAwait(false);
+        return existing is null ? nomination : NominationRules.Duplicate(existing);
+    }
+
+    public async Task<Result<Nomination>> WithdrawAsync(Track track, ulong memberId, NominationId nominationId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        using var held = await locks.WriteAsync(track.Id, cancellationToken).ConfigureAwait(false);
+        var cycle = await cycles.CurrentAsync(track, time, cancellationToken).ConfigureAwait(false);
+        var nomination = await nominations.GetAsync(nominationId, cancellationToken).ConfigureAwait(false);
+        if (nomination is null || nomination.TrackId != track.Id)
+        {
+            return new Problem("withdraw.unknown", "That nomination doesn't exist in this track.");
+        }
+
+        var withdrawn = NominationRules.Withdraw(track, cycle, nomination, memberId);
+        if (withdrawn.IsSuccess)
+        {
+            await nominations.UpdateAsync(withdrawn.Value, cancellationToken).ConfigureAwait(false);
+        }
+
+        return withdrawn;
+    }
+
+    public async Task<Result<Nomination>> VetoAsync(Track track, NominationId nominationId, string? reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        using var held = await locks.WriteAsync(track.Id, cancellationToken).ConfigureAwait(false);
+        var cycle = await cycles.CurrentAsync(track, time, cancellationToken).ConfigureAwait(false);
+        var nomination = await nominations.GetAsync(nominationId, cancellationToken).ConfigureAwait(false);
+        if (nomination is null || nomination.TrackId != track.Id)
+        {
+            return new Problem("veto.unknown", "That nomination doesn't exist in this track.");
+        }
+
+        var vetoed = NominationRules.Veto(cycle, nomination, reason);
+        if (vetoed.IsSuccess)
+        {
+            await nominations.UpdateAsync(vetoed.Value, cancellationToken).ConfigureAwait(false);
+        }
+
+        return vetoed;
+    }
+
+    /// <summary>The current cycle and its active nominations, oldest first.</summary>
+    public async Task<(Cycle Cycle, IReadOnlyList<Nomination> Nominations)> ListCurrentAsync(Track track, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        var cycle = await cycles.CurrentAsync(track, time, cancellationToken).ConfigureAwait(false);
+        var list = await nominations.ListByCycleAsync(cycle.Id, cancellationToken).ConfigureAwait(false);
+        return (cycle, list.Where(n => n.IsActive).ToList());
+    }
+}

@@ -1,0 +1,18 @@
+namespace ListeningClub.Domain.Outbox;
+
+public interface IOutboxRepository
+{
+    /// <summary>
+    /// Stores the intent unless one with the same (kind, intent key) exists; returns the stored one either way,
+    /// so deciding to post the same thing twice yields one message.
+    /// </summary>
+    Task<OutboxMessage> AddOrGetAsync(OutboxMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Messages not yet marked sent, oldest first.</summary>
+    Task<IReadOnlyList<OutboxMessage>> ListPendingAsync(CancellationToken cancellationToken);
+
+    Task<OutboxMessage?> GetAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the message (attempt counted, marked sent with its message id).</summary>
+    Task UpdateAsync(OutboxMessage message, CancellationToken cancellationToken);
+}

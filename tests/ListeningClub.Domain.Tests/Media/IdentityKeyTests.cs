@@ -1,0 +1,47 @@
+using ListeningClub.Domain.Media;
+
+namespace ListeningClub.Domain.Tests.Media;
+
+public sealed class IdentityKeyTests
+{
+    [Theory]
+    [InlineData("The Blues Brothers (1980)", null, "blues brothers, the  1980", null)]
+    [InlineData("The Blues Brothers", 1980, "Blues Brothers, The (1980)", null)]
+    [InlineData("Amélie", 2001, "AMELIE", 2001)]
+    [InlineData("Schindler's List", 1993, "schindlers list", 1993)]
+    [InlineData("Crouching Tiger, Hidden Dragon", 2000, "crouching tiger hidden dragon", 2000)]
+    [InlineData("Fast & Furious", null, "fast and furious", null)]
+    [InlineData("  Alien\u200B ", 1979, "alien", 1979)]
+    public void Film_SameFilmWrittenDifferently_HasSameKey(string title1, int? year1, string title2, int? year2) =>
+        Assert.Equal(IdentityKeys.ForFilm(title1, year1), IdentityKeys.ForFilm(title2, year2));
+
+    [Theory]
+    [InlineData("The Thing", 1982, "The Thing", 2011)]
+    [InlineData("Blade Runner", 1982, "Blade Runner 2049", 2017)]
+    [InlineData("Alien", null, "Aliens", null)]
+    public void Film_DifferentFilms_HaveDifferentKeys(string title1, int? year1, string title2, int? year2) =>
+        Assert.NotEqual(IdentityKeys.ForFilm(title1, year1), IdentityKeys.ForFilm(title2, year2));
+
+    [Fact]
+    public void Film_YearInTitleThatIsPartOfTheName_IsKeptWhenAnotherYearIsGiven() =>
+        Assert.Equal("film:blade runner 2049:2017", IdentityKeys.ForFilm("Blade Runner 2049", 2017));
+
+    [Fact]
+    public void Film_TitleThatIsOnlyAYear_IsNotTakenAsTheYear() =>
+        Assert.Equal("film:1917:", IdentityKeys.ForFilm("1917", null));
+
+    [Theory]
+    [InlineData("OK Computer", "Radiohead", "ok computer", "RADIOHEAD")]
+    [InlineData("The Velvet Underground & Nico", "The Velvet Underground", "Velvet Underground and Nico", "Velvet Underground, The")]
+    [InlineData("Homogenic", "Björk", "homogenic", "Bjork")]
+    public void Album_SameAlbumWrittenDifferently_HasSameKey(string title1, string artist1, string title2, string artist2) =>
+        Assert.Equal(IdentityKeys.ForAlbum(title1, artist1), IdentityKeys.ForAlbum(title2, artist2));
+
+    [Fact]
+    public void Album_SameTitleDifferentArtist_HasDifferentKeys() =>
+        Assert.NotEqual(IdentityKeys.ForAlbum("Greatest Hits", "Queen"), IdentityKeys.ForAlbum("Greatest Hits", "ABBA"));
+
+    [Fact]
+    public void FilmAndAlbum_WithSameTitle_NeverShareAKey() =>
+        Assert.NotEqual(IdentityKeys.ForFilm("Purple Rain", 1984), IdentityKeys.ForAlbum("Purple Rain", "Purple Rain"));
+}

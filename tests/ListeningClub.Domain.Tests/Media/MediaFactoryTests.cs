@@ -1,0 +1,58 @@
+using ListeningClub.Domain.Media;
+
+namespace ListeningClub.Domain.Tests.Media;
+
+public sealed class MediaFactoryTests
+{
+    [Fact]
+    public void Film_ValidInput_IsCleaned()
+    {
+        var film = MediaFactory.Film("  Stalker ", 1979, " Andrei  Tarkovsky ", "https://letterboxd.com/film/stalker/");
+        Assert.True(film.IsSuccess);
+        Assert.Equal("Stalker", film.Value.Title);
+        Assert.Equal("Andrei Tarkovsky", film.Value.Director);
+        Assert.Equal("Stalker (1979)", film.Value.DisplayName);
+        Assert.Equal(new Uri("https://letterboxd.com/film/stalker/"), film.Value.Link);
+    }
+
+    [Fact]
+    public void Album_DisplayName_NamesArtistAndTitle()
+    {
+        var album = MediaFactory.Album("Blue", "Joni Mitchell", 1971, null);
+        Assert.Equal("Joni Mitchell – Blue (1971)", album.Value.DisplayName);
+        Assert.Null(album.Value.Link);
+    }
+
+    [Theory]
+    [InlineData("", 2000, null, "title is empty")]
+    [InlineData("Fine", 1800, null, "1800 is not a plausible year")]
+    [InlineData("Fine", 2000, "javascript:alert(1)", "link must be a web address")]
+    [InlineData("Fine", 2000, "ftp://example.com/film", "link must be a web address")]
+    [InlineData("Fine", 2000, "not a link", "link must be a web address")]
+    public void Film_BadInput_SaysWhatToFix(string title, int year, string? link, string expected)
+    {
+        var film = MediaFactory.Film(title, year, null, link);
+        Assert.False(film.IsSuccess);
+        Assert.Contains(expected, film.Problem!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Album_MissingArtist_IsRejected()
+    {
+        var album = MediaFactory.Album("Blue", "   ", null, null);
+        Assert.False(album.IsSuccess);
+        Assert.Contains("artist is empty", album.Problem!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pitch_OverFiveHundredCharacters_IsRejected()
+    {
+        Assert.True(MediaFactory.Pitch(new string('a', 500)).IsSuccess);
+        Assert.False(MediaFactory.Pitch(new string('a', 501)).IsSuccess);
+        Assert.Null(MediaFactory.Pitch("   ").Value);
+    }
+
+    [Fact]
+    public void Title_OverTwoHundredCharacters_IsRejected() =>
+        Assert.Contains("limit is 200", MediaFactory.Film(new string('t', 201), null, null, null).Problem!.Message, StringComparison.Ordinal);
+}
