@@ -1,4 +1,13 @@
+using ListeningClub.Domain.Ballots;
+using ListeningClub.Domain.Clubs;
+using ListeningClub.Domain.Cycles;
+using ListeningClub.Domain.Nominations;
+using ListeningClub.Domain.Outbox;
+using ListeningClub.Domain.Picks;
+using ListeningClub.Domain.Prompts;
+using ListeningClub.Domain.Ratings;
 using ListeningClub.Storage.Engine;
+using ListeningClub.Storage.Repositories;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -33,6 +42,14 @@ public static class StorageServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILoggerFactory>().CreateLogger("ListeningClub.Storage")));
         services.TryAddSingleton<IStorageMaintenance, StorageMaintenance>();
+        services.TryAddSingleton<IClubRepository, ClubRepository>();
+        services.TryAddSingleton<ICycleRepository, CycleRepository>();
+        services.TryAddSingleton<INominationRepository, NominationRepository>();
+        services.TryAddSingleton<IBallotRepository, BallotRepository>();
+        services.TryAddSingleton<IPickRepository, PickRepository>();
+        services.TryAddSingleton<IRatingRepository, RatingRepository>();
+        services.TryAddSingleton<IPromptRepository, PromptRepository>();
+        services.TryAddSingleton<IOutboxRepository, OutboxRepository>();
         services.AddHostedService<StorageLifetime>();
         return services;
     }

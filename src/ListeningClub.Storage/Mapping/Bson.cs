@@ -60,4 +60,45 @@ internal static class Bson
     /// <summary>The inclusive key range of every <see cref="CompositeKey"/> whose first id is <paramref name="first"/>.</summary>
     public static (BsonValue From, BsonValue To) CompositeKeyRange(ulong first) =>
         (CompositeKey(first, ulong.MinValue), CompositeKey(first, ulong.MaxValue));
+
+    /// <summary>A composite key of a Guid and an id: the Guid's 16 bytes, then the id big-endian, so every key of one Guid is one contiguous index range.</summary>
+    public static BsonValue CompositeKey(Guid first, ulong second)
+    {
+        var bytes = new byte[24];
+        first.TryWriteBytes(bytes.AsSpan(0, 16), bigEndian: true, out _);
+        BinaryPrimitives.WriteUInt64BigEndian(bytes.AsSpan(16), second);
+        return new BsonValue(bytes);
+    }
+
+    /// <summary>The inclusive key range of every <see cref="CompositeKey(Guid, ulong)"/> whose Guid is <paramref name="first"/>.</summary>
+    public static (BsonValue From, BsonValue To) CompositeKeyRange(Guid first) =>
+        (CompositeKey(first, ulong.MinValue), CompositeKey(first, ulong.MaxValue));
+
+    /// <summary>Splits a <see cref="CompositeKey(Guid, ulong)"/> back into its parts.</summary>
+    public static (Guid First, ulong Second) SplitCompositeKey(BsonValue key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var bytes = key.AsBinary;
+        if (bytes is not { Length: 24 })
+        {
+            throw new InvalidDataException("A composite key must be 24 bytes.");
+        }
+
+        return (new Guid(bytes.AsSpan(0, 16), bigEndian: true), BinaryPrimitives.ReadUInt64BigEndian(bytes.AsSpan(16)));
+    }
+
+    public static BsonValue FromOptionalId(ulong? id) => id is { } value ? FromId(value) : BsonValue.Null;
+
+    public static ulong? ToOptionalId(BsonValue? value) => value is null || value.IsNull ? null : ToId(value);
+
+    public static BsonValue FromOptionalInt(int? value) => value is { } number ? new BsonValue(number) : BsonValue.Null;
+
+    public static int? ToOptionalInt(BsonValue? value) => value is null || value.IsNull ? null : value.AsInt32;
+
+    /// <summary>A field that may be absent (documents written by older versions) or null.</summary>
+    public static BsonValue Get(BsonDocument document, string field)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return document.TryGetValue(field, out var value) ? value : BsonValue.Null;
+    }
 }

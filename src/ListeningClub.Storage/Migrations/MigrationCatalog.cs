@@ -6,6 +6,7 @@ internal static class MigrationCatalog
     public static IReadOnlyList<IMigration> All { get; } =
     [
         new Migration0001_Metadata(),
+        new Migration0002_ClubCollections(),
     ];
 
     public static int LatestVersion => All[^1].Version;
