@@ -156,6 +156,10 @@ internal sealed class LiteStore : IAsyncDisposable
             cancellationToken);
     }
 
+    /// <summary>Queues work to run alone on the writer thread, after everything queued before it, outside any transaction.</summary>
+    public Task<T> ExclusiveAsync<T>(Func<LiteDatabase, T> work, CancellationToken cancellationToken = default) =>
+        _writer.ExclusiveAsync(work, cancellationToken);
+
     /// <summary>Folds the log into the data file, after every write queued before it has committed. Use after critical transitions.</summary>
     public Task CheckpointAsync(CancellationToken cancellationToken = default) =>
         _writer.ExclusiveAsync(
