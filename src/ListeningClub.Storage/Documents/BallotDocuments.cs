@@ -16,7 +16,7 @@ internal static class BallotDocuments
     public static BsonDocument ToDocument(Ballot ballot)
     {
         ArgumentNullException.ThrowIfNull(ballot);
-        var choices = new BsonArray(ballot.Choices.Count);
+        var choices = new BsonArray();
         foreach (var choice in ballot.Choices)
         {
             choices.Add(new BsonValue(choice.Value));

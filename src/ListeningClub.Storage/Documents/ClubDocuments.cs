@@ -13,7 +13,7 @@ internal static class ClubDocuments
     public static BsonDocument ToDocument(Club club)
     {
         ArgumentNullException.ThrowIfNull(club);
-        var tracks = new BsonArray(club.Tracks.Count);
+        var tracks = new BsonArray();
         foreach (var track in club.Tracks)
         {
             tracks.Add(TrackToDocument(track));

@@ -37,7 +37,7 @@ internal static class PromptDocuments
     public static BsonDocument ToDocument(PromptDrawState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var drawn = new BsonArray(state.Drawn.Count);
+        var drawn = new BsonArray();
         foreach (var id in state.Drawn)
         {
             drawn.Add(new BsonValue(id.Value));

@@ -32,7 +32,8 @@ internal sealed class LiteStore : IAsyncDisposable
         DataFolderLock folderLock,
         DurableFileStream dataStream,
         DurableFileStream logStream,
-        LiteDatabase db)
+        LiteDatabase db,
+        LogWriteBarrier barrier)
     {
         _options = options;
         _time = time;
@@ -41,7 +42,15 @@ internal sealed class LiteStore : IAsyncDisposable
         _dataStream = dataStream;
         _logStream = logStream;
         _db = db;
-        _writer = new SingleWriter(db, logStream.EnsureDurable, options.MaxBatchSize, logger);
+        _writer = new SingleWriter(
+            db,
+            () =>
+            {
+                barrier.WaitForLogWrites();
+                logStream.EnsureDurable();
+            },
+            options.MaxBatchSize,
+            logger);
     }
 
     public string DatabasePath => _options.DatabasePath;
@@ -76,6 +85,7 @@ internal sealed class LiteStore : IAsyncDisposable
         DurableFileStream? data = null;
         DurableFileStream? log = null;
         LiteDatabase? db = null;
+        LogWriteBarrier barrier;
         try
         {
             var path = options.DatabasePath;
@@ -99,7 +109,9 @@ internal sealed class LiteStore : IAsyncDisposable
                     AutoRebuild = false,
                     Upgrade = false,
                 };
-                db = new LiteDatabase(new LiteEngine(settings), StorageMapper.Create(), disposeOnClose: true);
+                var engine = new LiteEngine(settings);
+                db = new LiteDatabase(engine, StorageMapper.Create(), disposeOnClose: true);
+                barrier = LogWriteBarrier.For(engine);
             }
             catch (LiteException ex)
             {
@@ -117,7 +129,7 @@ internal sealed class LiteStore : IAsyncDisposable
             }
 
             Migrate(db, options, time, logger, identity, target);
-            var store = new LiteStore(options, time, logger, folderLock, data, log, db);
+            var store = new LiteStore(options, time, logger, folderLock, data, log, db, barrier);
             logger.LogInformation("Opened {DatabasePath} at schema version {Version}", path, db.UserVersion);
             return store;
         }
