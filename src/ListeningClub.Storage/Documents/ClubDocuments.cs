@@ -1,0 +1,82 @@
+using LiteDB;
+using ListeningClub.Domain.Clubs;
+using ListeningClub.Domain.Common;
+using ListeningClub.Domain.Media;
+using ListeningClub.Domain.Voting;
+using ListeningClub.Storage.Mapping;
+
+namespace ListeningClub.Storage.Documents;
+
+/// <summary>A club document (_id = guild id) with its tracks embedded.</summary>
+internal static class ClubDocuments
+{
+    public static BsonDocument ToDocument(Club club)
+    {
+        ArgumentNullException.ThrowIfNull(club);
+        var tracks = new BsonArray();
+        foreach (var track in club.Tracks)
+        {
+            tracks.Add(TrackToDocument(track));
+        }
+
+        return new BsonDocument
+        {
+            ["_id"] = Bson.FromId(club.GuildId),
+            ["managerRoleId"] = Bson.FromOptionalId(club.ManagerRoleId),
+            ["tracks"] = tracks,
+        };
+    }
+
+    public static Club FromDocument(BsonDocument document)
+    {
+        var guildId = Bson.ToId(document["_id"]);
+        var tracks = document["tracks"].AsArray.Select(track => TrackFromDocument(track.AsDocument, guildId)).ToList();
+        return new Club
+        {
+            GuildId = guildId,
+            ManagerRoleId = Bson.ToOptionalId(Bson.Get(document, "managerRoleId")),
+            Tracks = tracks,
+        };
+    }
+
+    private static BsonDocument TrackToDocument(Track track) => new()
+    {
+        ["id"] = track.Id.Value,
+        ["name"] = track.Name,
+        ["kind"] = Bson.FromEnum(track.Kind),
+        ["channelId"] = Bson.FromId(track.ChannelId),
+        ["timeZoneId"] = track.TimeZoneId,
+        ["schedule"] = track.ScheduleDescription,
+        ["rules"] = new BsonDocument
+        {
+            ["nominationCap"] = track.Rules.NominationCapPerMember,
+            ["carryOverCycles"] = track.Rules.CarryOverCycles,
+            ["allowPastPicks"] = track.Rules.AllowPastPicks,
+            ["votingMethod"] = Bson.FromEnum(track.Rules.VotingMethod),
+            ["ballotSize"] = track.Rules.BallotSize,
+        },
+    };
+
+    private static Track TrackFromDocument(BsonDocument document, ulong guildId)
+    {
+        var rules = document["rules"].AsDocument;
+        return new Track
+        {
+            Id = new TrackId(document["id"].AsGuid),
+            GuildId = guildId,
+            Name = document["name"].AsString,
+            Kind = Bson.ToEnum<MediaKind>(document["kind"]),
+            ChannelId = Bson.ToId(document["channelId"]),
+            TimeZoneId = document["timeZoneId"].AsString,
+            ScheduleDescription = document["schedule"].AsString,
+            Rules = new TrackRules
+            {
+                NominationCapPerMember = rules["nominationCap"].AsInt32,
+                CarryOverCycles = rules["carryOverCycles"].AsInt32,
+                AllowPastPicks = rules["allowPastPicks"].AsBoolean,
+                VotingMethod = Bson.ToEnum<VotingMethod>(rules["votingMethod"]),
+                BallotSize = rules["ballotSize"].AsInt32,
+            },
+        };
+    }
+}

@@ -1,0 +1,50 @@
+using LiteDB;
+using ListeningClub.Domain.Outbox;
+using ListeningClub.Storage.Mapping;
+
+namespace ListeningClub.Storage.Documents;
+
+/// <summary>An outbox document (_id = message id). <c>intent</c> (kind + intent key) is unique; <c>pending</c> is indexed.</summary>
+internal static class OutboxDocuments
+{
+    public const string IntentIndex = "intent";
+    public const string PendingIndex = "pending";
+
+    public static string Intent(string kind, string intentKey) => kind + "\n" + intentKey;
+
+    public static BsonDocument ToDocument(OutboxMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return new BsonDocument
+        {
+            ["_id"] = message.Id,
+            ["nonce"] = message.Nonce,
+            ["guildId"] = Bson.FromId(message.GuildId),
+            ["channelId"] = Bson.FromId(message.ChannelId),
+            ["kind"] = message.Kind,
+            ["intentKey"] = message.IntentKey,
+            [IntentIndex] = Intent(message.Kind, message.IntentKey),
+            ["payload"] = message.Payload,
+            ["createdAt"] = Bson.FromInstant(message.CreatedAt),
+            ["attempts"] = message.Attempts,
+            ["sentAt"] = Bson.FromOptionalInstant(message.SentAt),
+            ["messageId"] = Bson.FromOptionalId(message.MessageId),
+            [PendingIndex] = !message.IsSent,
+        };
+    }
+
+    public static OutboxMessage FromDocument(BsonDocument document) => new()
+    {
+        Id = document["_id"].AsGuid,
+        Nonce = document["nonce"].AsString,
+        GuildId = Bson.ToId(document["guildId"]),
+        ChannelId = Bson.ToId(document["channelId"]),
+        Kind = document["kind"].AsString,
+        IntentKey = document["intentKey"].AsString,
+        Payload = document["payload"].AsString,
+        CreatedAt = Bson.ToInstant(document["createdAt"]),
+        Attempts = document["attempts"].AsInt32,
+        SentAt = Bson.ToOptionalInstant(Bson.Get(document, "sentAt")),
+        MessageId = Bson.ToOptionalId(Bson.Get(document, "messageId")),
+    };
+}

@@ -1,0 +1,11 @@
+namespace ListeningClub.Storage.Engine;
+
+/// <summary>What the rest of the bot may ask of the store besides repositories: checkpoints and backups.</summary>
+public interface IStorageMaintenance
+{
+    /// <summary>Makes everything written so far part of the main file (call after a cycle is announced or closed).</summary>
+    Task CheckpointAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Writes a verified online backup into the backups folder and returns its path; keeps only the newest N.</summary>
+    Task<string> BackupAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,306 @@
+using System.Globalization;
+using LiteDB;
+using LiteDB.Engine;
+using ListeningClub.Storage.Configuration;
+using ListeningClub.Storage.Mapping;
+using ListeningClub.Storage.Migrations;
+using Microsoft.Extensions.Logging;
+
+namespace ListeningClub.Storage.Engine;
+
+/// <summary>
+/// The process's one LiteDB database: holds the data-folder lock, opens the file through <see cref="DurableFileStream"/>s
+/// (Direct mode, never shared), runs migrations behind a backup, and owns the <see cref="SingleWriter"/>.
+/// Reads run on the caller's thread against the last committed state; every write goes through the writer.
+/// </summary>
+internal sealed class LiteStore : IAsyncDisposable
+{
+    private readonly DataFolderLock _folderLock;
+    private readonly DurableFileStream _dataStream;
+    private readonly DurableFileStream _logStream;
+    private readonly LiteDatabase _db;
+    private readonly SingleWriter _writer;
+    private readonly StorageOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private int _disposed;
+
+    private LiteStore(
+        StorageOptions options,
+        TimeProvider time,
+        ILogger logger,
+        DataFolderLock folderLock,
+        DurableFileStream dataStream,
+        DurableFileStream logStream,
+        LiteDatabase db,
+        LogWriteBarrier barrier)
+    {
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _folderLock = folderLock;
+        _dataStream = dataStream;
+        _logStream = logStream;
+        _db = db;
+        _writer = new SingleWriter(
+            db,
+            () =>
+            {
+                barrier.WaitForLogWrites();
+                logStream.EnsureDurable();
+            },
+            options.MaxBatchSize,
+            logger);
+    }
+
+    public string DatabasePath => _options.DatabasePath;
+
+    public string DataFolder => _folderLock.DataFolder;
+
+    public string BackupsFolder => _options.BackupsFolder;
+
+    public int SchemaVersion => _db.UserVersion;
+
+    /// <summary>Write transactions committed since open.</summary>
+    public long Commits => _writer.Commits;
+
+    /// <summary>Write operations acknowledged since open.</summary>
+    public long CommittedOperations => _writer.CommittedOperations;
+
+    /// <summary>fsync calls on the log since open (two per commit with group commit).</summary>
+    public long LogFsyncs => _logStream.Fsyncs;
+
+    /// <summary>Commit-confirming log pages written since open (one per commit).</summary>
+    public long LogConfirmPages => _logStream.ConfirmPagesWritten;
+
+    /// <summary>Opens (creating if needed) the database in <see cref="StorageOptions.DataFolder"/>, migrated to <paramref name="targetVersion"/> (default: latest).</summary>
+    public static LiteStore Open(StorageOptions options, TimeProvider time, ILogger logger, int? targetVersion = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(logger);
+        var target = targetVersion ?? MigrationCatalog.LatestVersion;
+
+        var folderLock = DataFolderLock.Acquire(options.DataFolder);
+        DurableFileStream? data = null;
+        DurableFileStream? log = null;
+        LiteDatabase? db = null;
+        LogWriteBarrier barrier;
+        try
+        {
+            var path = options.DatabasePath;
+            var logPath = DatabaseFiles.LogPathFor(path);
+            DatabaseIdentity? identity = null;
+            if (DatabaseFiles.InspectExisting(path))
+            {
+                identity = DatabaseIdentity.Read(path, logPath);
+                identity.EnsureUsable(path, MigrationCatalog.LatestVersion);
+            }
+
+            data = DurableFileStream.OpenData(path, readOnly: false);
+            log = DurableFileStream.OpenLog(logPath, readOnly: false);
+            try
+            {
+                var settings = new EngineSettings
+                {
+                    DataStream = data,
+                    LogStream = log,
+                    Collation = DatabaseIdentity.PinnedCollation,
+                    AutoRebuild = false,
+                    Upgrade = false,
+                };
+                var engine = new LiteEngine(settings);
+                db = new LiteDatabase(engine, StorageMapper.Create(), disposeOnClose: true);
+                barrier = LogWriteBarrier.For(engine);
+            }
+            catch (LiteException ex)
+            {
+                throw new StorageFileException(path, $"cannot be opened by LiteDB 5.0.20 ({ex.Message}). Restore it from a backup or move it away.", ex);
+            }
+
+            if (!DatabaseIdentity.IsPinned(db.Collation))
+            {
+                throw new StorageFileException(path, $"uses collation '{db.Collation}', not the pinned ordinal collation.");
+            }
+
+            if (db.CheckpointSize != options.CheckpointPages)
+            {
+                db.CheckpointSize = options.CheckpointPages;
+            }
+
+            Migrate(db, options, time, logger, identity, target);
+            var store = new LiteStore(options, time, logger, folderLock, data, log, db, barrier);
+            logger.LogInformation("Opened {DatabasePath} at schema version {Version}", path, db.UserVersion);
+            return store;
+        }
+        catch
+        {
+            db?.Dispose();
+            log?.Dispose();
+            data?.Dispose();
+            folderLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Runs <paramref name="read"/> on the calling thread against the last committed state; never waits for the writer.</summary>
+    public T Read<T>(Func<LiteDatabase, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        return read(_db);
+    }
+
+    /// <summary>Queues a write; completes after the transaction it ran in has committed and is on disk.</summary>
+    public Task<T> WriteAsync<T>(Func<LiteDatabase, T> write, CancellationToken cancellationToken = default) =>
+        _writer.WriteAsync(write, cancellationToken);
+
+    /// <summary>Queues a write; completes after the transaction it ran in has committed and is on disk.</summary>
+    public Task WriteAsync(Action<LiteDatabase> write, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        return _writer.WriteAsync(
+            db =>
+            {
+                write(db);
+                return true;
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Queues work to run alone on the writer thread, after everything queued before it, outside any transaction.</summary>
+    public Task<T> ExclusiveAsync<T>(Func<LiteDatabase, T> work, CancellationToken cancellationToken = default) =>
+        _writer.ExclusiveAsync(work, cancellationToken);
+
+    /// <summary>Folds the log into the data file, after every write queued before it has committed. Use after critical transitions.</summary>
+    public Task CheckpointAsync(CancellationToken cancellationToken = default) =>
+        _writer.ExclusiveAsync(
+            db =>
+            {
+                db.Checkpoint();
+                return true;
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// An online backup: under the writer (no write in flight), checkpoint and copy the file into the backups folder;
+    /// then check the copy opens as a ListeningClub database, and keep only the newest <see cref="StorageOptions.BackupsKept"/>.
+    /// </summary>
+    public async Task<string> BackupAsync(CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(BackupsFolder);
+        var stem = Path.GetFileNameWithoutExtension(DatabasePath);
+        var stamp = _time.GetUtcNow().ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture);
+        var target = Path.Combine(BackupsFolder, $"{stem}-{stamp}.db");
+        var version = await _writer.ExclusiveAsync(
+            db =>
+            {
+                db.Checkpoint();
+                DatabaseFiles.CopyDurably(DatabasePath, target);
+                return db.UserVersion;
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        VerifyCopy(target, version);
+        PruneBackups(stem);
+        _logger.LogInformation("Backed up {DatabasePath} to {BackupPath}", DatabasePath, target);
+        return target;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await _writer.DisposeAsync().ConfigureAwait(false);
+            _db.Checkpoint();
+        }
+        finally
+        {
+            _db.Dispose();
+            _logStream.Dispose();
+            _dataStream.Dispose();
+            _folderLock.Dispose();
+            _logger.LogInformation("Closed {DatabasePath}", DatabasePath);
+        }
+    }
+
+    private static void VerifyCopy(string copy, int expectedVersion)
+    {
+        DatabaseIdentity identity;
+        try
+        {
+            identity = DatabaseIdentity.Read(copy, logPath: null);
+        }
+        catch (StorageFileException)
+        {
+            File.Delete(copy);
+            throw;
+        }
+
+        if (!identity.HasMarker || identity.UserVersion != expectedVersion)
+        {
+            File.Delete(copy);
+            throw new StorageFileException(copy, string.Create(CultureInfo.InvariantCulture, $"(a fresh backup) did not read back as a ListeningClub database at version {expectedVersion}; it was deleted."));
+        }
+    }
+
+    private void PruneBackups(string stem)
+    {
+        // Timestamps sort as text; pre-migration copies use another name pattern and are never pruned here.
+        var backups = Directory.GetFiles(BackupsFolder, $"{stem}-*.db")
+            .Where(file => !file.EndsWith(".tmp", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        foreach (var old in backups.Take(Math.Max(0, backups.Count - _options.BackupsKept)))
+        {
+            File.Delete(old);
+        }
+    }
+
+    private static void Migrate(LiteDatabase db, StorageOptions options, TimeProvider time, ILogger logger, DatabaseIdentity? identity, int target)
+    {
+        var current = db.UserVersion;
+        if (current >= target)
+        {
+            return;
+        }
+
+        if (identity is { IsEmpty: false })
+        {
+            // Backup first: fold the log in so the data file alone holds everything, then copy it aside.
+            db.Checkpoint();
+            Directory.CreateDirectory(options.BackupsFolder);
+            var stem = Path.GetFileNameWithoutExtension(options.DatabasePath);
+            var stamp = time.GetUtcNow().ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture);
+            var copy = Path.Combine(options.BackupsFolder, string.Create(CultureInfo.InvariantCulture, $"{stem}.v{current}-before-v{target}.{stamp}.db"));
+            DatabaseFiles.CopyDurably(options.DatabasePath, copy);
+            VerifyCopy(copy, current);
+            logger.LogInformation("Copied {DatabasePath} to {BackupPath} before migrating from version {From} to {To}", options.DatabasePath, copy, current, target);
+        }
+
+        foreach (var migration in MigrationCatalog.All.Where(m => m.Version > current && m.Version <= target))
+        {
+            db.BeginTrans();
+            try
+            {
+                migration.Apply(db, time.GetUtcNow());
+                db.Commit();
+            }
+            catch
+            {
+                db.Rollback();
+                throw;
+            }
+
+            db.UserVersion = migration.Version;
+            logger.LogInformation("Migrated {DatabasePath} to version {Version}: {Description}", options.DatabasePath, migration.Version, migration.Description);
+        }
+
+        db.Checkpoint();
+    }
+}

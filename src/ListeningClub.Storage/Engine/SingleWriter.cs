@@ -1,0 +1,264 @@
+using LiteDB;
+using Microsoft.Extensions.Logging;
+
+namespace ListeningClub.Storage.Engine;
+
+/// <summary>
+/// Every write to the database goes through this one thread. It drains the queue into batches (at most
+/// <c>maxBatchSize</c>), runs each batch in ONE LiteDB transaction and acknowledges each caller only after that
+/// transaction has committed and is durable. A failing operation rolls its batch back; the others are retried without
+/// it, so one bad write never fails its neighbours. Transactions in LiteDB belong to a thread, and this thread never
+/// awaits, so no transaction ever spans an await. Readers do not come here: they read the last committed state directly.
+/// </summary>
+internal sealed class SingleWriter : IAsyncDisposable
+{
+    private readonly LiteDatabase _db;
+    private readonly Action _makeDurable;
+    private readonly int _maxBatchSize;
+    private readonly ILogger _logger;
+    private readonly object _gate = new();
+    private readonly Queue<WriteOperation> _queue = new();
+    private readonly Thread _thread;
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _completing;
+    private long _commits;
+    private long _committedOperations;
+
+    public SingleWriter(LiteDatabase db, Action makeDurable, int maxBatchSize, ILogger logger)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBatchSize, 1);
+        _db = db;
+        _makeDurable = makeDurable;
+        _maxBatchSize = maxBatchSize;
+        _logger = logger;
+        _thread = new Thread(Run) { IsBackground = true, Name = "ListeningClub storage writer" };
+        _thread.Start();
+    }
+
+    /// <summary>Transactions committed so far.</summary>
+    public long Commits => Interlocked.Read(ref _commits);
+
+    /// <summary>Operations acknowledged after a commit so far.</summary>
+    public long CommittedOperations => Interlocked.Read(ref _committedOperations);
+
+    /// <summary>Queues <paramref name="work"/> to run inside the next batch's transaction; completes after that batch commits.</summary>
+    public Task<T> WriteAsync<T>(Func<LiteDatabase, T> work, CancellationToken cancellationToken = default) =>
+        Enqueue(work, exclusive: false, cancellationToken);
+
+    /// <summary>Queues <paramref name="work"/> to run alone, after everything queued before it has committed, outside any transaction.</summary>
+    public Task<T> ExclusiveAsync<T>(Func<LiteDatabase, T> work, CancellationToken cancellationToken = default) =>
+        Enqueue(work, exclusive: true, cancellationToken);
+
+    /// <summary>Stops taking work, finishes everything already queued, and stops the thread.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        lock (_gate)
+        {
+            _completing = true;
+            Monitor.PulseAll(_gate);
+        }
+
+        await _stopped.Task.ConfigureAwait(false);
+    }
+
+    private Task<T> Enqueue<T>(Func<LiteDatabase, T> work, bool exclusive, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<T>(cancellationToken);
+        }
+
+        var operation = new WriteOperation<T>(work, exclusive, cancellationToken);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_completing, this);
+            _queue.Enqueue(operation);
+            if (_queue.Count == 1)
+            {
+                Monitor.Pulse(_gate);
+            }
+        }
+
+        return operation.Task;
+    }
+
+    private List<WriteOperation>? TakeBatch()
+    {
+        lock (_gate)
+        {
+            while (_queue.Count == 0)
+            {
+                if (_completing)
+                {
+                    return null;
+                }
+
+                Monitor.Wait(_gate);
+            }
+
+            var batch = new List<WriteOperation>(Math.Min(_queue.Count, _maxBatchSize));
+            while (batch.Count < _maxBatchSize && _queue.TryDequeue(out var operation))
+            {
+                batch.Add(operation);
+            }
+
+            return batch;
+        }
+    }
+
+    private void Run()
+    {
+        try
+        {
+            while (TakeBatch() is { } batch)
+            {
+                var start = 0;
+                while (start < batch.Count)
+                {
+                    if (batch[start].IsExclusive)
+                    {
+                        RunExclusive(batch[start]);
+                        start++;
+                        continue;
+                    }
+
+                    var end = start;
+                    while (end < batch.Count && !batch[end].IsExclusive)
+                    {
+                        end++;
+                    }
+
+                    CommitGroup(batch.GetRange(start, end - start));
+                    start = end;
+                }
+            }
+
+            _stopped.TrySetResult();
+        }
+#pragma warning disable CA1031 // The writer thread must never die silently: every queued caller is failed, then the exception surfaces on DisposeAsync.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _logger.LogCritical(ex, "The storage writer stopped unexpectedly");
+            lock (_gate)
+            {
+                _completing = true;
+                while (_queue.TryDequeue(out var operation))
+                {
+                    operation.Fail(ex);
+                }
+            }
+
+            _stopped.TrySetException(ex);
+        }
+    }
+
+    private void RunExclusive(WriteOperation operation)
+    {
+        try
+        {
+            operation.Execute(_db);
+            operation.Acknowledge();
+        }
+#pragma warning disable CA1031 // The caller receives the exception; the writer carries on.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            operation.Fail(ex);
+        }
+    }
+
+    private void CommitGroup(List<WriteOperation> pending)
+    {
+        while (pending.Count > 0)
+        {
+            try
+            {
+                if (!_db.BeginTrans())
+                {
+                    throw new InvalidOperationException("The storage writer found a transaction already open on its thread.");
+                }
+            }
+#pragma warning disable CA1031 // The database cannot start a transaction (closed, broken disk): every caller in the group gets the reason.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                FailAll(pending, ex);
+                return;
+            }
+
+            var failedAt = -1;
+            Exception? failure = null;
+            for (var i = 0; i < pending.Count; i++)
+            {
+                try
+                {
+                    pending[i].Execute(_db);
+                }
+#pragma warning disable CA1031 // One failing operation must not fail its neighbours: it is removed and the rest retried.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    failedAt = i;
+                    failure = ex;
+                    break;
+                }
+            }
+
+            if (failure is not null)
+            {
+                RollbackQuietly();
+                pending[failedAt].Fail(failure);
+                pending.RemoveAt(failedAt);
+                continue;
+            }
+
+            try
+            {
+                _db.Commit();
+                _makeDurable();
+            }
+#pragma warning disable CA1031 // The commit itself failed: nobody in the group may be told their write is safe.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                _logger.LogError(ex, "A storage commit of {Count} operations failed", pending.Count);
+                RollbackQuietly();
+                FailAll(pending, ex);
+                return;
+            }
+
+            Interlocked.Increment(ref _commits);
+            Interlocked.Add(ref _committedOperations, pending.Count);
+            foreach (var operation in pending)
+            {
+                operation.Acknowledge();
+            }
+
+            return;
+        }
+    }
+
+    private void RollbackQuietly()
+    {
+        try
+        {
+            _db.Rollback();
+        }
+#pragma warning disable CA1031 // LiteDB may already have rolled the transaction back after the failure; the retry starts a fresh one either way.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _logger.LogDebug(ex, "Rollback after a failed storage operation reported an error");
+        }
+    }
+
+    private static void FailAll(List<WriteOperation> operations, Exception exception)
+    {
+        foreach (var operation in operations)
+        {
+            operation.Fail(exception);
+        }
+    }
+}
