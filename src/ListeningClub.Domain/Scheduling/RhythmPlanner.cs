@@ -84,7 +84,7 @@ public static class RhythmPlanner
             .ToList();
     }
 
-    /// <summary>When the next step after <paramref name="now"/> is due, for arming the trigger; null when nothing is planned.</summary>
-    public static DateTimeOffset? NextAfter(Track track, IReadOnlyList<Cycle> recentCycles, DateTimeOffset now) =>
-        Plan(track, recentCycles).Where(s => s.At > now).Select(s => (DateTimeOffset?)s.At).FirstOrDefault();
+    /// <summary>The next step due after <paramref name="now"/>, for arming the trigger; null when nothing is planned.</summary>
+    public static PlannedStep? NextAfter(Track track, IReadOnlyList<Cycle> recentCycles, DateTimeOffset now) =>
+        Plan(track, recentCycles).FirstOrDefault(s => s.At > now);
 }
