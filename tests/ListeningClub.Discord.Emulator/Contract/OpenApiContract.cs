@@ -1,0 +1,191 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using ListeningClub.Discord.Emulator.Rest;
+using NJsonSchema;
+using NJsonSchema.Validation;
+
+namespace ListeningClub.Discord.Emulator.Contract;
+
+/// <summary>
+/// Request-body schemas from Discord's openapi.json, loaded once with NJsonSchema. The spec's
+/// <c>#/components/schemas/</c> references are rewritten to <c>#/definitions/</c> and every schema
+/// (plus one synthetic definition per operation's JSON request body) is put under <c>definitions</c>
+/// of a single root, because NJsonSchema does not resolve OpenAPI component paths.
+/// <c>additionalProperties: false</c> is dropped everywhere: Discord ignores unknown fields.
+/// </summary>
+public sealed class OpenApiContract
+{
+    private const string OperationPrefix = "__op__";
+    private readonly JsonSchema _root;
+    private readonly ConcurrentDictionary<string, JsonSchema?> _byOperation = new(StringComparer.Ordinal);
+
+    private OpenApiContract(JsonSchema root, IReadOnlySet<string> operations)
+    {
+        _root = root;
+        Operations = operations;
+    }
+
+    /// <summary>Operations that have a JSON request body schema.</summary>
+    public IReadOnlySet<string> Operations { get; }
+
+    public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "openapi.json");
+
+    public static async Task<OpenApiContract> LoadAsync(string? path, CancellationToken ct)
+    {
+        path ??= DefaultPath;
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException(
+                $"Discord's openapi.json was not found at '{path}'. The emulator copies it from shared/discord/openapi.json " +
+                "(beside the repository checkout) at build time; make sure that folder exists and rebuild, or set EmulatorSettings.OpenApiPath.",
+                path);
+        }
+
+        var text = await File.ReadAllTextAsync(path, ct).ConfigureAwait(false);
+        text = text.Replace("#/components/schemas/", "#/definitions/", StringComparison.Ordinal);
+        var spec = JsonNode.Parse(text)!.AsObject();
+        var definitions = (JsonObject)spec["components"]!["schemas"]!.DeepClone();
+        var operations = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (_, pathItem) in spec["paths"]!.AsObject())
+        {
+            foreach (var (_, op) in pathItem!.AsObject())
+            {
+                if (op is JsonObject operation && operation["operationId"]?.GetValue<string>() is { } id
+                    && operation["requestBody"]?["content"]?["application/json"]?["schema"] is JsonNode schema)
+                {
+                    definitions[OperationPrefix + id] = schema.DeepClone();
+                    operations.Add(id);
+                }
+            }
+        }
+
+        DropClosedObjects(definitions);
+        var root = new JsonObject { ["definitions"] = definitions };
+        var loaded = await JsonSchema.FromJsonAsync(root.ToJsonString(), ct).ConfigureAwait(false);
+        return new OpenApiContract(loaded, operations);
+    }
+
+    /// <summary>Validates a body against the operation's request schema; null when there is no schema or it passes.</summary>
+    public FormErrors? Validate(string operationId, string json)
+    {
+        var schema = _byOperation.GetOrAdd(operationId, id => _root.Definitions.TryGetValue(OperationPrefix + id, out var s) ? s : null);
+        if (schema is null)
+        {
+            return null;
+        }
+
+        var errors = schema.Validate(json);
+        if (errors.Count == 0)
+        {
+            return null;
+        }
+
+        var form = new FormErrors();
+        foreach (var error in errors)
+        {
+            AddError(form, error);
+        }
+
+        return form;
+    }
+
+    private static void AddError(FormErrors form, ValidationError error)
+    {
+        if (error is ChildSchemaValidationError child && error.Kind is ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotOneOf or ValidationErrorKind.NotAllOf)
+        {
+            // Report the branch that came closest (fewest errors) rather than every branch of the union.
+            var best = child.Errors.Values.Where(e => e.Count > 0).OrderBy(e => e.Count).FirstOrDefault();
+            if (best is not null && error.Kind != ValidationErrorKind.NotAllOf)
+            {
+                foreach (var inner in best)
+                {
+                    AddError(form, inner);
+                }
+
+                return;
+            }
+
+            if (error.Kind == ValidationErrorKind.NotAllOf)
+            {
+                foreach (var inner in child.Errors.Values.SelectMany(e => e))
+                {
+                    AddError(form, inner);
+                }
+
+                return;
+            }
+        }
+
+        var path = ToDiscordPath(error.Path);
+        var (code, message) = Describe(error);
+        if (error.Kind == ValidationErrorKind.PropertyRequired && error.Property is { } property && !path.EndsWith(property, StringComparison.Ordinal))
+        {
+            path = path.Length == 0 ? property : path + "." + property;
+        }
+
+        form.Add(path, code, message);
+    }
+
+    /// <summary>"#/poll.answers[0].poll_media.text" → "poll.answers.0.poll_media.text".</summary>
+    internal static string ToDiscordPath(string? path)
+    {
+        if (string.IsNullOrEmpty(path))
+        {
+            return "";
+        }
+
+        var p = path.StartsWith("#/", StringComparison.Ordinal) ? path[2..] : path.TrimStart('#');
+        p = p.Replace("[", ".", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal).Replace('/', '.');
+        return p.Trim('.');
+    }
+
+    private static (string Code, string Message) Describe(ValidationError error)
+    {
+        var schema = error.Schema;
+        return error.Kind switch
+        {
+            ValidationErrorKind.PropertyRequired => ("BASE_TYPE_REQUIRED", "This field is required"),
+            ValidationErrorKind.StringTooLong => ("BASE_TYPE_MAX_LENGTH", $"Must be {schema?.MaxLength} or fewer in length."),
+            ValidationErrorKind.StringTooShort => ("BASE_TYPE_MIN_LENGTH", $"Must be {schema?.MinLength} or more in length."),
+            ValidationErrorKind.TooManyItems => ("BASE_TYPE_MAX_LENGTH", $"Must be {schema?.MaxItems} or fewer in length."),
+            ValidationErrorKind.TooFewItems => ("BASE_TYPE_MIN_LENGTH", $"Must be {schema?.MinItems} or more in length."),
+            ValidationErrorKind.NumberTooBig => ("NUMBER_TYPE_MAX", $"int value should be less than or equal to {schema?.Maximum}."),
+            ValidationErrorKind.NumberTooSmall => ("NUMBER_TYPE_MIN", $"int value should be greater than or equal to {schema?.Minimum}."),
+            ValidationErrorKind.IntegerExpected or ValidationErrorKind.NumberExpected => ("NUMBER_TYPE_COERCE", "Value is not int."),
+            ValidationErrorKind.StringExpected => ("BASE_TYPE_STRING", "Could not interpret value as string."),
+            ValidationErrorKind.BooleanExpected => ("BASE_TYPE_BOOLEAN", "Must be either true or false."),
+            ValidationErrorKind.ArrayExpected => ("LIST_TYPE_CONVERT", "Must be an array."),
+            ValidationErrorKind.ObjectExpected => ("DICT_TYPE_CONVERT", "Only dictionaries may be used in a DictType"),
+            ValidationErrorKind.NotInEnumeration => ("BASE_TYPE_CHOICES", "Value must be one of the allowed values."),
+            ValidationErrorKind.PatternMismatch => ("STRING_TYPE_REGEX", "String value did not match validation regex."),
+            ValidationErrorKind.ItemsNotUnique => ("BASE_TYPE_UNIQUE", "Values must be unique."),
+            _ => ("BASE_TYPE_INVALID", $"Invalid value ({error.Kind})."),
+        };
+    }
+
+    private static void DropClosedObjects(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                if (obj["additionalProperties"] is JsonValue v && v.TryGetValue<bool>(out var b) && !b)
+                {
+                    obj.Remove("additionalProperties");
+                }
+
+                foreach (var (_, child) in obj.ToList())
+                {
+                    DropClosedObjects(child);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var child in array)
+                {
+                    DropClosedObjects(child);
+                }
+
+                break;
+        }
+    }
+}
