@@ -28,9 +28,10 @@ public static class Program
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Control API:                  {emulator.ControlUrl}"));
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Bot token:                    {emulator.BotToken}"));
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Application id:               {emulator.ApplicationId}"));
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(stop.Token, emulator.Stopping);
         try
         {
-            await Task.Delay(Timeout.Infinite, stop.Token);
+            await Task.Delay(Timeout.Infinite, either.Token);
         }
         catch (OperationCanceledException)
         {

@@ -11,11 +11,13 @@ namespace ListeningClub.Discord.Emulator.Contract;
 /// <c>#/components/schemas/</c> references are rewritten to <c>#/definitions/</c> and every schema
 /// (plus one synthetic definition per operation's JSON request body) is put under <c>definitions</c>
 /// of a single root, because NJsonSchema does not resolve OpenAPI component paths.
-/// <c>additionalProperties: false</c> is dropped everywhere: Discord ignores unknown fields.
+/// <c>additionalProperties: false</c> is dropped everywhere (Discord ignores unknown fields), and
+/// <c>const</c> becomes a one-value <c>enum</c> (NJsonSchema does not enforce <c>const</c>).
 /// </summary>
 public sealed class OpenApiContract
 {
     private const string OperationPrefix = "__op__";
+    private const string ResponsePrefix = "__res__";
     private readonly JsonSchema _root;
     private readonly ConcurrentDictionary<string, JsonSchema?> _byOperation = new(StringComparer.Ordinal);
 
@@ -56,10 +58,21 @@ public sealed class OpenApiContract
                     definitions[OperationPrefix + id] = schema.DeepClone();
                     operations.Add(id);
                 }
+
+                if (op is JsonObject withResponses && withResponses["operationId"]?.GetValue<string>() is { } opId && withResponses["responses"] is JsonObject responses)
+                {
+                    foreach (var (status, response) in responses)
+                    {
+                        if (response?["content"]?["application/json"]?["schema"] is JsonNode responseSchema)
+                        {
+                            definitions[ResponsePrefix + opId + "__" + status] = responseSchema.DeepClone();
+                        }
+                    }
+                }
             }
         }
 
-        DropClosedObjects(definitions);
+        Normalise(definitions);
         var root = new JsonObject { ["definitions"] = definitions };
         var loaded = await JsonSchema.FromJsonAsync(root.ToJsonString(), ct).ConfigureAwait(false);
         return new OpenApiContract(loaded, operations);
@@ -89,8 +102,50 @@ public sealed class OpenApiContract
         return form;
     }
 
+    private static readonly HashSet<ValidationErrorKind> TypeMismatch =
+    [
+        ValidationErrorKind.StringExpected, ValidationErrorKind.NumberExpected, ValidationErrorKind.IntegerExpected,
+        ValidationErrorKind.BooleanExpected, ValidationErrorKind.ObjectExpected, ValidationErrorKind.ArrayExpected,
+        ValidationErrorKind.NullExpected,
+    ];
+
+    /// <summary>
+    /// Validates a response body against the spec's response schema for (operation, status). Returns the
+    /// problems as "path: kind" strings, empty when valid; null when the spec has no schema for it.
+    /// </summary>
+    public IReadOnlyList<string>? ValidateResponse(string operationId, int status, string json)
+    {
+        if (!_root.Definitions.TryGetValue(ResponsePrefix + operationId + "__" + status.ToString(System.Globalization.CultureInfo.InvariantCulture), out var schema))
+        {
+            return null;
+        }
+
+        var form = new FormErrors();
+        foreach (var error in schema.Validate(json))
+        {
+            AddError(form, error);
+        }
+
+        return form.Any ? [form.ToJson().ToJsonString()] : [];
+    }
+
     private static void AddError(FormErrors form, ValidationError error)
     {
+        if (error is MultiTypeValidationError multi)
+        {
+            // ["array","null"] and friends: report the inner errors of the type the value really has.
+            var inner = multi.Errors.Values.FirstOrDefault(list => list.Count > 0 && list.Any(e => !TypeMismatch.Contains(e.Kind)));
+            if (inner is not null)
+            {
+                foreach (var e in inner)
+                {
+                    AddError(form, e);
+                }
+
+                return;
+            }
+        }
+
         if (error is ChildSchemaValidationError child && error.Kind is ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotOneOf or ValidationErrorKind.NotAllOf)
         {
             // Report the branch that came closest (fewest errors) rather than every branch of the union.
@@ -159,11 +214,20 @@ public sealed class OpenApiContract
             ValidationErrorKind.NotInEnumeration => ("BASE_TYPE_CHOICES", "Value must be one of the allowed values."),
             ValidationErrorKind.PatternMismatch => ("STRING_TYPE_REGEX", "String value did not match validation regex."),
             ValidationErrorKind.ItemsNotUnique => ("BASE_TYPE_UNIQUE", "Values must be unique."),
+            ValidationErrorKind.NoTypeValidates when schema is not null => TypeCode(schema.Type),
             _ => ("BASE_TYPE_INVALID", $"Invalid value ({error.Kind})."),
         };
     }
 
-    private static void DropClosedObjects(JsonNode? node)
+    private static (string, string) TypeCode(JsonObjectType type) =>
+        type.HasFlag(JsonObjectType.Boolean) ? ("BASE_TYPE_BOOLEAN", "Must be either true or false.")
+        : type.HasFlag(JsonObjectType.String) ? ("BASE_TYPE_STRING", "Could not interpret value as string.")
+        : type.HasFlag(JsonObjectType.Integer) || type.HasFlag(JsonObjectType.Number) ? ("NUMBER_TYPE_COERCE", "Value is not int.")
+        : type.HasFlag(JsonObjectType.Array) ? ("LIST_TYPE_CONVERT", "Must be an array.")
+        : type.HasFlag(JsonObjectType.Object) ? ("DICT_TYPE_CONVERT", "Only dictionaries may be used in a DictType")
+        : ("BASE_TYPE_INVALID", "Invalid value.");
+
+    private static void Normalise(JsonNode? node)
     {
         switch (node)
         {
@@ -173,16 +237,24 @@ public sealed class OpenApiContract
                     obj.Remove("additionalProperties");
                 }
 
+                // NJsonSchema ignores "const" (draft 6); as a one-value enum it is enforced.
+                if (obj.ContainsKey("const"))
+                {
+                    var value = obj["const"]?.DeepClone();
+                    obj.Remove("const");
+                    obj["enum"] = new JsonArray(value);
+                }
+
                 foreach (var (_, child) in obj.ToList())
                 {
-                    DropClosedObjects(child);
+                    Normalise(child);
                 }
 
                 break;
             case JsonArray array:
                 foreach (var child in array)
                 {
-                    DropClosedObjects(child);
+                    Normalise(child);
                 }
 
                 break;

@@ -49,6 +49,9 @@ public sealed record InteractionRecord(
     IReadOnlyList<JsonObject> Followups,
     JsonObject Payload);
 
+/// <summary>POST /_emulator/messages: a message written by a member (Discord users post through their client, not the bot API).</summary>
+public sealed record UserMessageSpec(string ChannelId, string UserId, string Content);
+
 public sealed record PollVote(string ChannelId, string MessageId, string UserId, IReadOnlyList<int> AnswerIds);
 
 public sealed record RequestEntry(long Seq, string Method, string Path, string? Query, int Status, string? Body, string? Route);

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using ListeningClub.Discord.Emulator.Gateway;
 using ListeningClub.Discord.Emulator.Hosting;
 using ListeningClub.Discord.Emulator.Interactions;
+using ListeningClub.Discord.Emulator.Mentions;
 using ListeningClub.Discord.Emulator.RateLimits;
 using ListeningClub.Discord.Emulator.Rest;
 using ListeningClub.Discord.Emulator.State;
@@ -78,23 +79,29 @@ public static class ControlRoutes
                 var list = core.State.Messages.Values
                     .Where(m => channelId is null || m.ChannelId == channelId)
                     .OrderBy(m => m.Id)
-                    .Select(m => new MessageEntry(
-                        Render.Id(m.Id),
-                        Render.Id(m.ChannelId),
-                        Render.Id(m.AuthorId),
-                        m.Type,
-                        m.Content,
-                        m.Flags,
-                        m.AllowedMentions?.DeepClone(),
-                        new Notifications(
-                            m.Mentions.Users.Select(Render.Id).ToList(),
-                            m.Mentions.Roles.Select(Render.Id).ToList(),
-                            m.Mentions.Everyone,
-                            m.Mentions.Suppressed,
-                            m.Mentions.NotifiesAnyone),
-                        Render.Message(core.State, m)))
+                    .Select(m => Entry(core, m))
                     .ToList();
                 return Ok(list);
+            }
+        });
+
+        control.MapPost("/messages", async (HttpContext ctx, EmulatorCore core) =>
+        {
+            var spec = await Read<UserMessageSpec>(ctx).ConfigureAwait(false);
+            if (spec is null || !Render.TryParseId(spec.ChannelId, out var channelId) || !Render.TryParseId(spec.UserId, out var userId))
+            {
+                return Bad("channel_id, user_id and content are required");
+            }
+
+            lock (core.State.Gate)
+            {
+                if (!core.State.Channels.TryGetValue(channelId, out var channel) || !core.State.Users.ContainsKey(userId))
+                {
+                    return Bad("unknown channel or user");
+                }
+
+                var (message, error) = MessageService.Create(core, channel, new JsonObject { ["content"] = spec.Content }, new MessageService.Origin(userId, 0, MentionResolver.DefaultParse.Everything));
+                return message is null ? error! : Ok(Entry(core, message));
             }
         });
 
@@ -148,6 +155,22 @@ public static class ControlRoutes
 
         control.MapGet("/stats", (EmulatorCore core) => Ok(Stats(core)));
     }
+
+    private static MessageEntry Entry(EmulatorCore core, MessageEntity m) => new(
+        Render.Id(m.Id),
+        Render.Id(m.ChannelId),
+        Render.Id(m.AuthorId),
+        m.Type,
+        m.Content,
+        m.Flags,
+        m.AllowedMentions?.DeepClone(),
+        new Notifications(
+            m.Mentions.Users.Select(Render.Id).ToList(),
+            m.Mentions.Roles.Select(Render.Id).ToList(),
+            m.Mentions.Everyone,
+            m.Mentions.Suppressed,
+            m.Mentions.NotifiesAnyone),
+        Render.Message(core.State, m));
 
     public static EmulatorInfo Info(EmulatorCore core) => new(
         new Uri(core.BaseUrl, "api/v10").ToString(),

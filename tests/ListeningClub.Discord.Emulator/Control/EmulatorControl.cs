@@ -20,6 +20,8 @@ public sealed class EmulatorControl(HttpClient http, bool ownsClient = false) : 
 
     public Task<InteractionRecord> GetInteractionAsync(string id, CancellationToken ct = default) => GetAsync<InteractionRecord>($"_emulator/interactions/{id}", ct);
 
+    public Task<MessageEntry> PostUserMessageAsync(UserMessageSpec spec, CancellationToken ct = default) => PostAsync<UserMessageSpec, MessageEntry>("_emulator/messages", spec, ct);
+
     public Task VoteAsync(PollVote vote, CancellationToken ct = default) => PostAsync("_emulator/polls/vote", vote, ct);
 
     public Task<List<RequestEntry>> RequestsAsync(long after = 0, CancellationToken ct = default) => GetAsync<List<RequestEntry>>($"_emulator/requests?after={after}", ct);

@@ -121,7 +121,7 @@ public sealed class GatewayHub(EmulatorCore core)
         {
             guilds = core.State.Guilds.Values
                 .Where(g => OnShard(g.Id, shardId, shardCount))
-                .Select(g => (g.Id, Render.Guild(core.State, g, full: true).ToJsonString()))
+                .Select(g => (g.Id, Render.Guild(core.State, g, full: true).ToJsonString(Rest.DiscordError.Wire)))
                 .ToList();
         }
 
@@ -142,7 +142,7 @@ public sealed class GatewayHub(EmulatorCore core)
             ["session_type"] = "normal",
             ["auth"] = new JsonObject(),
         };
-        session.Dispatch("READY", ready.ToJsonString());
+        session.Dispatch("READY", ready.ToJsonString(Rest.DiscordError.Wire));
         if ((intents & Intents.Guilds) != 0)
         {
             foreach (var (_, json) in guilds)
@@ -221,7 +221,7 @@ public sealed class GatewayHub(EmulatorCore core)
     /// <summary>Sends a dispatch to every live session whose intents include <paramref name="requiredIntent"/> (0 = none needed).</summary>
     public void Dispatch(string eventName, JsonNode data, long requiredIntent, ulong? guildId = null)
     {
-        var json = data.ToJsonString();
+        var json = data.ToJsonString(Rest.DiscordError.Wire);
         List<GatewaySession> targets;
         lock (_gate)
         {

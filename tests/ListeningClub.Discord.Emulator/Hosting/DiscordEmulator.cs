@@ -35,6 +35,9 @@ public sealed class DiscordEmulator : IAsyncDisposable
 
     public ulong BotUserId => Core.BotUserId;
 
+    /// <summary>Signalled when the host is asked to stop (SIGTERM, Ctrl+C).</summary>
+    public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
+
     /// <summary>In-process access to the store and counters (tests may read it; prefer the control API).</summary>
     public EmulatorCore Core { get; }
 

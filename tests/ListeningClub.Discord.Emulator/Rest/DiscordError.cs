@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace ListeningClub.Discord.Emulator.Rest;
@@ -43,8 +45,11 @@ public static class DiscordError
         return Json(body, status);
     }
 
+    /// <summary>Serializer options for wire JSON: no HTML-safe escaping ("+" stays "+").</summary>
+    public static JsonSerializerOptions Wire { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static IResult Json(JsonNode body, int status = 200) =>
-        Results.Content(body.ToJsonString(), "application/json", Encoding.UTF8, status);
+        Results.Content(body.ToJsonString(Wire), "application/json", Encoding.UTF8, status);
 
     public static IResult NoContent() => Results.StatusCode(204);
 
