@@ -151,22 +151,49 @@ public sealed class ContractTests : IAsyncLifetime
             ["embeds"] = new JsonArray(new JsonObject { ["title"] = "t", ["fields"] = new JsonArray(new JsonObject { ["name"] = "a", ["value"] = "b" }) }),
             ["poll"] = new JsonObject { ["question"] = new JsonObject { ["text"] = "q" }, ["answers"] = new JsonArray(new JsonObject { ["poll_media"] = new JsonObject { ["text"] = "a" } }) },
         });
-        Assert.Empty(contract.ValidateResponse("create_message", 200, created.Text)!);
+        AssertValid(contract.ValidateResponse("create_message", 200, created.Text));
 
         var channel = await _h.SendAsync(HttpMethod.Get, $"channels/{_channel}", (string?)null);
-        Assert.Empty(contract.ValidateResponse("get_channel", 200, channel.Text)!);
+        AssertValid(contract.ValidateResponse("get_channel", 200, channel.Text));
 
         var user = await _h.SendAsync(HttpMethod.Get, "users/@me", (string?)null);
-        Assert.Empty(contract.ValidateResponse("get_my_user", 200, user.Text)!);
+        AssertValid(contract.ValidateResponse("get_my_user", 200, user.Text));
 
         var gateway = await _h.SendAsync(HttpMethod.Get, "gateway/bot", (string?)null);
-        Assert.Empty(contract.ValidateResponse("get_bot_gateway", 200, gateway.Text)!);
+        AssertValid(contract.ValidateResponse("get_bot_gateway", 200, gateway.Text));
 
         var thread = await _h.SendAsync(HttpMethod.Post, $"channels/{_channel}/messages/{created.Json["id"]}/threads", new JsonObject { ["name"] = "Discussion" });
-        Assert.Empty(contract.ValidateResponse("create_thread_from_message", 201, thread.Text)!);
+        AssertValid(contract.ValidateResponse("create_thread_from_message", 201, thread.Text));
 
         var app = _h.Emulator.ApplicationId;
         var commands = await _h.SendAsync(HttpMethod.Put, $"applications/{app}/commands", new JsonArray(new JsonObject { ["name"] = "club", ["description"] = "Club" }));
-        Assert.Empty(contract.ValidateResponse("bulk_set_application_commands", 200, commands.Text)!);
+        AssertValid(contract.ValidateResponse("bulk_set_application_commands", 200, commands.Text));
+
+        var list = await _h.SendAsync(HttpMethod.Get, $"channels/{_channel}/messages?limit=10", (string?)null);
+        AssertValid(contract.ValidateResponse("list_messages", 200, list.Text));
+
+        var expired = await _h.SendAsync(HttpMethod.Post, $"channels/{_channel}/polls/{created.Json["id"]}/expire", (string?)null);
+        AssertValid(contract.ValidateResponse("poll_expire", 200, expired.Text));
+
+        var guild = channel.Json["guild_id"]!.GetValue<string>();
+        var evt = await _h.SendAsync(HttpMethod.Post, $"guilds/{guild}/scheduled-events", new JsonObject
+        {
+            ["name"] = "Film night",
+            ["scheduled_start_time"] = "2026-12-04T19:00:00Z",
+            ["scheduled_end_time"] = "2026-12-04T22:00:00Z",
+            ["privacy_level"] = 2,
+            ["entity_type"] = 3,
+            ["entity_metadata"] = new JsonObject { ["location"] = "At home" },
+        });
+        AssertValid(contract.ValidateResponse("create_guild_scheduled_event", 200, evt.Text));
+
+        var guildChannels = await _h.SendAsync(HttpMethod.Get, $"guilds/{guild}/channels", (string?)null);
+        AssertValid(contract.ValidateResponse("list_guild_channels", 200, guildChannels.Text));
+    }
+
+    private static void AssertValid(IReadOnlyList<string>? problems)
+    {
+        Assert.NotNull(problems);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 }

@@ -146,25 +146,16 @@ public sealed class OpenApiContract
             }
         }
 
-        if (error is ChildSchemaValidationError child && error.Kind is ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotOneOf or ValidationErrorKind.NotAllOf)
+        if (error is ChildSchemaValidationError child)
         {
-            // Report the branch that came closest (fewest errors) rather than every branch of the union.
-            var best = child.Errors.Values.Where(e => e.Count > 0).OrderBy(e => e.Count).FirstOrDefault();
-            if (best is not null && error.Kind != ValidationErrorKind.NotAllOf)
+            var inner = error.Kind is ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotOneOf
+                ? child.Errors.Values.Where(e => e.Count > 0).OrderBy(e => e.Count).FirstOrDefault() // the closest branch of a union
+                : child.Errors.Values.SelectMany(e => e).ToList(); // array items, allOf parts, nested objects
+            if (inner is { Count: > 0 })
             {
-                foreach (var inner in best)
+                foreach (var e in inner)
                 {
-                    AddError(form, inner);
-                }
-
-                return;
-            }
-
-            if (error.Kind == ValidationErrorKind.NotAllOf)
-            {
-                foreach (var inner in child.Errors.Values.SelectMany(e => e))
-                {
-                    AddError(form, inner);
+                    AddError(form, e);
                 }
 
                 return;

@@ -103,7 +103,8 @@ public static partial class MentionResolver
         var authorPermissions = guild is null ? 0 : EmulatorState.ComputePermissions(guild, authorId);
         var canMentionEveryone = (authorPermissions & Permissions.MentionEveryone) != 0;
 
-        var users = mentionedUsers.Where(u => parseUsers || allowedUsers.Contains(u)).ToList();
+        // Only users that exist can be notified (and appear in the message's mentions).
+        var users = mentionedUsers.Where(u => (parseUsers || allowedUsers.Contains(u)) && state.Users.ContainsKey(u)).ToList();
         if (replied && repliedUserId is { } ru && ru != authorId && !users.Contains(ru))
         {
             users.Add(ru);

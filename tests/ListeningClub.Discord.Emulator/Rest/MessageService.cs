@@ -103,10 +103,7 @@ public static class MessageService
             MessageReference = reference,
             AllowedMentions = body["allowed_mentions"]?.DeepClone(),
         };
-        foreach (var embed in message.Embeds.OfType<JsonObject>())
-        {
-            embed["type"] = type == 46 ? "poll_result" : "rich";
-        }
+        NormaliseEmbeds(message.Embeds, type == 46 ? "poll_result" : "rich");
 
         if (poll is not null)
         {
@@ -153,10 +150,7 @@ public static class MessageService
         if (body.ContainsKey("embeds"))
         {
             message.Embeds = body["embeds"] is JsonArray e ? (JsonArray)e.DeepClone() : [];
-            foreach (var embed in message.Embeds.OfType<JsonObject>())
-            {
-                embed["type"] = "rich";
-            }
+            NormaliseEmbeds(message.Embeds, "rich");
         }
 
         if (body.ContainsKey("components"))
@@ -252,6 +246,22 @@ public static class MessageService
             AllowMultiselect = poll["allow_multiselect"] is JsonValue m && m.TryGetValue<bool>(out var multi) && multi,
             LayoutType = poll["layout_type"] is JsonValue l && l.TryGetValue<int>(out var layout) ? layout : 1,
         };
+    }
+
+    /// <summary>Discord forces the embed type and fills field.inline.</summary>
+    private static void NormaliseEmbeds(JsonArray embeds, string type)
+    {
+        foreach (var embed in embeds.OfType<JsonObject>())
+        {
+            embed["type"] = type;
+            foreach (var field in embed["fields"] as JsonArray ?? [])
+            {
+                if (field is JsonObject f && f["inline"] is null)
+                {
+                    f["inline"] = false;
+                }
+            }
+        }
     }
 
     private static string? Str(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;

@@ -84,6 +84,7 @@ public sealed class EmulatorState
             ["avatar"] = null,
             ["public_flags"] = 0,
             ["flags"] = 0,
+            ["primary_guild"] = null,
         };
         if (user.Bot)
         {

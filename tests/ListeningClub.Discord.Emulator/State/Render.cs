@@ -178,13 +178,13 @@ public static class Render
         {
             ["id"] = Id(m.Id),
             ["channel_id"] = Id(m.ChannelId),
-            ["author"] = author is null ? new JsonObject { ["id"] = Id(m.AuthorId), ["username"] = "unknown", ["discriminator"] = "0", ["avatar"] = null, ["global_name"] = null, ["public_flags"] = 0, ["flags"] = 0 } : EmulatorState.UserJson(author),
+            ["author"] = EmulatorState.UserJson(author ?? new UserEntity { Id = m.AuthorId, Username = "unknown" }),
             ["content"] = m.Content,
             ["timestamp"] = Time(m.Timestamp),
             ["edited_timestamp"] = Time(m.EditedTimestamp),
             ["tts"] = m.Tts,
             ["mention_everyone"] = m.Mentions.Everyone,
-            ["mentions"] = new JsonArray(m.Mentions.Users.Select(u => state.Users.TryGetValue(u, out var mu) ? (JsonNode)EmulatorState.UserJson(mu) : new JsonObject { ["id"] = Id(u), ["username"] = "unknown", ["discriminator"] = "0", ["avatar"] = null, ["global_name"] = null, ["public_flags"] = 0, ["flags"] = 0 }).ToArray()),
+            ["mentions"] = new JsonArray(m.Mentions.Users.Where(state.Users.ContainsKey).Select(u => (JsonNode)EmulatorState.UserJson(state.Users[u])).ToArray()),
             ["mention_roles"] = new JsonArray(m.Mentions.Roles.Select(r => (JsonNode)Id(r)).ToArray()),
             ["attachments"] = m.Attachments.DeepClone(),
             ["embeds"] = m.Embeds.DeepClone(),
@@ -268,6 +268,7 @@ public static class Render
         json["id"] = Id(e.Id);
         json["guild_id"] = Id(e.GuildId);
         json["creator_id"] = Id(e.CreatorId);
+        json["guild_scheduled_event_exceptions"] ??= new JsonArray();
         if (state.Users.TryGetValue(e.CreatorId, out var creator))
         {
             json["creator"] = EmulatorState.UserJson(creator);
