@@ -81,6 +81,16 @@ public sealed class GatewayConnection : IDisposable
         finally
         {
             _outbound.Writer.TryComplete();
+            try
+            {
+                // Let queued frames (and a close frame) go out before tearing down.
+                await send.WaitAsync(TimeSpan.FromSeconds(2), CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is WebSocketException or OperationCanceledException or TimeoutException)
+            {
+                // Sending failed or took too long; the socket is being dropped anyway.
+            }
+
             await _stop.CancelAsync().ConfigureAwait(false);
             try
             {
@@ -114,6 +124,8 @@ public sealed class GatewayConnection : IDisposable
                 result = await _socket.ReceiveAsync(buffer.AsMemory(count), ct).ConfigureAwait(false);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
+                    // Answer the client's close frame so its handshake completes.
+                    _outbound.Writer.TryWrite(new Outbound(null, (int)(_socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure), "closing"));
                     return;
                 }
 
@@ -252,12 +264,12 @@ public sealed class GatewayConnection : IDisposable
     {
         await foreach (var item in _outbound.Reader.ReadAllAsync(ct).ConfigureAwait(false))
         {
-            if (_socket.State != WebSocketState.Open)
+            if (_socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
             {
                 return;
             }
 
-            if (item.Frame is { } frame)
+            if (item.Frame is { } frame && _socket.State == WebSocketState.Open)
             {
                 var bytes = Encoding.UTF8.GetBytes(frame);
                 await _socket.SendAsync(bytes, WebSocketMessageType.Text, true, ct).ConfigureAwait(false);
@@ -266,7 +278,7 @@ public sealed class GatewayConnection : IDisposable
                     _hub.Stats.CountDispatch();
                 }
             }
-            else
+            else if (item.Frame is null)
             {
                 await _socket.CloseOutputAsync((WebSocketCloseStatus)item.CloseCode!.Value, item.Reason, ct).ConfigureAwait(false);
                 return;
