@@ -218,16 +218,39 @@ public sealed class GatewayHub(EmulatorCore core)
         }
     }
 
+    /// <summary>Whether any live session would receive an event needing <paramref name="requiredIntent"/> (lets callers skip rendering).</summary>
+    public bool HasListeners(long requiredIntent)
+    {
+        lock (_gate)
+        {
+            foreach (var s in _sessions.Values)
+            {
+                if (!s.Invalidated && (requiredIntent == 0 || (s.Intents & requiredIntent) != 0))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     /// <summary>Sends a dispatch to every live session whose intents include <paramref name="requiredIntent"/> (0 = none needed).</summary>
     public void Dispatch(string eventName, JsonNode data, long requiredIntent, ulong? guildId = null)
     {
-        var json = data.ToJsonString(Rest.DiscordError.Wire);
         List<GatewaySession> targets;
         lock (_gate)
         {
             targets = _sessions.Values.Where(s => !s.Invalidated && (requiredIntent == 0 || (s.Intents & requiredIntent) != 0)
                 && (guildId is null ? s.ShardId == 0 : OnShard(guildId.Value, s.ShardId, s.ShardCount))).ToList();
         }
+
+        if (targets.Count == 0)
+        {
+            return;
+        }
+
+        var json = data.ToJsonString(Rest.DiscordError.Wire);
 
         foreach (var session in targets)
         {

@@ -70,9 +70,10 @@ public static partial class MentionResolver
         ulong? repliedUserId,
         long flags)
     {
-        var mentionedUsers = UserMention().Matches(content).Select(m => ulong.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
-        var mentionedRoles = RoleMention().Matches(content).Select(m => ulong.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
-        var mentionsEveryone = EveryoneMention().IsMatch(content);
+        var hasAt = content.Contains('@', StringComparison.Ordinal);
+        var mentionedUsers = !hasAt ? [] : UserMention().Matches(content).Select(m => ulong.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
+        var mentionedRoles = !hasAt ? [] : RoleMention().Matches(content).Select(m => ulong.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
+        var mentionsEveryone = hasAt && EveryoneMention().IsMatch(content);
 
         bool parseUsers, parseRoles, parseEveryone, replied;
         HashSet<ulong> allowedUsers = [], allowedRoles = [];

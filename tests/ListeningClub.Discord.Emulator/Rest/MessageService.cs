@@ -214,6 +214,11 @@ public static class MessageService
 
     public static void DispatchMessage(EmulatorCore core, string eventName, ChannelEntity channel, MessageEntity message)
     {
+        if (!core.Gateway.HasListeners(message.GuildId is null ? Intents.DirectMessages : Intents.GuildMessages))
+        {
+            return;
+        }
+
         var d = Render.Message(core.State, message);
         if (message.GuildId is { } guildId)
         {
