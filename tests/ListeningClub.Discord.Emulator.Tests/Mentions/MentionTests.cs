@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CsCheck;
+using ListeningClub.Discord.Emulator.Control;
 using ListeningClub.Discord.Emulator.Mentions;
 using ListeningClub.Discord.Emulator.State;
 
@@ -8,7 +9,7 @@ namespace ListeningClub.Discord.Emulator.Tests.Mentions;
 public sealed class MentionTests : IAsyncLifetime
 {
     private Harness _h = null!;
-    private Control.CreatedGuild _g = null!;
+    private CreatedGuild _g = null!;
 
     public async Task InitializeAsync()
     {
@@ -18,7 +19,7 @@ public sealed class MentionTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
-    private async Task<Control.Notifications> PostAsync(JsonObject body, string channel = "general")
+    private async Task<Notifications> PostAsync(JsonObject body, string channel = "general")
     {
         var reply = await _h.PostMessageAsync(_g.Channels[channel], body);
         Assert.Equal(System.Net.HttpStatusCode.OK, reply.Status);
@@ -82,7 +83,7 @@ public sealed class MentionTests : IAsyncLifetime
     {
         var general = _g.Channels["general"];
         var alice = _g.Users["alice"];
-        var byAlice = await _h.Control.PostUserMessageAsync(new Control.UserMessageSpec(general, alice, "what should we watch?"));
+        var byAlice = await _h.Control.PostUserMessageAsync(new UserMessageSpec(general, alice, "what should we watch?"));
         var reference = new JsonObject { ["message_id"] = byAlice.Id };
 
         var implicitPing = await PostAsync(new JsonObject { ["content"] = "Stalker", ["message_reference"] = reference.DeepClone() });

@@ -73,6 +73,7 @@ public sealed class OpenApiContract
         }
 
         Normalise(definitions);
+        AcceptStringPermissions(definitions);
         var root = new JsonObject { ["definitions"] = definitions };
         var loaded = await JsonSchema.FromJsonAsync(root.ToJsonString(), ct).ConfigureAwait(false);
         return new OpenApiContract(loaded, operations);
@@ -217,6 +218,24 @@ public sealed class OpenApiContract
         : type.HasFlag(JsonObjectType.Array) ? ("LIST_TYPE_CONVERT", "Must be an array.")
         : type.HasFlag(JsonObjectType.Object) ? ("DICT_TYPE_CONVERT", "Only dictionaries may be used in a DictType")
         : ("BASE_TYPE_INVALID", "Invalid value.");
+
+    /// <summary>
+    /// Spec vs docs (REFERENCE.md §0): command requests type <c>default_member_permissions</c> as an
+    /// integer, the docs as a decimal string; Discord accepts both, so the request schemas do too.
+    /// </summary>
+    private static void AcceptStringPermissions(JsonObject definitions)
+    {
+        foreach (var name in new[] { "ApplicationCommandCreateRequest", "ApplicationCommandPatchRequestPartial", "ApplicationCommandUpdateRequest" })
+        {
+            if (definitions[name]?["properties"] is JsonObject properties && properties["default_member_permissions"] is JsonNode integer)
+            {
+                properties["default_member_permissions"] = new JsonObject
+                {
+                    ["anyOf"] = new JsonArray(integer.DeepClone(), new JsonObject { ["type"] = "string", ["pattern"] = "^[0-9]{1,20}$" }),
+                };
+            }
+        }
+    }
 
     private static void Normalise(JsonNode? node)
     {
