@@ -4,18 +4,10 @@ using System.Text.Json.Nodes;
 namespace ListeningClub.Discord.Emulator.Tests.Contract;
 
 /// <summary>Request bodies are held to openapi.json plus the stricter limits of the docs (REFERENCE.md §0).</summary>
-public sealed class ContractTests : IAsyncLifetime
+public sealed class ContractTests(SharedEmulator shared) : IClassFixture<SharedEmulator>
 {
-    private Harness _h = null!;
-    private string _channel = null!;
-
-    public async Task InitializeAsync()
-    {
-        _h = await Harness.StartAsync(new EmulatorSettings { RateLimitsEnabled = false });
-        _channel = (await _h.GuildAsync()).Channels["general"];
-    }
-
-    public async Task DisposeAsync() => await _h.DisposeAsync();
+    private readonly Harness _h = shared.H;
+    private readonly string _channel = shared.Guild.Channels["general"];
 
     [Fact]
     public async Task Content2001Chars_IsRejected_DocsLimit2000WinsOverSpec4000()

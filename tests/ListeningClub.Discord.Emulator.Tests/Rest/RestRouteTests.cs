@@ -4,18 +4,10 @@ using ListeningClub.Discord.Emulator.Control;
 
 namespace ListeningClub.Discord.Emulator.Tests.Rest;
 
-public sealed class RestRouteTests : IAsyncLifetime
+public sealed class RestRouteTests(SharedEmulator shared) : IClassFixture<SharedEmulator>
 {
-    private Harness _h = null!;
-    private CreatedGuild _g = null!;
-
-    public async Task InitializeAsync()
-    {
-        _h = await Harness.StartAsync(new EmulatorSettings { RateLimitsEnabled = false });
-        _g = await _h.GuildAsync();
-    }
-
-    public async Task DisposeAsync() => await _h.DisposeAsync();
+    private readonly Harness _h = shared.H;
+    private readonly CreatedGuild _g = shared.Guild;
 
     private string General => _g.Channels["general"];
 
