@@ -4,6 +4,14 @@ namespace ListeningClub.Benchmarks;
 
 public static class Program
 {
-    public static void Main(string[] args) =>
+    public static void Main(string[] args)
+    {
+        if (args is ["--scenario", Emulator.EmulatorThroughputScenario.Name, .. var rest])
+        {
+            Emulator.EmulatorThroughputScenario.RunAsync(rest).GetAwaiter().GetResult();
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }
