@@ -52,6 +52,21 @@ public sealed class RestRouteTests(SharedEmulator shared) : IClassFixture<Shared
     }
 
     [Fact]
+    public async Task EnforcedNonce_SecondCreateReturnsTheFirstMessage_WithoutEnforceItPostsAgain()
+    {
+        var nonce = "nonce-" + Guid.NewGuid().ToString("N")[..12];
+        JsonObject Body(bool enforce) => new() { ["content"] = nonce, ["nonce"] = nonce, ["enforce_nonce"] = enforce };
+
+        var first = (await _h.PostMessageAsync(General, Body(enforce: true))).Json["id"]!.GetValue<string>();
+        var retry = (await _h.PostMessageAsync(General, Body(enforce: true))).Json["id"]!.GetValue<string>();
+        var unenforced = (await _h.PostMessageAsync(General, Body(enforce: false))).Json["id"]!.GetValue<string>();
+
+        Assert.Equal(first, retry);
+        Assert.NotEqual(first, unenforced);
+        Assert.Equal(2, (await _h.Control.MessagesAsync(General)).Count(m => m.Content == nonce));
+    }
+
+    [Fact]
     public async Task MissingSendPermission_Gets403MissingPermissions()
     {
         await using var h = await Harness.StartAsync(new EmulatorSettings { RateLimitsEnabled = false });

@@ -31,6 +31,27 @@ public static class MessageService
         && (body["sticker_ids"] as JsonArray ?? []).Count == 0
         && body["poll"] is not JsonObject;
 
+    /// <summary>How long Discord remembers a nonce for <c>enforce_nonce</c> ("the past few minutes").</summary>
+    public static readonly TimeSpan NonceWindow = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// With <c>enforce_nonce: true</c>, a message the same author created in the channel with the same nonce in the
+    /// past few minutes is returned instead of creating another (Discord's message-create contract).
+    /// </summary>
+    private static MessageEntity? FindByEnforcedNonce(EmulatorCore core, ChannelEntity channel, JsonObject body, Origin origin)
+    {
+        if (body["enforce_nonce"] is not JsonValue enforce || !enforce.TryGetValue<bool>(out var on) || !on || body["nonce"] is not JsonValue nonce)
+        {
+            return null;
+        }
+
+        var since = core.Time.GetUtcNow() - NonceWindow;
+        var wanted = nonce.ToJsonString();
+        return core.State.Messages.Values.FirstOrDefault(m =>
+            m.ChannelId == channel.Id && m.AuthorId == origin.AuthorId && !m.Deleted && m.Timestamp >= since
+            && m.Nonce is not null && m.Nonce.ToJsonString() == wanted);
+    }
+
     public static (MessageEntity? Message, IResult? Error) Create(EmulatorCore core, ChannelEntity channel, JsonObject body, Origin origin)
     {
         var state = core.State;
@@ -52,6 +73,11 @@ public static class MessageService
         if (channel.Type is 2 or 4 or 13 or 15 or 16)
         {
             return (null, DiscordError.Reply(400, DiscordError.WrongChannelType, "Cannot send messages in a non-text channel"));
+        }
+
+        if (FindByEnforcedNonce(core, channel, body, origin) is { } earlier)
+        {
+            return (earlier, null);
         }
 
         var flags = body["flags"] is JsonValue f && f.TryGetValue<long>(out var fl) ? fl : 0;
