@@ -11,6 +11,8 @@ namespace ListeningClub.Benchmarks.Voting;
 /// candidate indices, as the bot's call would.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5)]
 public class TallyBenchmarks
 {
