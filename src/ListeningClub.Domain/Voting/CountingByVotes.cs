@@ -6,7 +6,7 @@ internal static class CountingByVotes
     public static TallyResult Count(VotingMethod method, BallotBox box, TieBreakLog tieBreaks)
     {
         var counts = new int[box.CandidateCount];
-        foreach (var choice in box.Choices)
+        foreach (var choice in box.AllChoices)
         {
             counts[choice]++;
         }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ListeningClub.Domain.Voting;
 
 /// <summary>
@@ -9,7 +11,8 @@ namespace ListeningClub.Domain.Voting;
 /// <remarks>
 /// Every ballot keeps a pointer to the choice it currently counts for, and the candidate it counts for in a flat
 /// array. Eliminating a candidate is a vectorised scan of that array for the candidate's ballots, each of which
-/// moves its pointer on past eliminated choices; no per-ballot allocation, and each ranked choice is read about once.
+/// moves its pointer on past eliminated choices; no per-ballot allocation (the per-ballot arrays are pooled), and
+/// each ranked choice is read about once.
 /// </remarks>
 internal static class InstantRunoffCounting
 {
@@ -30,7 +33,7 @@ internal static class InstantRunoffCounting
                 tieBreaks.Records);
         }
 
-        var state = new State(box);
+        using var state = new State(box);
         var rounds = new List<InstantRunoffRound>();
         var eliminated = new List<int>();
         string summary;
@@ -133,7 +136,7 @@ internal static class InstantRunoffCounting
     }
 
     /// <summary>Where every ballot currently sits.</summary>
-    private sealed class State
+    private sealed class State : IDisposable
     {
         private readonly BallotBox _box;
         private readonly bool[] _continuing;
@@ -145,8 +148,8 @@ internal static class InstantRunoffCounting
             _box = box;
             _continuing = new bool[box.CandidateCount];
             Array.Fill(_continuing, true);
-            _position = new int[box.BallotCount];
-            _countsFor = new int[box.BallotCount];
+            _position = ArrayPool<int>.Shared.Rent(box.BallotCount);
+            _countsFor = ArrayPool<int>.Shared.Rent(box.BallotCount);
             Votes = new int[box.CandidateCount];
 
             var offsets = box.Offsets;
@@ -191,7 +194,7 @@ internal static class InstantRunoffCounting
             _continuing[loser] = false;
             var offsets = _box.Offsets;
             var choices = _box.Choices;
-            var countsFor = _countsFor.AsSpan();
+            var countsFor = _countsFor.AsSpan(0, _box.BallotCount);
             var exhausted = 0;
             for (var b = countsFor.IndexOf(loser); b >= 0;)
             {
@@ -221,6 +224,12 @@ internal static class InstantRunoffCounting
 
             Exhausted += exhausted;
             return exhausted;
+        }
+
+        public void Dispose()
+        {
+            ArrayPool<int>.Shared.Return(_position);
+            ArrayPool<int>.Shared.Return(_countsFor);
         }
     }
 }
