@@ -36,80 +36,82 @@ internal static class InstantRunoffCounting
         using var state = new State(box);
         var rounds = new List<InstantRunoffRound>();
         var eliminated = new List<int>();
-        string summary;
         int winner;
+        string summary;
+        int[] finalists;
         while (true)
         {
             var number = rounds.Count + 1;
             var continuing = state.ContinuingCandidates();
-            var counts = Array.ConvertAll(continuing, c => new CandidateCount(candidates[c], state.Votes[c]));
+            var counts = ValueList<CandidateCount>.Own(Array.ConvertAll(continuing, c => new CandidateCount(candidates[c], state.Votes[c])));
             var continuingBallots = box.BallotCount - state.Exhausted;
             var exhaustedBefore = state.Exhausted;
-            var leader = MostVotes(continuing, state.Votes);
 
-            if (continuing.Length == 1 || state.Votes[leader] * 2L > continuingBallots)
+            if (TryElect(continuing, state.Votes, continuingBallots, number, candidates, tieBreaks) is { } elected)
             {
-                winner = leader;
-                summary = continuing.Length == 1
-                    ? $"{candidates[winner]} was the only candidate left in round {number}."
-                    : $"{candidates[winner]} won in round {number} with {state.Votes[winner]} of {continuingBallots} continuing ballots ({Wording.Percent(state.Votes[winner], continuingBallots)}).";
-            }
-            else if (continuing.Length == 2 && state.Votes[continuing[0]] == state.Votes[continuing[1]])
-            {
-                winner = tieBreaks.Resolve($"Round {number}: the last two candidates tied", continuing, TieBreakPurpose.Win)[0];
-                var other = continuing[0] == winner ? continuing[1] : continuing[0];
-                summary = $"{candidates[winner]} and {candidates[other]} tied in round {number} with {state.Votes[winner]} continuing ballots each; the tie-break chose {candidates[winner]}.";
-            }
-            else
-            {
-                var loser = FewestVotes(continuing, state.Votes, number, tieBreaks);
-                var loserVotes = state.Votes[loser];
-                var received = new int[box.CandidateCount];
-                var exhaustedByTransfer = state.Eliminate(loser, received);
-                eliminated.Add(loser);
-
-                var transfers = state.ContinuingCandidates();
+                (winner, summary, finalists) = (elected.Winner, elected.Summary, continuing);
                 rounds.Add(new InstantRunoffRound(
-                    number,
-                    ValueList<CandidateCount>.Own(counts),
-                    continuingBallots,
-                    exhaustedBefore,
-                    InstantRunoffOutcome.Eliminated,
-                    candidates[loser],
-                    loserVotes,
-                    ValueList<CandidateCount>.Own(Array.ConvertAll(transfers, c => new CandidateCount(candidates[c], received[c]))),
-                    exhaustedByTransfer));
-                continue;
+                    number, counts, continuingBallots, exhaustedBefore, InstantRunoffOutcome.Elected, candidates[winner], state.Votes[winner],
+                    Transfers: ValueList<CandidateCount>.Empty,
+                    ExhaustedByTransfer: 0));
+                break;
             }
 
+            var loser = FewestVotes(continuing, state.Votes, number, tieBreaks);
+            var loserVotes = state.Votes[loser];
+            var received = new int[box.CandidateCount];
+            var exhaustedByTransfer = state.Eliminate(loser, received);
+            eliminated.Add(loser);
+            var transfers = Array.ConvertAll(state.ContinuingCandidates(), c => new CandidateCount(candidates[c], received[c]));
             rounds.Add(new InstantRunoffRound(
-                number,
-                ValueList<CandidateCount>.Own(counts),
-                continuingBallots,
-                exhaustedBefore,
-                InstantRunoffOutcome.Elected,
-                candidates[winner],
-                state.Votes[winner],
-                ValueList<CandidateCount>.Empty,
-                0));
-
-            // The ranking: the winner, the others still continuing by their final votes, then the eliminated, last out first.
-            var runnersUp = continuing.Where(c => c != winner).ToArray();
-            var ranking = new List<int>(box.CandidateCount) { winner };
-            ranking.AddRange(tieBreaks.RankByScore($"Round {number}, final standings", runnersUp, state.Votes, firstPlace: 2));
-            for (var i = eliminated.Count - 1; i >= 0; i--)
-            {
-                ranking.Add(eliminated[i]);
-            }
-
-            return new TallyResult(
-                VotingMethod.InstantRunoff,
-                candidates[winner],
-                ValueList<string>.Own(ranking.ConvertAll(c => candidates[c]).ToArray()),
-                box.BallotCount,
-                new InstantRunoffExplanation(ValueList<InstantRunoffRound>.From(rounds), summary, NobodyVoted: false),
-                tieBreaks.Records);
+                number, counts, continuingBallots, exhaustedBefore, InstantRunoffOutcome.Eliminated, candidates[loser], loserVotes,
+                ValueList<CandidateCount>.Own(transfers),
+                exhaustedByTransfer));
         }
+
+        // The ranking: the winner, the others still continuing by their final votes, then the eliminated, last out first.
+        var ranking = new List<int>(box.CandidateCount) { winner };
+        var runnersUp = finalists.Where(c => c != winner).ToArray();
+        ranking.AddRange(tieBreaks.RankByScore($"Round {rounds.Count}, final standings", runnersUp, state.Votes, firstPlace: 2));
+        for (var i = eliminated.Count - 1; i >= 0; i--)
+        {
+            ranking.Add(eliminated[i]);
+        }
+
+        return new TallyResult(
+            VotingMethod.InstantRunoff,
+            candidates[winner],
+            ValueList<string>.Own(ranking.ConvertAll(c => candidates[c]).ToArray()),
+            box.BallotCount,
+            new InstantRunoffExplanation(ValueList<InstantRunoffRound>.From(rounds), summary, NobodyVoted: false),
+            tieBreaks.Records);
+    }
+
+    /// <summary>
+    /// The round's winner, if there is one: the only candidate left, one with more than half of the continuing
+    /// ballots, or, when the last two are tied, the first of them in tie-break order.
+    /// </summary>
+    private static (int Winner, string Summary)? TryElect(
+        int[] continuing, int[] votes, int continuingBallots, int round, ValueList<string> candidates, TieBreakLog tieBreaks)
+    {
+        if (continuing.Length == 1)
+        {
+            return (continuing[0], $"{candidates[continuing[0]]} was the only candidate left in round {round}.");
+        }
+
+        var leader = MostVotes(continuing, votes);
+        if (votes[leader] * 2L > continuingBallots)
+        {
+            return (leader, $"{candidates[leader]} won in round {round} with {votes[leader]} of {continuingBallots} continuing ballots ({Wording.Percent(votes[leader], continuingBallots)}).");
+        }
+
+        if (continuing.Length == 2 && votes[continuing[0]] == votes[continuing[1]])
+        {
+            var order = tieBreaks.Resolve($"Round {round}: the last two candidates tied", continuing, TieBreakPurpose.Win);
+            return (order[0], $"{candidates[order[0]]} and {candidates[order[1]]} tied in round {round} with {votes[order[0]]} continuing ballots each; the tie-break chose {candidates[order[0]]}.");
+        }
+
+        return null;
     }
 
     private static int MostVotes(int[] continuing, int[] votes)
