@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Frozen;
 using System.Runtime.InteropServices;
 
 namespace ListeningClub.Domain.Voting;
@@ -113,10 +112,7 @@ internal sealed class BallotBox : IDisposable
     /// <summary>Writes every ballot's candidate indices into <paramref name="choices"/>, checking each id is a candidate named once per ballot.</summary>
     private static void Translate(Dictionary<string, int> indexOf, IReadOnlyList<IReadOnlyList<string>> ballots, int[] offsets, int[] choices)
     {
-        // A frozen dictionary picks a lookup specialised to these ids (it hashes only the characters that tell them
-        // apart): translating a million ids is the biggest cost of a large tally, since the ballots' strings are
-        // usually separate instances (read from storage), so every lookup compares characters.
-        var frozenIndexOf = indexOf.ToFrozenDictionary(StringComparer.Ordinal);
+        var candidateIndex = new CandidateIndex([.. indexOf.OrderBy(p => p.Value).Select(p => p.Key)]);
 
         // seenOnBallot[c] == b + 1 when candidate c already appeared on ballot b: a duplicate check without clearing a set per ballot.
         var seenOnBallot = new int[indexOf.Count];
@@ -133,7 +129,7 @@ internal sealed class BallotBox : IDisposable
             for (var k = 0; k < ids.Length; k++)
             {
                 var id = ids[k];
-                if (id is null || !frozenIndexOf.TryGetValue(id, out var c))
+                if (id is null || !candidateIndex.TryGetIndex(id, out var c))
                 {
                     throw new ArgumentException($"Ballot {b} names '{id ?? "(null)"}', which is not a candidate.", nameof(ballots));
                 }
