@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace ListeningClub.Domain.Voting;
@@ -110,6 +111,7 @@ internal sealed class BallotBox : IDisposable
     }
 
     /// <summary>Writes every ballot's candidate indices into <paramref name="choices"/>, checking each id is a candidate named once per ballot.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a tally runs rarely: compile its hot loop fully at once, not as tier-0 code
     private static void Translate(Dictionary<string, int> indexOf, IReadOnlyList<IReadOnlyList<string>> ballots, int[] offsets, int[] choices)
     {
         var candidateIndex = new CandidateIndex([.. indexOf.OrderBy(p => p.Value).Select(p => p.Key)]);

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 
 namespace ListeningClub.Domain.Voting;
 
@@ -58,6 +59,7 @@ internal sealed class CandidateIndex
     /// <summary>True when the fast slot table is in use rather than the dictionary fallback.</summary>
     public bool UsesSlots => _slots is not null;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetIndex(string id, out int index)
     {
         if (_slots is null)
@@ -85,6 +87,7 @@ internal sealed class CandidateIndex
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Slot(string id)
     {
         var length = id.Length;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace ListeningClub.Domain.Voting;
 
@@ -191,6 +192,7 @@ internal static class InstantRunoffCounting
         }
 
         /// <summary>Removes <paramref name="loser"/> and moves each of their ballots on; returns how many were exhausted.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a tally runs rarely: compile its hot loop fully at once, not as tier-0 code
         public int Eliminate(int loser, int[] received)
         {
             _continuing[loser] = false;

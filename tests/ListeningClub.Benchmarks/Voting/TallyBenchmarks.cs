@@ -84,7 +84,7 @@ public class TallyBenchmarks
             AddJob(Job.Default
                 .WithLaunchCount(1)
                 .WithWarmupCount(2)
-                .WithIterationCount(5)
+                .WithIterationCount(10)
                 .WithToolchain(InProcessEmitToolchain.Instance));
             AddDiagnoser(MemoryDiagnoser.Default);
             AddColumn(StatisticColumn.Min, StatisticColumn.Median);
