@@ -14,20 +14,21 @@ public sealed class RestHarness : IDisposable
 {
     public const string Token = "test-token-abc";
 
-    public RestHarness(Action<DiscordOptions>? configure = null)
+    public RestHarness(Action<DiscordOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         Handler = new ScriptedDiscordHandler(Clock);
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
-        services.AddSingleton<TimeProvider>(Clock);
-        services.AddDiscordRest(o =>
+        var collection = new ServiceCollection();
+        collection.AddLogging();
+        collection.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        collection.AddSingleton<TimeProvider>(Clock);
+        collection.AddDiscordRest(o =>
         {
             o.Token = Token;
             o.ApiBaseUrl = "https://discord.test/api/v10";
             configure?.Invoke(o);
         }).ConfigurePrimaryHttpMessageHandler(() => Handler);
-        Services = services.BuildServiceProvider();
+        services?.Invoke(collection);
+        Services = collection.BuildServiceProvider();
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
