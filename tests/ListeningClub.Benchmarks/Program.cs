@@ -1,9 +1,19 @@
 using BenchmarkDotNet.Running;
+using ListeningClub.Benchmarks.Storage;
 
 namespace ListeningClub.Benchmarks;
 
 public static class Program
 {
-    public static void Main(string[] args) =>
+    public static void Main(string[] args)
+    {
+        // Scenario runners: dotnet run -c Release --project tests/ListeningClub.Benchmarks -- --scenario <name> [--option value ...]
+        if (args is ["--scenario", var scenario, ..] && StorageScenarios.Handles(scenario))
+        {
+            Environment.ExitCode = StorageScenarios.RunAsync(scenario, args[2..]).GetAwaiter().GetResult();
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }
