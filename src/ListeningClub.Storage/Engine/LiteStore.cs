@@ -67,6 +67,9 @@ internal sealed class LiteStore : IAsyncDisposable
     /// <summary>Write operations acknowledged since open.</summary>
     public long CommittedOperations => _writer.CommittedOperations;
 
+    /// <summary>Writer time spent running operations, in LiteDB's Commit, and waiting for durability.</summary>
+    public (TimeSpan Execute, TimeSpan Commit, TimeSpan Durable) WriterTimings => _writer.Timings;
+
     /// <summary>fsync calls on the log since open (two per commit with group commit).</summary>
     public long LogFsyncs => _logStream.Fsyncs;
 

@@ -23,6 +23,9 @@ internal sealed class SingleWriter : IAsyncDisposable
     private bool _completing;
     private long _commits;
     private long _committedOperations;
+    private long _executeTicks;
+    private long _commitTicks;
+    private long _durableTicks;
 
     public SingleWriter(LiteDatabase db, Action makeDurable, int maxBatchSize, ILogger logger)
     {
@@ -40,6 +43,12 @@ internal sealed class SingleWriter : IAsyncDisposable
 
     /// <summary>Operations acknowledged after a commit so far.</summary>
     public long CommittedOperations => Interlocked.Read(ref _committedOperations);
+
+    /// <summary>Where the writer's time went so far: running operations, LiteDB's Commit, waiting for the log to be durable.</summary>
+    public (TimeSpan Execute, TimeSpan Commit, TimeSpan Durable) Timings => (
+        TimeSpan.FromTicks(Interlocked.Read(ref _executeTicks) * TimeSpan.TicksPerSecond / System.Diagnostics.Stopwatch.Frequency),
+        TimeSpan.FromTicks(Interlocked.Read(ref _commitTicks) * TimeSpan.TicksPerSecond / System.Diagnostics.Stopwatch.Frequency),
+        TimeSpan.FromTicks(Interlocked.Read(ref _durableTicks) * TimeSpan.TicksPerSecond / System.Diagnostics.Stopwatch.Frequency));
 
     /// <summary>Queues <paramref name="work"/> to run inside the next batch's transaction; completes after that batch commits.</summary>
     public Task<T> WriteAsync<T>(Func<LiteDatabase, T> work, CancellationToken cancellationToken = default) =>
@@ -190,6 +199,7 @@ internal sealed class SingleWriter : IAsyncDisposable
 
             var failedAt = -1;
             Exception? failure = null;
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             for (var i = 0; i < pending.Count; i++)
             {
                 try
@@ -214,10 +224,15 @@ internal sealed class SingleWriter : IAsyncDisposable
                 continue;
             }
 
+            var executed = System.Diagnostics.Stopwatch.GetTimestamp();
+            Interlocked.Add(ref _executeTicks, executed - started);
             try
             {
                 _db.Commit();
+                var committed = System.Diagnostics.Stopwatch.GetTimestamp();
+                Interlocked.Add(ref _commitTicks, committed - executed);
                 _makeDurable();
+                Interlocked.Add(ref _durableTicks, System.Diagnostics.Stopwatch.GetTimestamp() - committed);
             }
 #pragma warning disable CA1031 // The commit itself failed: nobody in the group may be told their write is safe.
             catch (Exception ex)
