@@ -16,7 +16,7 @@ namespace ListeningClub.Benchmarks.Storage;
 /// <summary>Fills a store with clubs and a plausible history (cycles, nominations, picks, ballots) up to a target file size.</summary>
 internal static class StorageDataBuilder
 {
-    public static async Task BuildAsync(StorageOptions options, int clubs, int targetMegabytes)
+    public static async Task BuildAsync(StorageOptions options, int clubs, int cyclesPerTrack, int targetMegabytes)
     {
         await using var store = LiteStore.Open(options, TimeProvider.System, NullLogger.Instance);
         var random = new Random(1);
@@ -34,7 +34,7 @@ internal static class StorageDataBuilder
             var documents = new List<(string Collection, BsonDocument Document)> { (Collections.Clubs, ClubDocuments.ToDocument(club)) };
             foreach (var track in tracks)
             {
-                for (var n = 1; n <= 10; n++)
+                for (var n = 1; n <= cyclesPerTrack; n++)
                 {
                     var at = start.AddDays(7 * n);
                     var cycle = new Cycle

@@ -124,7 +124,7 @@ public static class StorageScenarios
         var targetMegabytes = options.Get("mb", 25);
         using var folder = new ScratchFolder();
         var storageOptions = new StorageOptions { DataFolder = folder.Path };
-        await StorageDataBuilder.BuildAsync(storageOptions, clubs: 1000, targetMegabytes);
+        await StorageDataBuilder.BuildAsync(storageOptions, clubs: 1000, cyclesPerTrack: options.Get("cycles", 2), targetMegabytes);
         var size = new FileInfo(storageOptions.DatabasePath).Length;
         var runs = new List<double>();
         for (var run = 0; run < options.Get("runs", 5); run++)
