@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace ListeningClub.Bot.Hosting;
 
-/// <summary>Builds and runs the generic host; turns configuration problems into one clear line and a non-zero exit.</summary>
+/// <summary>Builds and runs the generic host; turns configuration problems into one clear line each and a non-zero exit.</summary>
 public static class BotHost
 {
     public const int ConfigurationErrorExitCode = 2;
@@ -15,16 +15,14 @@ public static class BotHost
     {
         var builder = Host.CreateApplicationBuilder(args);
         builder.Configuration.AddEnvironmentVariables(prefix: "ListeningClub__");
-        builder.Services.AddOptions<DiscordOptions>()
-            .BindConfiguration(DiscordOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Configuration.AddCommandLine(args);
+        builder.Services.BindAndValidate<DiscordOptions>(DiscordOptions.SectionName);
 
         using var host = builder.Build();
         try
         {
-            await host.RunAsync().ConfigureAwait(false);
-            return 0;
+            // Validate before the host starts, so a configuration mistake is a message, not a logged stack trace.
+            host.Services.GetRequiredService<IStartupValidator>().Validate();
         }
         catch (OptionsValidationException ex)
         {
@@ -35,5 +33,8 @@ public static class BotHost
 
             return ConfigurationErrorExitCode;
         }
+
+        await host.RunAsync().ConfigureAwait(false);
+        return 0;
     }
 }

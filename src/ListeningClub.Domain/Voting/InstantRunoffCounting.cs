@@ -7,9 +7,9 @@ namespace ListeningClub.Domain.Voting;
 /// When the last two are tied, the first in tie-break order wins.
 /// </summary>
 /// <remarks>
-/// Every ballot keeps a pointer to the choice it currently counts for, and each candidate keeps the ballots
-/// counting for it as a linked list threaded through one array. Eliminating a candidate walks only that
-/// candidate's ballots, so the whole count touches each ranked choice about once.
+/// Every ballot keeps a pointer to the choice it currently counts for, and the candidate it counts for in a flat
+/// array. Eliminating a candidate is a vectorised scan of that array for the candidate's ballots, each of which
+/// moves its pointer on past eliminated choices; no per-ballot allocation, and each ranked choice is read about once.
 /// </remarks>
 internal static class InstantRunoffCounting
 {
@@ -137,32 +137,32 @@ internal static class InstantRunoffCounting
     {
         private readonly BallotBox _box;
         private readonly bool[] _continuing;
-        private readonly int[] _current; // index into Choices of the choice ballot b counts for
-        private readonly int[] _next; // next ballot in the same candidate's pile, or None
-        private readonly int[] _firstOfPile; // first ballot counting for candidate c, or None
+        private readonly int[] _position; // ballot b counts for Choices[_position[b]]
+        private readonly int[] _countsFor; // the candidate ballot b counts for, or None once exhausted
 
         public State(BallotBox box)
         {
             _box = box;
             _continuing = new bool[box.CandidateCount];
             Array.Fill(_continuing, true);
-            _current = new int[box.BallotCount];
-            _next = new int[box.BallotCount];
-            _firstOfPile = new int[box.CandidateCount];
-            Array.Fill(_firstOfPile, None);
+            _position = new int[box.BallotCount];
+            _countsFor = new int[box.BallotCount];
             Votes = new int[box.CandidateCount];
 
             var offsets = box.Offsets;
             var choices = box.Choices;
             for (var b = 0; b < box.BallotCount; b++)
             {
+                _position[b] = offsets[b];
                 if (offsets[b] == offsets[b + 1])
                 {
-                    Exhausted++; // an empty ballot ranks nobody
+                    _countsFor[b] = None; // an empty ballot ranks nobody
+                    Exhausted++;
                 }
                 else
                 {
-                    Put(b, offsets[b], choices[offsets[b]]);
+                    _countsFor[b] = choices[offsets[b]];
+                    Votes[choices[offsets[b]]]++;
                 }
             }
         }
@@ -191,14 +191,12 @@ internal static class InstantRunoffCounting
             _continuing[loser] = false;
             var offsets = _box.Offsets;
             var choices = _box.Choices;
+            var countsFor = _countsFor.AsSpan();
             var exhausted = 0;
-            var ballot = _firstOfPile[loser];
-            _firstOfPile[loser] = None;
-            while (ballot != None)
+            for (var b = countsFor.IndexOf(loser); b >= 0;)
             {
-                var following = _next[ballot];
-                var end = offsets[ballot + 1];
-                var k = _current[ballot] + 1;
+                var end = offsets[b + 1];
+                var k = _position[b] + 1;
                 while (k < end && !_continuing[choices[k]])
                 {
                     k++;
@@ -206,28 +204,23 @@ internal static class InstantRunoffCounting
 
                 if (k < end)
                 {
-                    var to = choices[k];
-                    Put(ballot, k, to);
-                    received[to]++;
+                    _position[b] = k;
+                    countsFor[b] = choices[k];
+                    Votes[choices[k]]++;
+                    received[choices[k]]++;
                 }
                 else
                 {
+                    countsFor[b] = None;
                     exhausted++;
                 }
 
-                ballot = following;
+                var rest = countsFor[(b + 1)..].IndexOf(loser);
+                b = rest < 0 ? -1 : b + 1 + rest;
             }
 
             Exhausted += exhausted;
             return exhausted;
-        }
-
-        private void Put(int ballot, int choiceIndex, int candidate)
-        {
-            _current[ballot] = choiceIndex;
-            _next[ballot] = _firstOfPile[candidate];
-            _firstOfPile[candidate] = ballot;
-            Votes[candidate]++;
         }
     }
 }

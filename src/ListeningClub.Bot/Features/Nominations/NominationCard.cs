@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Text;
+using ListeningClub.Bot.Features.Rendering;
+using ListeningClub.Discord.Models;
+using ListeningClub.Discord.Safety;
+using ListeningClub.Domain.Clubs;
+using ListeningClub.Domain.Media;
+using ListeningClub.Domain.Nominations;
+
+namespace ListeningClub.Bot.Features.Nominations;
+
+/// <summary>The public card posted when someone nominates a film or an album.</summary>
+public static class NominationCard
+{
+    public static Embed Render(Track track, Nomination nomination)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        ArgumentNullException.ThrowIfNull(nomination);
+        var media = nomination.Media;
+        var description = new StringBuilder();
+        description.Append(CultureInfo.InvariantCulture, $"Nominated by {Markdown.Member(nomination.MemberId)} for **{Markdown.Text(track.Name)}**");
+        switch (media)
+        {
+            case Film { Director: { } director }:
+                description.Append(CultureInfo.InvariantCulture, $"\nDirected by {Markdown.Text(director)}");
+                break;
+            case Album album:
+                description.Append(CultureInfo.InvariantCulture, $"\nBy {Markdown.Text(album.Artist)}");
+                break;
+        }
+
+        if (nomination.Pitch is { } pitch)
+        {
+            description.Append(CultureInfo.InvariantCulture, $"\n> {Markdown.Text(pitch).ReplaceLineEndings("\n> ")}");
+        }
+
+        return new Embed
+        {
+            Title = DiscordText.Truncate($"{Markdown.Emoji(media.Kind)} {Markdown.Text(media.DisplayName)}", DiscordLimits.EmbedTitle),
+            Url = media.Link?.AbsoluteUri,
+            Description = DiscordText.Truncate(description.ToString(), DiscordLimits.EmbedDescription),
+            Color = Palette.Nomination,
+        };
+    }
+}

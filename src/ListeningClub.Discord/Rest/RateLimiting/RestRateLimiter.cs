@@ -1,0 +1,260 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace ListeningClub.Discord.Rest.RateLimiting;
+
+/// <summary>
+/// Discord's REST limits, in the spirit of discord.js's REST package: route → learned bucket hash
+/// (<c>X-RateLimit-Bucket</c>), one serial queue per bucket and major parameter, waiting before sending when a
+/// bucket is empty, a proactive global limit (interaction/webhook routes exempt), global 429 pauses, an
+/// invalid-request budget, a Cloudflare breaker and a permanent stop after 401. All waits use <see cref="TimeProvider"/>.
+/// </summary>
+internal sealed partial class RestRateLimiter
+{
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly int _globalPerSecond;
+    private readonly TimeSpan _breakerDuration;
+    private readonly ConcurrentDictionary<string, string> _routeHashes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, BucketQueue> _queues = new(StringComparer.Ordinal);
+    private readonly Lock _globalLock = new();
+    private long _globalWindowStart;
+    private int _globalWindowCount;
+    private long _globalPausedUntil;
+    private long _breakerUntil;
+    private string? _stoppedReason;
+    private int _requestsSinceSweep;
+
+    private const int SweepEvery = 1024;
+    private static readonly TimeSpan IdleQueueLifetime = TimeSpan.FromMinutes(2);
+
+    public RestRateLimiter(TimeProvider time, ILogger logger, int globalPerSecond, int invalidRequestPauseThreshold, TimeSpan breakerDuration)
+    {
+        _time = time;
+        _logger = logger;
+        _globalPerSecond = globalPerSecond;
+        _breakerDuration = breakerDuration;
+        InvalidRequests = new InvalidRequestCounter(time, invalidRequestPauseThreshold);
+        _globalWindowStart = time.GetTimestamp();
+    }
+
+    public InvalidRequestCounter InvalidRequests { get; }
+
+    public int QueueCount => _queues.Count;
+
+    /// <summary>The queue a request on <paramref name="route"/> waits in: learned bucket hash (or the route itself until learned) + major parameter.</summary>
+    public BucketQueue GetQueue(in DiscordRoute route)
+    {
+        var hash = _routeHashes.TryGetValue(route.RouteKey, out var learned) ? learned : route.RouteKey;
+        var key = string.Concat(hash, "|", route.MajorParameter);
+        var queue = _queues.GetOrAdd(key, static _ => new BucketQueue());
+        var now = _time.GetTimestamp();
+        queue.LastUsed = now;
+        if (Interlocked.Increment(ref _requestsSinceSweep) >= SweepEvery)
+        {
+            Interlocked.Exchange(ref _requestsSinceSweep, 0);
+            Sweep(now);
+        }
+
+        return queue;
+    }
+
+    /// <summary>Drops idle, refilled queues (one exists per interaction token and per channel) so memory stays bounded.</summary>
+    private void Sweep(long now)
+    {
+        foreach (var (key, queue) in _queues)
+        {
+            if (queue.Gate.CurrentCount == 1 && _time.GetElapsedTime(queue.LastUsed, now) > IdleQueueLifetime && (queue.Remaining != 0 || now >= queue.ResetAt))
+            {
+                _queues.TryRemove(key, out _);
+            }
+        }
+    }
+
+    /// <summary>Throws when REST is stopped (401) or the Cloudflare breaker is open.</summary>
+    public void ThrowIfUnavailable(in DiscordRoute route)
+    {
+        if (Volatile.Read(ref _stoppedReason) is { } reason)
+        {
+            throw new DiscordRestException(route.RouteKey, null, 0, reason, null, DiscordRestFailure.Unauthorized);
+        }
+
+        var breaker = Interlocked.Read(ref _breakerUntil);
+        if (breaker != 0 && _time.GetTimestamp() < breaker)
+        {
+            throw new DiscordRestException(route.RouteKey, null, 0, "REST is paused after a Cloudflare-style 429 (the IP may be temporarily banned).", null, DiscordRestFailure.CircuitOpen);
+        }
+    }
+
+    /// <summary>Waits (holding the bucket's gate) until the request may be sent.</summary>
+    public async ValueTask WaitTurnAsync(BucketQueue queue, DiscordRoute route, CancellationToken ct)
+    {
+        while (true)
+        {
+            var wait = TimeUntil(queue.Remaining == 0 ? queue.ResetAt : 0);
+            var invalidPause = InvalidRequests.PauseNeeded();
+            if (invalidPause > wait)
+            {
+                LogInvalidRequestPause(_logger, InvalidRequests.Count, invalidPause);
+                wait = invalidPause;
+            }
+
+            if (route.Kind == DiscordRouteKind.Bot)
+            {
+                var global = TimeUntil(Interlocked.Read(ref _globalPausedUntil));
+                if (global > wait)
+                {
+                    wait = global;
+                }
+            }
+
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, _time, ct).ConfigureAwait(false);
+                continue;
+            }
+
+            if (queue.Remaining == 0)
+            {
+                // The bucket's reset time has passed: it refilled.
+                queue.Remaining = -1;
+            }
+
+            if (route.Kind == DiscordRouteKind.Bot)
+            {
+                var globalWait = TakeGlobalSlot();
+                if (globalWait > TimeSpan.Zero)
+                {
+                    await Task.Delay(globalWait, _time, ct).ConfigureAwait(false);
+                    continue;
+                }
+            }
+
+            queue.LastUsed = _time.GetTimestamp();
+            if (queue.Remaining > 0)
+            {
+                queue.Remaining--;
+            }
+
+            return;
+        }
+    }
+
+    private TimeSpan TakeGlobalSlot()
+    {
+        lock (_globalLock)
+        {
+            var now = _time.GetTimestamp();
+            var elapsed = _time.GetElapsedTime(_globalWindowStart, now);
+            if (elapsed >= TimeSpan.FromSeconds(1))
+            {
+                _globalWindowStart = now;
+                _globalWindowCount = 0;
+                elapsed = TimeSpan.Zero;
+            }
+
+            if (_globalWindowCount < _globalPerSecond)
+            {
+                _globalWindowCount++;
+                return TimeSpan.Zero;
+            }
+
+            return TimeSpan.FromSeconds(1) - elapsed;
+        }
+    }
+
+    /// <summary>Learns the bucket and its state from a response's headers.</summary>
+    public void Learn(BucketQueue queue, in DiscordRoute route, in RateLimitHeaders headers)
+    {
+        if (headers.Bucket is { } bucket && (!_routeHashes.TryGetValue(route.RouteKey, out var known) || known != bucket))
+        {
+            _routeHashes[route.RouteKey] = bucket;
+        }
+
+        if (headers.Limit is { } limit)
+        {
+            queue.Limit = limit;
+        }
+
+        if (headers.Remaining is { } remaining)
+        {
+            queue.Remaining = remaining;
+        }
+
+        if (headers.ResetAfterSeconds is { } resetAfter)
+        {
+            queue.ResetAt = After(TimeSpan.FromSeconds(resetAfter));
+        }
+    }
+
+    /// <summary>
+    /// Handles a 429 and returns how long this request alone must wait before retrying (global and bucket
+    /// waits are applied through <see cref="WaitTurnAsync"/>). Throws for a Cloudflare-style 429.
+    /// </summary>
+    public TimeSpan OnRateLimited(BucketQueue queue, in DiscordRoute route, in RateLimitHeaders headers, Models.RateLimitedBody? body)
+    {
+        if (body is null && !headers.Any)
+        {
+            Interlocked.Exchange(ref _breakerUntil, After(_breakerDuration));
+            InvalidRequests.Record();
+            LogCloudflareBreaker(_logger, route.RouteKey, _breakerDuration);
+            throw new DiscordRestException(route.RouteKey, System.Net.HttpStatusCode.TooManyRequests, 0, "Cloudflare-style 429 without a Discord body: not retried, REST paused.", null, DiscordRestFailure.CircuitOpen);
+        }
+
+        var shared = string.Equals(headers.Scope, "shared", StringComparison.OrdinalIgnoreCase);
+        if (!shared)
+        {
+            InvalidRequests.Record();
+        }
+
+        var retryAfter = TimeSpan.FromSeconds(Math.Max(0, body?.RetryAfter ?? headers.RetryAfterSeconds ?? 1));
+        if (headers.Global || body?.Global == true)
+        {
+            Interlocked.Exchange(ref _globalPausedUntil, After(retryAfter));
+            LogGlobalRateLimit(_logger, route.RouteKey, retryAfter);
+            return route.Kind == DiscordRouteKind.Bot ? TimeSpan.Zero : retryAfter;
+        }
+
+        LogRateLimited(_logger, route.RouteKey, headers.Bucket ?? "-", headers.Scope ?? "-", retryAfter);
+        if (headers.Remaining == 0 && !shared)
+        {
+            // The bucket itself is empty: everyone in it waits.
+            queue.Remaining = 0;
+            queue.ResetAt = After(retryAfter);
+            return TimeSpan.Zero;
+        }
+
+        // Sublimit or shared resource: only this request waits.
+        return retryAfter;
+    }
+
+    /// <summary>After a 401: no further REST request is sent.</summary>
+    public void Stop(string reason) => Interlocked.CompareExchange(ref _stoppedReason, reason, null);
+
+    public bool IsStopped => Volatile.Read(ref _stoppedReason) is not null;
+
+    private long After(TimeSpan span) => _time.GetTimestamp() + (long)(span.TotalSeconds * _time.TimestampFrequency);
+
+    private TimeSpan TimeUntil(long timestamp)
+    {
+        if (timestamp == 0)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var now = _time.GetTimestamp();
+        return now >= timestamp ? TimeSpan.Zero : _time.GetElapsedTime(now, timestamp);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "429 on {Route} (bucket {Bucket}, scope {Scope}); retrying after {RetryAfter}")]
+    private static partial void LogRateLimited(ILogger logger, string route, string bucket, string scope, TimeSpan retryAfter);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Global 429 on {Route}; all bot requests pause for {RetryAfter}")]
+    private static partial void LogGlobalRateLimit(ILogger logger, string route, TimeSpan retryAfter);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Cloudflare-style 429 on {Route}: not retried; REST fails fast for {Duration}")]
+    private static partial void LogCloudflareBreaker(ILogger logger, string route, TimeSpan duration);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} invalid requests (401/403/429) in the last 10 minutes; pausing REST for {Pause}")]
+    private static partial void LogInvalidRequestPause(ILogger logger, int count, TimeSpan pause);
+}

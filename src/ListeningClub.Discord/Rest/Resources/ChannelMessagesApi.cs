@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text;
+using ListeningClub.Discord.Models;
+using ListeningClub.Discord.Safety;
+using ListeningClub.Discord.Serialization;
+
+namespace ListeningClub.Discord.Rest.Resources;
+
+internal sealed class ChannelMessagesApi(DiscordRestClient rest) : IChannelMessagesApi
+{
+    private const string Messages = "/channels/{channel_id}/messages";
+    private const string OneMessage = "/channels/{channel_id}/messages/{message_id}";
+
+    public Task<Message> CreateAsync(ulong channelId, MessageCreateRequest message, CancellationToken ct)
+    {
+        var body = MessageSafety.Prepare(message);
+        if (body.Nonce is null)
+        {
+            body = body with { Nonce = NewNonce(), EnforceNonce = true };
+        }
+
+        var route = DiscordRoutes.Channel(HttpMethod.Post, Messages, channelId, DiscordRoutes.Path($"/channels/{channelId}/messages"));
+        return rest.SendAsync(route, body, DiscordJsonContext.Default.MessageCreateRequest, DiscordJsonContext.Default.Message, ct);
+    }
+
+    public Task<Message> GetAsync(ulong channelId, ulong messageId, CancellationToken ct) =>
+        rest.SendAsync(DiscordRoutes.Channel(HttpMethod.Get, OneMessage, channelId, DiscordRoutes.Path($"/channels/{channelId}/messages/{messageId}")), DiscordJsonContext.Default.Message, ct);
+
+    public async Task<IReadOnlyList<Message>> ListAsync(ulong channelId, int limit, ulong? before, ulong? after, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 100);
+        var path = new StringBuilder(DiscordRoutes.Path($"/channels/{channelId}/messages?limit={limit}"));
+        if (before is { } b)
+        {
+            path.Append(CultureInfo.InvariantCulture, $"&before={b}");
+        }
+
+        if (after is { } a)
+        {
+            path.Append(CultureInfo.InvariantCulture, $"&after={a}");
+        }
+
+        return await rest.SendAsync(DiscordRoutes.Channel(HttpMethod.Get, Messages, channelId, path.ToString()), DiscordJsonContext.Default.ListMessage, ct).ConfigureAwait(false);
+    }
+
+    public Task<Message> EditAsync(ulong channelId, ulong messageId, MessageEditRequest edit, CancellationToken ct) =>
+        rest.SendAsync(
+            DiscordRoutes.Channel(HttpMethod.Patch, OneMessage, channelId, DiscordRoutes.Path($"/channels/{channelId}/messages/{messageId}")),
+            MessageSafety.Prepare(edit),
+            DiscordJsonContext.Default.MessageEditRequest,
+            DiscordJsonContext.Default.Message,
+            ct);
+
+    public Task DeleteAsync(ulong channelId, ulong messageId, CancellationToken ct) =>
+        rest.SendAsync(DiscordRoutes.Channel(HttpMethod.Delete, OneMessage, channelId, DiscordRoutes.Path($"/channels/{channelId}/messages/{messageId}")), null, ct);
+
+    /// <summary>A random decimal nonce (≤ 25 characters as Discord requires).</summary>
+    internal static string NewNonce() => ((ulong)Random.Shared.NextInt64(1, long.MaxValue)).ToString(CultureInfo.InvariantCulture);
+}
