@@ -73,6 +73,9 @@ internal sealed class LiteStore : IAsyncDisposable
     /// <summary>fsync calls on the log since open (two per commit with group commit).</summary>
     public long LogFsyncs => _logStream.Fsyncs;
 
+    /// <summary>Time spent in fsync on the log since open.</summary>
+    public TimeSpan LogFsyncTime => _logStream.FsyncTime;
+
     /// <summary>Commit-confirming log pages written since open (one per commit).</summary>
     public long LogConfirmPages => _logStream.ConfirmPagesWritten;
 
