@@ -61,6 +61,9 @@ internal sealed class LiteStore : IAsyncDisposable
 
     public int SchemaVersion => _db.UserVersion;
 
+    /// <summary>The log size (in 8 KiB pages) at which LiteDB checkpoints by itself.</summary>
+    public int CheckpointPages => _db.CheckpointSize;
+
     /// <summary>Write transactions committed since open.</summary>
     public long Commits => _writer.Commits;
 

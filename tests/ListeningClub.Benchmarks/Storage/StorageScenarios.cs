@@ -40,7 +40,7 @@ public static class StorageScenarios
         foreach (var voters in options.GetList("voters", [64, 1]))
         {
             using var folder = new ScratchFolder();
-            await using var store = LiteStore.Open(new StorageOptions { DataFolder = folder.Path }, TimeProvider.System, NullLogger.Instance);
+            await using var store = LiteStore.Open(StoreOptions(folder, options), TimeProvider.System, NullLogger.Instance);
             var ballots = new BallotRepository(store);
             var cycle = CycleId.New();
             long next = 0;
@@ -73,7 +73,34 @@ public static class StorageScenarios
             }
         }
 
+        if (options.Get("raw", 1) == 1)
+        {
+            RawLiteDbBaseline(seconds);
+        }
+
         return 0;
+    }
+
+    /// <summary>
+    /// The same-moment baseline: plain LiteDB 5.0.20 (Connection=direct, default settings, its own per-page fsync),
+    /// one auto-commit insert at a time, no single writer. Disk load on a shared machine moves every number; this one
+    /// shows what the disk allowed during the run.
+    /// </summary>
+    private static void RawLiteDbBaseline(int seconds)
+    {
+        using var folder = new ScratchFolder();
+        using var db = new LiteDB.LiteDatabase($"Filename={Path.Combine(folder.Path, "raw.db")};Connection=direct");
+        var collection = db.GetCollection("ballots");
+        var cycle = CycleId.New();
+        var clock = Stopwatch.StartNew();
+        var count = 0UL;
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            collection.Insert(ListeningClub.Storage.Documents.BallotDocuments.ToDocument(Ballot(cycle, Scramble(++count))));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"storage-ballots baseline=raw-litedb-autocommit seconds={clock.Elapsed.TotalSeconds:F1} inserted={count} inserts/s={count / clock.Elapsed.TotalSeconds:F0} (not acknowledged-after-durable: LiteDB 5.0.20 returns before its log write)"));
     }
 
     /// <summary>Open-loop load: ballots offered at a fixed rate (default 5,000/s for 20 s); latency from each ballot's scheduled time to its acknowledgement.</summary>
@@ -82,7 +109,7 @@ public static class StorageScenarios
         var rate = options.Get("rate", 5000);
         var seconds = options.Get("seconds", 20);
         using var folder = new ScratchFolder();
-        await using var store = LiteStore.Open(new StorageOptions { DataFolder = folder.Path }, TimeProvider.System, NullLogger.Instance);
+        await using var store = LiteStore.Open(StoreOptions(folder, options), TimeProvider.System, NullLogger.Instance);
         var ballots = new BallotRepository(store);
         var cycle = CycleId.New();
         var total = rate * seconds;
@@ -98,7 +125,7 @@ public static class StorageScenarios
             {
                 var index = issued;
                 var scheduled = start + (long)((double)index / rate * Stopwatch.Frequency);
-                pending.Add(Track(ballots.UpsertAsync(Ballot(cycle, (ulong)index + 1), CancellationToken.None), scheduled, latencies, index));
+                pending.Add(Track(ballots.UpsertAsync(Ballot(cycle, Scramble((ulong)index + 1)), CancellationToken.None), scheduled, latencies, index));
             }
 
             await Task.Delay(1);
@@ -108,7 +135,7 @@ public static class StorageScenarios
         var wall = Stopwatch.GetElapsedTime(start).TotalSeconds;
         Array.Sort(latencies);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"storage-latency offered={rate}/s seconds={seconds} ballots={total} achieved={total / wall:F0}/s commits={store.Commits} p50={Percentile(latencies, 0.50):F2}ms p90={Percentile(latencies, 0.90):F2}ms p99={Percentile(latencies, 0.99):F2}ms p99.9={Percentile(latencies, 0.999):F2}ms max={latencies[^1]:F2}ms"));
+            $"storage-latency checkpoint-pages={store.CheckpointPages} offered={rate}/s seconds={seconds} ballots={total} achieved={total / wall:F0}/s commits={store.Commits} p50={Percentile(latencies, 0.50):F2}ms p90={Percentile(latencies, 0.90):F2}ms p99={Percentile(latencies, 0.99):F2}ms p99.9={Percentile(latencies, 0.999):F2}ms max={latencies[^1]:F2}ms"));
         return 0;
 
         static async Task Track(Task write, long scheduled, double[] latencies, int index)
@@ -162,6 +189,13 @@ public static class StorageScenarios
 
         return await CrashRounds.RunAsync(probe, rounds, options.Get("writers", 16));
     }
+
+    private static StorageOptions StoreOptions(ScratchFolder folder, Options options) => new()
+    {
+        DataFolder = folder.Path,
+        CheckpointPages = options.Get("checkpoint", new StorageOptions().CheckpointPages),
+        MaxBatchSize = options.Get("batch", new StorageOptions().MaxBatchSize),
+    };
 
     private static Ballot Ballot(CycleId cycle, ulong member) => new()
     {
