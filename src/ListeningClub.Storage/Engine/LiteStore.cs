@@ -50,7 +50,8 @@ internal sealed class LiteStore : IAsyncDisposable
                 logStream.EnsureDurable();
             },
             options.MaxBatchSize,
-            logger);
+            logger,
+            TimeSpan.FromMicroseconds(options.GroupCommitWindowMicroseconds));
     }
 
     public string DatabasePath => _options.DatabasePath;

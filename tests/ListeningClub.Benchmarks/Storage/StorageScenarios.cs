@@ -65,7 +65,7 @@ public static class StorageScenarios
             var stored = await ballots.CountByCycleAsync(cycle, CancellationToken.None);
             var (execute, commit, durable) = store.WriterTimings;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"storage-ballots members={(sequential ? "sequential" : "random")} voters={voters} seconds={clock.Elapsed.TotalSeconds:F1} acknowledged={acknowledged} ballots/s={acknowledged / clock.Elapsed.TotalSeconds:F0} commits={commits} mean-batch={(double)acknowledged / Math.Max(1, commits):F1} stored={stored} file-MB={new FileInfo(store.DatabasePath).Length / 1048576.0:F1} writer-ms: execute={execute.TotalMilliseconds:F0} commit={commit.TotalMilliseconds:F0} durable={durable.TotalMilliseconds:F0} fsyncs={store.LogFsyncs} fsync-ms={store.LogFsyncTime.TotalMilliseconds:F0}"));
+                $"storage-ballots members={(sequential ? "sequential" : "random")} window-us={options.Get("window", new StorageOptions().GroupCommitWindowMicroseconds)} voters={voters} seconds={clock.Elapsed.TotalSeconds:F1} acknowledged={acknowledged} ballots/s={acknowledged / clock.Elapsed.TotalSeconds:F0} commits={commits} mean-batch={(double)acknowledged / Math.Max(1, commits):F1} stored={stored} file-MB={new FileInfo(store.DatabasePath).Length / 1048576.0:F1} writer-ms: execute={execute.TotalMilliseconds:F0} commit={commit.TotalMilliseconds:F0} durable={durable.TotalMilliseconds:F0} fsyncs={store.LogFsyncs} fsync-ms={store.LogFsyncTime.TotalMilliseconds:F0}"));
             if (stored != acknowledged)
             {
                 Console.WriteLine("ERROR: stored ballots differ from acknowledged ballots");
@@ -195,6 +195,7 @@ public static class StorageScenarios
         DataFolder = folder.Path,
         CheckpointPages = options.Get("checkpoint", new StorageOptions().CheckpointPages),
         MaxBatchSize = options.Get("batch", new StorageOptions().MaxBatchSize),
+        GroupCommitWindowMicroseconds = options.Get("window", new StorageOptions().GroupCommitWindowMicroseconds),
     };
 
     private static Ballot Ballot(CycleId cycle, ulong member) => new()
