@@ -37,7 +37,7 @@ public sealed class StorageOptions
     /// Larger values mean fewer checkpoints under load and a longer log to replay after a crash.
     /// </summary>
     [Range(100, 1_000_000)]
-    public int CheckpointPages { get; set; } = 4000;
+    public int CheckpointPages { get; set; } = 1000;
 
     public string DatabasePath => Path.Combine(Path.GetFullPath(DataFolder), FileName);
 
