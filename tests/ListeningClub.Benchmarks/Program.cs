@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using ListeningClub.Benchmarks.Storage;
 
 namespace ListeningClub.Benchmarks;
 
@@ -6,9 +7,16 @@ public static class Program
 {
     public static void Main(string[] args)
     {
+        // Scenario runners: dotnet run -c Release --project tests/ListeningClub.Benchmarks -- --scenario <name> [--option value ...]
         if (args is ["--scenario", Emulator.EmulatorThroughputScenario.Name, .. var rest])
         {
             Emulator.EmulatorThroughputScenario.RunAsync(rest).GetAwaiter().GetResult();
+            return;
+        }
+
+        if (args is ["--scenario", var scenario, ..] && StorageScenarios.Handles(scenario))
+        {
+            Environment.ExitCode = StorageScenarios.RunAsync(scenario, args[2..]).GetAwaiter().GetResult();
             return;
         }
 

@@ -86,5 +86,19 @@ public sealed record TrackSchedule
         return $"{every}: nominations from {NominationsOpen}, voting {VotingOpens} to {VotingCloses} ({timeZoneId}){paused}";
     }
 
+    /// <summary>Schedules are values: two with the same settings are equal, whichever list instances hold them.</summary>
+    public bool Equals(TrackSchedule? other) =>
+        other is not null
+        && EveryWeeks == other.EveryWeeks
+        && NominationsOpen == other.NominationsOpen
+        && VotingOpens == other.VotingOpens
+        && VotingCloses == other.VotingCloses
+        && PromptDays.SequenceEqual(other.PromptDays)
+        && PromptTime == other.PromptTime
+        && VotingReminders.SequenceEqual(other.VotingReminders)
+        && Paused == other.Paused;
+
+    public override int GetHashCode() => HashCode.Combine(EveryWeeks, NominationsOpen, VotingOpens, VotingCloses, PromptTime, Paused, PromptDays.Count, VotingReminders.Count);
+
     private static int DaysBetween(WeeklyTime from, WeeklyTime to) => ((int)to.Day - (int)from.Day + 7) % 7;
 }

@@ -28,6 +28,7 @@ internal sealed class DurableFileStream : Stream
     private bool _confirmPending;
     private long _confirmPagesWritten;
     private long _fsyncs;
+    private long _fsyncTicks;
 
     private DurableFileStream(FileStream file, bool groupCommitLog)
     {
@@ -42,6 +43,9 @@ internal sealed class DurableFileStream : Stream
 
     /// <summary>fsync calls made through this stream.</summary>
     public long Fsyncs => Interlocked.Read(ref _fsyncs);
+
+    /// <summary>Time spent inside fsync through this stream.</summary>
+    public TimeSpan FsyncTime => System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _fsyncTicks));
 
     public override bool CanRead => _file.CanRead;
 
@@ -129,7 +133,9 @@ internal sealed class DurableFileStream : Stream
         lock (_syncGate)
         {
             Volatile.Write(ref _unsynced, false);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             _file.Flush(flushToDisk: true);
+            Interlocked.Add(ref _fsyncTicks, System.Diagnostics.Stopwatch.GetTimestamp() - started);
             Interlocked.Increment(ref _fsyncs);
         }
     }

@@ -50,7 +50,8 @@ internal sealed class LiteStore : IAsyncDisposable
                 logStream.EnsureDurable();
             },
             options.MaxBatchSize,
-            logger);
+            logger,
+            TimeSpan.FromMicroseconds(options.GroupCommitWindowMicroseconds));
     }
 
     public string DatabasePath => _options.DatabasePath;
@@ -61,14 +62,23 @@ internal sealed class LiteStore : IAsyncDisposable
 
     public int SchemaVersion => _db.UserVersion;
 
+    /// <summary>The log size (in 8 KiB pages) at which LiteDB checkpoints by itself.</summary>
+    public int CheckpointPages => _db.CheckpointSize;
+
     /// <summary>Write transactions committed since open.</summary>
     public long Commits => _writer.Commits;
 
     /// <summary>Write operations acknowledged since open.</summary>
     public long CommittedOperations => _writer.CommittedOperations;
 
+    /// <summary>Writer time spent running operations, in LiteDB's Commit, and waiting for durability.</summary>
+    public (TimeSpan Execute, TimeSpan Commit, TimeSpan Durable) WriterTimings => _writer.Timings;
+
     /// <summary>fsync calls on the log since open (two per commit with group commit).</summary>
     public long LogFsyncs => _logStream.Fsyncs;
+
+    /// <summary>Time spent in fsync on the log since open.</summary>
+    public TimeSpan LogFsyncTime => _logStream.FsyncTime;
 
     /// <summary>Commit-confirming log pages written since open (one per commit).</summary>
     public long LogConfirmPages => _logStream.ConfirmPagesWritten;

@@ -20,13 +20,22 @@ internal sealed class SingleWriter : IAsyncDisposable
     private readonly Queue<WriteOperation> _queue = new();
     private readonly Thread _thread;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TimeSpan _groupCommitWindow;
     private bool _completing;
+    private bool _lingering;
+    private TimeSpan _lastCommitDuration;
+    private int _lastBatchSize;
     private long _commits;
     private long _committedOperations;
+    private long _executeTicks;
+    private long _commitTicks;
+    private long _durableTicks;
 
-    public SingleWriter(LiteDatabase db, Action makeDurable, int maxBatchSize, ILogger logger)
+    public SingleWriter(LiteDatabase db, Action makeDurable, int maxBatchSize, ILogger logger, TimeSpan groupCommitWindow = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatchSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(groupCommitWindow, TimeSpan.Zero);
+        _groupCommitWindow = groupCommitWindow;
         _db = db;
         _makeDurable = makeDurable;
         _maxBatchSize = maxBatchSize;
@@ -40,6 +49,12 @@ internal sealed class SingleWriter : IAsyncDisposable
 
     /// <summary>Operations acknowledged after a commit so far.</summary>
     public long CommittedOperations => Interlocked.Read(ref _committedOperations);
+
+    /// <summary>Where the writer's time went so far: running operations, LiteDB's Commit, waiting for the log to be durable.</summary>
+    public (TimeSpan Execute, TimeSpan Commit, TimeSpan Durable) Timings => (
+        TimeSpan.FromTicks(Interlocked.Read(ref _executeTicks) * TimeSpan.TicksPerSecond / System.Diagnostics.Stopwatch.Frequency),
+        TimeSpan.FromTicks(Interlocked.Read(ref _commitTicks) * TimeSpan.TicksPerSecond / System.Diagnostics.Stopwatch.Frequency),
+        TimeSpan.FromTicks(Interlocked.Read(ref _durableTicks) * TimeSpan.TicksPerSecond / System.Diagnostics.Stopwatch.Frequency));
 
     /// <summary>Queues <paramref name="work"/> to run inside the next batch's transaction; completes after that batch commits.</summary>
     public Task<T> WriteAsync<T>(Func<LiteDatabase, T> work, CancellationToken cancellationToken = default) =>
@@ -74,7 +89,7 @@ internal sealed class SingleWriter : IAsyncDisposable
         {
             ObjectDisposedException.ThrowIf(_completing, this);
             _queue.Enqueue(operation);
-            if (_queue.Count == 1)
+            if (_queue.Count == 1 || _lingering)
             {
                 Monitor.Pulse(_gate);
             }
@@ -97,6 +112,7 @@ internal sealed class SingleWriter : IAsyncDisposable
                 Monitor.Wait(_gate);
             }
 
+            Linger();
             var batch = new List<WriteOperation>(Math.Min(_queue.Count, _maxBatchSize));
             while (batch.Count < _maxBatchSize && _queue.TryDequeue(out var operation))
             {
@@ -104,6 +120,53 @@ internal sealed class SingleWriter : IAsyncDisposable
             }
 
             return batch;
+        }
+    }
+
+    /// <summary>
+    /// Group-commit window: when commits are slow (the disk's fsync dominates), callers acknowledged by the last commit
+    /// are usually about to queue their next write. Waiting a moment for them (while more keep arriving, at most the
+    /// window) lets one commit carry everyone instead of alternating half-full batches. Skipped when commits are
+    /// at most half as long as the last commit took, so it never costs more than it can save; and a lone writer (last
+    /// batch of one, nothing else queued) never waits. Called with the gate held.
+    /// </summary>
+    private void Linger()
+    {
+        if (_groupCommitWindow <= TimeSpan.Zero || (_lastBatchSize <= 1 && _queue.Count <= 1))
+        {
+            return;
+        }
+
+        var budget = _lastCommitDuration / 2 < _groupCommitWindow ? _lastCommitDuration / 2 : _groupCommitWindow;
+        if (budget < TimeSpan.FromMicroseconds(50))
+        {
+            return;
+        }
+
+        var deadline = System.Diagnostics.Stopwatch.GetTimestamp() + (long)(budget.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+        var quiet = budget / 4;
+        _lingering = true;
+        try
+        {
+            while (_queue.Count < _maxBatchSize && !_completing)
+            {
+                var remaining = System.Diagnostics.Stopwatch.GetElapsedTime(System.Diagnostics.Stopwatch.GetTimestamp(), deadline);
+                if (remaining <= TimeSpan.Zero)
+                {
+                    return;
+                }
+
+                var seen = _queue.Count;
+                Monitor.Wait(_gate, remaining < quiet ? remaining : quiet);
+                if (_queue.Count == seen)
+                {
+                    return; // nobody came for a while: go
+                }
+            }
+        }
+        finally
+        {
+            _lingering = false;
         }
     }
 
@@ -190,6 +253,7 @@ internal sealed class SingleWriter : IAsyncDisposable
 
             var failedAt = -1;
             Exception? failure = null;
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             for (var i = 0; i < pending.Count; i++)
             {
                 try
@@ -214,10 +278,18 @@ internal sealed class SingleWriter : IAsyncDisposable
                 continue;
             }
 
+            var executed = System.Diagnostics.Stopwatch.GetTimestamp();
+            Interlocked.Add(ref _executeTicks, executed - started);
             try
             {
                 _db.Commit();
+                var committed = System.Diagnostics.Stopwatch.GetTimestamp();
+                Interlocked.Add(ref _commitTicks, committed - executed);
                 _makeDurable();
+                var durable = System.Diagnostics.Stopwatch.GetTimestamp();
+                Interlocked.Add(ref _durableTicks, durable - committed);
+                _lastCommitDuration = System.Diagnostics.Stopwatch.GetElapsedTime(executed, durable);
+                _lastBatchSize = pending.Count;
             }
 #pragma warning disable CA1031 // The commit itself failed: nobody in the group may be told their write is safe.
             catch (Exception ex)
