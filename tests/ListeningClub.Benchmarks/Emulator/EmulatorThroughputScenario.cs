@@ -43,7 +43,8 @@ public static class EmulatorThroughputScenario
         using var http = new HttpClient(handler) { BaseAddress = new Uri(emulator.ApiBaseUrl + "/") };
         http.DefaultRequestHeaders.UserAgent.ParseAdd("DiscordBot (https://example.test, 1.0)");
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bot", emulator.BotToken);
-        const string body = """{"content":"Film night: **Stalker** (1979) <@1>","allowed_mentions":{"parse":[]},"embeds":[{"title":"This week","description":"Tarkovsky","fields":[{"name":"Votes","value":"12","inline":true}]}]}""";
+        // Every body differs (a counter in the content), so nothing downstream can cache it.
+        static string Body(long n) => "{\"content\":\"Film night #" + n.ToString(CultureInfo.InvariantCulture) + ": **Stalker** (1979) <@1>\",\"allowed_mentions\":{\"parse\":[]},\"embeds\":[{\"title\":\"This week\",\"description\":\"Tarkovsky\",\"fields\":[{\"name\":\"Votes\",\"value\":\"12\",\"inline\":true}]}]}";
 
         async Task<(long Ok, long Failed)> Worker(int id, CancellationToken ct)
         {
@@ -55,7 +56,7 @@ public static class EmulatorThroughputScenario
                 using var request = new HttpRequestMessage(post ? HttpMethod.Post : HttpMethod.Get, uri);
                 if (post)
                 {
-                    request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+                    request.Content = new StringContent(Body(ok + failed), Encoding.UTF8, "application/json");
                 }
 
                 using var response = await http.SendAsync(request, CancellationToken.None);
