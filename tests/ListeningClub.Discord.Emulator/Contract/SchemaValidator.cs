@@ -21,20 +21,62 @@ namespace ListeningClub.Discord.Emulator.Contract;
 public static class SchemaValidator
 {
     private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
+    private static readonly Dictionary<JsonSchema, Node> Compiled = new(ReferenceEqualityComparer.Instance);
+    private static readonly Lock CompileGate = new();
 
     public static void Validate(JsonSchema schema, JsonElement value, string path, FormErrors errors)
     {
+        Node root;
+        lock (CompileGate)
+        {
+            root = Compile(schema);
+        }
+
         var list = new List<(string, string, string)>();
-        Check(schema, value, path, list);
+        Check(root, value, path, list);
         foreach (var (p, code, message) in list)
         {
             errors.Add(p, code, message);
         }
     }
 
-    private static void Check(JsonSchema schema, JsonElement value, string path, List<(string Path, string Code, string Message)> errors)
+    /// <summary>Flattens NJsonSchema's model (references resolved once) into plain nodes; recursive schemas share nodes.</summary>
+    private static Node Compile(JsonSchema schema)
     {
-        var s = schema.ActualSchema;
+        var actual = schema.ActualSchema;
+        if (Compiled.TryGetValue(actual, out var node))
+        {
+            return node;
+        }
+
+        node = new Node
+        {
+            Type = actual.Type,
+            Enumeration = [.. actual.Enumeration],
+            MinLength = actual.MinLength,
+            MaxLength = actual.MaxLength,
+            Pattern = string.IsNullOrEmpty(actual.Pattern) ? null : Patterns.GetOrAdd(actual.Pattern, p => new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))),
+            Minimum = (double?)actual.Minimum,
+            Maximum = (double?)actual.Maximum,
+            ExclusiveMinimum = actual.IsExclusiveMinimum,
+            ExclusiveMaximum = actual.IsExclusiveMaximum,
+            MinItems = actual.MinItems,
+            MaxItems = actual.MaxItems,
+            UniqueItems = actual.UniqueItems,
+            MaxProperties = actual.MaxProperties,
+            Required = [.. actual.RequiredProperties],
+        };
+        Compiled[actual] = node;
+        node.Item = actual.Item is { } item ? Compile(item) : null;
+        node.Properties = actual.Properties.ToDictionary(p => p.Key, p => Compile(p.Value), StringComparer.Ordinal);
+        node.AllOf = [.. actual.AllOf.Select(Compile)];
+        node.AnyOf = [.. actual.AnyOf.Select(Compile)];
+        node.OneOf = [.. actual.OneOf.Select(Compile)];
+        return node;
+    }
+
+    private static void Check(Node s, JsonElement value, string path, List<(string Path, string Code, string Message)> errors)
+    {
         if (s.Type != JsonObjectType.None && !TypeMatches(s.Type, value))
         {
             var (code, message) = TypeError(s.Type);
@@ -42,7 +84,7 @@ public static class SchemaValidator
             return;
         }
 
-        if (s.Enumeration.Count > 0 && !s.Enumeration.Any(e => EnumEquals(e, value)))
+        if (s.Enumeration.Length > 0 && !s.Enumeration.Any(e => EnumEquals(e, value)))
         {
             errors.Add((path, "BASE_TYPE_CHOICES", "Value must be one of " + string.Join(", ", s.Enumeration.Select(e => Convert.ToString(e, CultureInfo.InvariantCulture))) + "."));
             return;
@@ -62,7 +104,7 @@ public static class SchemaValidator
                     errors.Add((path, "BASE_TYPE_MIN_LENGTH", $"Must be {min} or more in length."));
                 }
 
-                if (!string.IsNullOrEmpty(s.Pattern) && !Patterns.GetOrAdd(s.Pattern, p => new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))).IsMatch(text))
+                if (s.Pattern is { } pattern && !pattern.IsMatch(text))
                 {
                     errors.Add((path, "STRING_TYPE_REGEX", "String value did not match validation regex."));
                 }
@@ -70,12 +112,12 @@ public static class SchemaValidator
                 break;
             case JsonValueKind.Number:
                 var number = value.GetDouble();
-                if (s.Maximum is { } maximum && (number > (double)maximum || (s.IsExclusiveMaximum && number >= (double)maximum)))
+                if (s.Maximum is { } maximum && (number > maximum || (s.ExclusiveMaximum && number >= maximum)))
                 {
                     errors.Add((path, "NUMBER_TYPE_MAX", $"int value should be less than or equal to {maximum}."));
                 }
 
-                if (s.Minimum is { } minimum && (number < (double)minimum || (s.IsExclusiveMinimum && number <= (double)minimum)))
+                if (s.Minimum is { } minimum && (number < minimum || (s.ExclusiveMinimum && number <= minimum)))
                 {
                     errors.Add((path, "NUMBER_TYPE_MIN", $"int value should be greater than or equal to {minimum}."));
                 }
@@ -110,7 +152,7 @@ public static class SchemaValidator
 
                 break;
             case JsonValueKind.Object:
-                foreach (var required in s.RequiredProperties)
+                foreach (var required in s.Required)
                 {
                     if (!value.TryGetProperty(required, out _))
                     {
@@ -148,9 +190,9 @@ public static class SchemaValidator
         CheckUnion(s.OneOf, value, path, errors);
     }
 
-    private static void CheckUnion(ICollection<JsonSchema> branches, JsonElement value, string path, List<(string Path, string Code, string Message)> errors)
+    private static void CheckUnion(Node[] branches, JsonElement value, string path, List<(string Path, string Code, string Message)> errors)
     {
-        if (branches.Count == 0)
+        if (branches.Length == 0)
         {
             return;
         }
@@ -210,4 +252,45 @@ public static class SchemaValidator
         : ("BASE_TYPE_INVALID", "Invalid value.");
 
     private static string Join(string path, string part) => path.Length == 0 ? part : path + "." + part;
+
+    private sealed class Node
+    {
+        public JsonObjectType Type { get; init; }
+
+        public object?[] Enumeration { get; init; } = [];
+
+        public int? MinLength { get; init; }
+
+        public int? MaxLength { get; init; }
+
+        public Regex? Pattern { get; init; }
+
+        public double? Minimum { get; init; }
+
+        public double? Maximum { get; init; }
+
+        public bool ExclusiveMinimum { get; init; }
+
+        public bool ExclusiveMaximum { get; init; }
+
+        public int MinItems { get; init; }
+
+        public int MaxItems { get; init; }
+
+        public bool UniqueItems { get; init; }
+
+        public int MaxProperties { get; init; }
+
+        public string[] Required { get; init; } = [];
+
+        public Node? Item { get; set; }
+
+        public Dictionary<string, Node> Properties { get; set; } = [];
+
+        public Node[] AllOf { get; set; } = [];
+
+        public Node[] AnyOf { get; set; } = [];
+
+        public Node[] OneOf { get; set; } = [];
+    }
 }
