@@ -315,4 +315,41 @@ public sealed class GatewayTests : IAsyncLifetime
         await client.ReceiveAsync();
         Assert.Equal(4009, await client.WaitForCloseAsync());
     }
+
+    [Fact]
+    public async Task DropFault_CutsTheConnection_AndTheSessionCanBeResumed()
+    {
+        var (client, ready) = await IdentifiedAsync();
+        var sessionId = ready["d"]!["session_id"]!.GetValue<string>();
+        var last = (await client.WaitForDispatchAsync("GUILD_CREATE"))["s"]!.GetValue<int>();
+        await _h.Control.GatewayFaultAsync(new GatewayFaultSpec("drop"));
+        await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            while (await client.ReceiveAsync() is not null)
+            {
+            }
+
+            throw new InvalidOperationException("closed cleanly instead of dropping");
+        });
+        await client.DisposeAsync();
+
+        await using var resumed = await GatewayTestClient.ConnectAsync(new Uri(ready["d"]!["resume_gateway_url"]!.GetValue<string>()));
+        await resumed.ReceiveAsync();
+        await resumed.SendAsync(new JsonObject { ["op"] = 6, ["d"] = new JsonObject { ["token"] = _h.Emulator.BotToken, ["session_id"] = sessionId, ["seq"] = last } });
+        Assert.Equal(last + 1, (await resumed.WaitForDispatchAsync("RESUMED"))["s"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task ResumeWithASequenceFromTheFuture_Closes4007()
+    {
+        var (client, ready) = await IdentifiedAsync();
+        var sessionId = ready["d"]!["session_id"]!.GetValue<string>();
+        client.Abort();
+        await client.DisposeAsync();
+
+        await using var resumed = await GatewayTestClient.ConnectAsync(_h.Emulator.GatewayUrl);
+        await resumed.ReceiveAsync();
+        await resumed.SendAsync(new JsonObject { ["op"] = 6, ["d"] = new JsonObject { ["token"] = _h.Emulator.BotToken, ["session_id"] = sessionId, ["seq"] = 9999 } });
+        Assert.Equal(4007, await resumed.WaitForCloseAsync());
+    }
 }
