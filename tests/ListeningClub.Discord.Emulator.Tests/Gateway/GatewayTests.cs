@@ -4,18 +4,10 @@ using ListeningClub.Discord.Emulator.Control;
 namespace ListeningClub.Discord.Emulator.Tests.Gateway;
 
 /// <summary>Gateway v10 over real sockets (REFERENCE.md §2).</summary>
-public sealed class GatewayTests : IAsyncLifetime
+public sealed class GatewayTests(SharedEmulator shared) : IClassFixture<SharedEmulator>
 {
-    private Harness _h = null!;
-    private CreatedGuild _g = null!;
-
-    public async Task InitializeAsync()
-    {
-        _h = await Harness.StartAsync(new EmulatorSettings { RateLimitsEnabled = false, HeartbeatInterval = TimeSpan.FromSeconds(30) });
-        _g = await _h.GuildAsync();
-    }
-
-    public async Task DisposeAsync() => await _h.DisposeAsync();
+    private readonly Harness _h = shared.H;
+    private readonly CreatedGuild _g = shared.Guild;
 
     private async Task<(GatewayTestClient Client, JsonObject Ready)> IdentifiedAsync(long intents = 16842753 | 512)
     {
@@ -46,7 +38,7 @@ public sealed class GatewayTests : IAsyncLifetime
     {
         await using var client = await GatewayTestClient.ConnectAsync(_h.Emulator.GatewayUrl);
         var hello = await client.ReceiveAsync();
-        Assert.Equal(30000, hello!["d"]!["heartbeat_interval"]!.GetValue<int>());
+        Assert.Equal(45000, hello!["d"]!["heartbeat_interval"]!.GetValue<int>());
         await client.SendAsync(new JsonObject { ["op"] = 1, ["d"] = null });
         Assert.Equal(11, (await client.ReceiveAsync())!["op"]!.GetValue<int>());
     }
@@ -156,7 +148,7 @@ public sealed class GatewayTests : IAsyncLifetime
 
         Assert.Equal(["missed 0", "missed 1", "missed 2"], seen.Where(s => s.Type == "MESSAGE_CREATE").Select(s => s.Content));
         Assert.Equal(Enumerable.Range(last + 1, seen.Count), seen.Select(s => s.Seq));
-        Assert.Equal(1, (await _h.Control.StatsAsync()).Resumes);
+        Assert.True((await _h.Control.StatsAsync()).Resumes >= 1);
     }
 
     [Fact]
