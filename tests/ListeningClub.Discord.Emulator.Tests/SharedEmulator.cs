@@ -11,7 +11,7 @@ public sealed class SharedEmulator : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        H = await Harness.StartAsync(new EmulatorSettings { RateLimitsEnabled = false });
+        H = await Harness.StartAsync(new EmulatorSettings { RateLimitsEnabled = false, HeartbeatInterval = TimeSpan.FromSeconds(45) });
         Guild = await H.GuildAsync();
     }
 

@@ -34,16 +34,22 @@ public static class EmulatorThroughputScenario
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Gateway MESSAGE_CREATE dispatches received: {count} in {elapsed.TotalSeconds:F2} s = {count / elapsed.TotalSeconds:F0}/s"));
     }
 
-    private static void Report(string what, (long Requests, long Failures, TimeSpan Elapsed) r) =>
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}: {r.Requests} requests ({r.Failures} non-2xx) in {r.Elapsed.TotalSeconds:F2} s = {r.Requests / r.Elapsed.TotalSeconds:F0} req/s"));
+    private static void Report(string what, (long Requests, long Failures, TimeSpan Elapsed, TimeSpan Cpu) r)
+    {
+        // Client and emulator share this process, so CPU per request includes the client's side too.
+        var cpuPerRequestUs = r.Cpu.TotalMicroseconds / r.Requests;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{what}: {r.Requests} requests ({r.Failures} non-2xx) in {r.Elapsed.TotalSeconds:F2} s = {r.Requests / r.Elapsed.TotalSeconds:F0} req/s; process CPU {cpuPerRequestUs:F0} us/request (client + emulator) => {2_000_000 / cpuPerRequestUs:F0} req/s if both cores were free"));
+    }
 
-    private static async Task<(long, long, TimeSpan)> RestAsync(DiscordEmulator emulator, string[] channels, int workers, TimeSpan duration, bool post)
+    private static async Task<(long, long, TimeSpan, TimeSpan)> RestAsync(DiscordEmulator emulator, string[] channels, int workers, TimeSpan duration, bool post)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = workers, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
         using var http = new HttpClient(handler) { BaseAddress = new Uri(emulator.ApiBaseUrl + "/") };
         http.DefaultRequestHeaders.UserAgent.ParseAdd("DiscordBot (https://example.test, 1.0)");
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bot", emulator.BotToken);
-        const string body = """{"content":"Film night: **Stalker** (1979) <@1>","allowed_mentions":{"parse":[]},"embeds":[{"title":"This week","description":"Tarkovsky","fields":[{"name":"Votes","value":"12","inline":true}]}]}""";
+        // Every body differs (a counter in the content), so nothing downstream can cache it.
+        static string Body(long n) => "{\"content\":\"Film night #" + n.ToString(CultureInfo.InvariantCulture) + ": **Stalker** (1979) <@1>\",\"allowed_mentions\":{\"parse\":[]},\"embeds\":[{\"title\":\"This week\",\"description\":\"Tarkovsky\",\"fields\":[{\"name\":\"Votes\",\"value\":\"12\",\"inline\":true}]}]}";
 
         async Task<(long Ok, long Failed)> Worker(int id, CancellationToken ct)
         {
@@ -55,7 +61,7 @@ public static class EmulatorThroughputScenario
                 using var request = new HttpRequestMessage(post ? HttpMethod.Post : HttpMethod.Get, uri);
                 if (post)
                 {
-                    request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+                    request.Content = new StringContent(Body(ok + failed), Encoding.UTF8, "application/json");
                 }
 
                 using var response = await http.SendAsync(request, CancellationToken.None);
@@ -80,10 +86,12 @@ public static class EmulatorThroughputScenario
         }
 
         using var cts = new CancellationTokenSource(duration);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var results = await Task.WhenAll(Enumerable.Range(0, workers).Select(i => Worker(i, cts.Token)));
         clock.Stop();
-        return (results.Sum(r => r.Ok), results.Sum(r => r.Failed), clock.Elapsed);
+        var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        return (results.Sum(r => r.Ok), results.Sum(r => r.Failed), clock.Elapsed, used);
     }
 
     private static async Task<(int, TimeSpan)> GatewayAsync(DiscordEmulator emulator, CreatedGuild guild, int count)

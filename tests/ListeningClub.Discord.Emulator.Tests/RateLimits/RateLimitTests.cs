@@ -133,4 +133,29 @@ public sealed class RateLimitTests
         h.Time!.Advance(TimeSpan.FromMinutes(10.5));
         Assert.Equal(0, (await h.Control.StatsAsync()).InvalidRequestsLast10Minutes);
     }
+
+    [Fact]
+    public async Task FollowupBuckets_AreKeyedByWebhookToken()
+    {
+        await using var h = await Harness.StartAsync(fakeTime: true);
+        var g = await h.GuildAsync();
+        var app = h.Emulator.ApplicationId;
+        var tokens = new List<string>();
+        for (var n = 0; n < 2; n++)
+        {
+            var i = await h.Control.SendCommandAsync(g.GuildId, g.Channels["general"], g.Users["alice"], "club");
+            await h.SendAsync(HttpMethod.Post, $"interactions/{i.Id}/{i.Token}/callback", new JsonObject { ["type"] = 5 });
+            tokens.Add(i.Token);
+        }
+
+        for (var n = 0; n < 5; n++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await h.SendAsync(HttpMethod.Post, $"webhooks/{app}/{tokens[0]}", Hello)).Status);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await h.SendAsync(HttpMethod.Post, $"webhooks/{app}/{tokens[0]}", Hello)).Status);
+        var other = await h.SendAsync(HttpMethod.Post, $"webhooks/{app}/{tokens[1]}", Hello);
+        Assert.Equal(HttpStatusCode.OK, other.Status);
+        Assert.Equal("4", other.Header("X-RateLimit-Remaining"));
+    }
 }

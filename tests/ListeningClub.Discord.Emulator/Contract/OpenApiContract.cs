@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ListeningClub.Discord.Emulator.Rest;
 using NJsonSchema;
-using NJsonSchema.Validation;
 
 namespace ListeningClub.Discord.Emulator.Contract;
 
@@ -88,27 +88,11 @@ public sealed class OpenApiContract
             return null;
         }
 
-        var errors = schema.Validate(json);
-        if (errors.Count == 0)
-        {
-            return null;
-        }
-
+        using var document = JsonDocument.Parse(json);
         var form = new FormErrors();
-        foreach (var error in errors)
-        {
-            AddError(form, error);
-        }
-
-        return form;
+        SchemaValidator.Validate(schema, document.RootElement, "", form);
+        return form.Any ? form : null;
     }
-
-    private static readonly HashSet<ValidationErrorKind> TypeMismatch =
-    [
-        ValidationErrorKind.StringExpected, ValidationErrorKind.NumberExpected, ValidationErrorKind.IntegerExpected,
-        ValidationErrorKind.BooleanExpected, ValidationErrorKind.ObjectExpected, ValidationErrorKind.ArrayExpected,
-        ValidationErrorKind.NullExpected,
-    ];
 
     /// <summary>
     /// Validates a response body against the spec's response schema for (operation, status). Returns the
@@ -121,103 +105,11 @@ public sealed class OpenApiContract
             return null;
         }
 
+        using var document = JsonDocument.Parse(json);
         var form = new FormErrors();
-        foreach (var error in schema.Validate(json))
-        {
-            AddError(form, error);
-        }
-
+        SchemaValidator.Validate(schema, document.RootElement, "", form);
         return form.Any ? [form.ToJson().ToJsonString()] : [];
     }
-
-    private static void AddError(FormErrors form, ValidationError error)
-    {
-        if (error is MultiTypeValidationError multi)
-        {
-            // ["array","null"] and friends: report the inner errors of the type the value really has.
-            var inner = multi.Errors.Values.FirstOrDefault(list => list.Count > 0 && list.Any(e => !TypeMismatch.Contains(e.Kind)));
-            if (inner is not null)
-            {
-                foreach (var e in inner)
-                {
-                    AddError(form, e);
-                }
-
-                return;
-            }
-        }
-
-        if (error is ChildSchemaValidationError child)
-        {
-            var inner = error.Kind is ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotOneOf
-                ? child.Errors.Values.Where(e => e.Count > 0).OrderBy(e => e.Count).FirstOrDefault() // the closest branch of a union
-                : child.Errors.Values.SelectMany(e => e).ToList(); // array items, allOf parts, nested objects
-            if (inner is { Count: > 0 })
-            {
-                foreach (var e in inner)
-                {
-                    AddError(form, e);
-                }
-
-                return;
-            }
-        }
-
-        var path = ToDiscordPath(error.Path);
-        var (code, message) = Describe(error);
-        if (error.Kind == ValidationErrorKind.PropertyRequired && error.Property is { } property && !path.EndsWith(property, StringComparison.Ordinal))
-        {
-            path = path.Length == 0 ? property : path + "." + property;
-        }
-
-        form.Add(path, code, message);
-    }
-
-    /// <summary>"#/poll.answers[0].poll_media.text" → "poll.answers.0.poll_media.text".</summary>
-    internal static string ToDiscordPath(string? path)
-    {
-        if (string.IsNullOrEmpty(path))
-        {
-            return "";
-        }
-
-        var p = path.StartsWith("#/", StringComparison.Ordinal) ? path[2..] : path.TrimStart('#');
-        p = p.Replace("[", ".", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal).Replace('/', '.');
-        return p.Trim('.');
-    }
-
-    private static (string Code, string Message) Describe(ValidationError error)
-    {
-        var schema = error.Schema;
-        return error.Kind switch
-        {
-            ValidationErrorKind.PropertyRequired => ("BASE_TYPE_REQUIRED", "This field is required"),
-            ValidationErrorKind.StringTooLong => ("BASE_TYPE_MAX_LENGTH", $"Must be {schema?.MaxLength} or fewer in length."),
-            ValidationErrorKind.StringTooShort => ("BASE_TYPE_MIN_LENGTH", $"Must be {schema?.MinLength} or more in length."),
-            ValidationErrorKind.TooManyItems => ("BASE_TYPE_MAX_LENGTH", $"Must be {schema?.MaxItems} or fewer in length."),
-            ValidationErrorKind.TooFewItems => ("BASE_TYPE_MIN_LENGTH", $"Must be {schema?.MinItems} or more in length."),
-            ValidationErrorKind.NumberTooBig => ("NUMBER_TYPE_MAX", $"int value should be less than or equal to {schema?.Maximum}."),
-            ValidationErrorKind.NumberTooSmall => ("NUMBER_TYPE_MIN", $"int value should be greater than or equal to {schema?.Minimum}."),
-            ValidationErrorKind.IntegerExpected or ValidationErrorKind.NumberExpected => ("NUMBER_TYPE_COERCE", "Value is not int."),
-            ValidationErrorKind.StringExpected => ("BASE_TYPE_STRING", "Could not interpret value as string."),
-            ValidationErrorKind.BooleanExpected => ("BASE_TYPE_BOOLEAN", "Must be either true or false."),
-            ValidationErrorKind.ArrayExpected => ("LIST_TYPE_CONVERT", "Must be an array."),
-            ValidationErrorKind.ObjectExpected => ("DICT_TYPE_CONVERT", "Only dictionaries may be used in a DictType"),
-            ValidationErrorKind.NotInEnumeration => ("BASE_TYPE_CHOICES", "Value must be one of the allowed values."),
-            ValidationErrorKind.PatternMismatch => ("STRING_TYPE_REGEX", "String value did not match validation regex."),
-            ValidationErrorKind.ItemsNotUnique => ("BASE_TYPE_UNIQUE", "Values must be unique."),
-            ValidationErrorKind.NoTypeValidates when schema is not null => TypeCode(schema.Type),
-            _ => ("BASE_TYPE_INVALID", $"Invalid value ({error.Kind})."),
-        };
-    }
-
-    private static (string, string) TypeCode(JsonObjectType type) =>
-        type.HasFlag(JsonObjectType.Boolean) ? ("BASE_TYPE_BOOLEAN", "Must be either true or false.")
-        : type.HasFlag(JsonObjectType.String) ? ("BASE_TYPE_STRING", "Could not interpret value as string.")
-        : type.HasFlag(JsonObjectType.Integer) || type.HasFlag(JsonObjectType.Number) ? ("NUMBER_TYPE_COERCE", "Value is not int.")
-        : type.HasFlag(JsonObjectType.Array) ? ("LIST_TYPE_CONVERT", "Must be an array.")
-        : type.HasFlag(JsonObjectType.Object) ? ("DICT_TYPE_CONVERT", "Only dictionaries may be used in a DictType")
-        : ("BASE_TYPE_INVALID", "Invalid value.");
 
     /// <summary>
     /// Spec vs docs (REFERENCE.md §0): command requests type <c>default_member_permissions</c> as an
