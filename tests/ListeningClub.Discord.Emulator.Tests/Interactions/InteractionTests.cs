@@ -181,6 +181,32 @@ public sealed class InteractionTests : IAsyncLifetime
         Assert.NotNull(payload["app_permissions"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task PollPastItsExpiry_IsFinalisedWhenRead_AndAResultMessageIsPosted()
+    {
+        var general = _g.Channels["general"];
+        var poll = await _h.PostMessageAsync(general, new JsonObject
+        {
+            ["poll"] = new JsonObject
+            {
+                ["question"] = new JsonObject { ["text"] = "Next album?" },
+                ["answers"] = new JsonArray(new JsonObject { ["poll_media"] = new JsonObject { ["text"] = "Kid A" } }, new JsonObject { ["poll_media"] = new JsonObject { ["text"] = "Blue" } }),
+                ["duration"] = 1,
+            },
+        });
+        var id = poll.Json["id"]!.GetValue<string>();
+        await _h.Control.VoteAsync(new PollVote(general, id, _g.Users["alice"], [1]));
+        _h.Time!.Advance(TimeSpan.FromMinutes(59));
+        Assert.False((await _h.SendAsync(HttpMethod.Get, $"channels/{general}/messages/{id}", (string?)null)).Json["poll"]!["results"]!["is_finalized"]!.GetValue<bool>());
+
+        _h.Time.Advance(TimeSpan.FromMinutes(2));
+        var after = await _h.SendAsync(HttpMethod.Get, $"channels/{general}/messages/{id}", (string?)null);
+        Assert.True(after.Json["poll"]!["results"]!["is_finalized"]!.GetValue<bool>());
+        Assert.Equal(1, after.Json["poll"]!["results"]!["answer_counts"]![0]!["count"]!.GetValue<int>());
+        var result = Assert.Single(await _h.Control.MessagesAsync(general), m => m.Type == 46);
+        Assert.Equal(id, result.Message["message_reference"]!["message_id"]!.GetValue<string>());
+    }
+
     private static JsonObject Modal(int components) => new()
     {
         ["type"] = 9,

@@ -278,6 +278,7 @@ public static class ControlRoutes
             }
 
             var poll = message.Poll;
+            PollRoutes.FinishExpired(core, core.State.Channels[message.ChannelId]);
             if (poll.Finalized || poll.Expiry <= core.Time.GetUtcNow())
             {
                 return DiscordError.Reply(400, DiscordError.PollExpired, "Poll expired");

@@ -46,6 +46,7 @@ public static class MessageRoutes
                     return DiscordError.UnknownChannelReply();
                 }
 
+                PollRoutes.FinishExpired(core, channel);
                 return TryMessage(core, channel, message_id, out var message)
                     ? DiscordError.Json(Render.Message(core.State, message))
                     : DiscordError.UnknownMessageReply();
@@ -68,6 +69,7 @@ public static class MessageRoutes
                     return DiscordError.UnknownChannelReply();
                 }
 
+                PollRoutes.FinishExpired(core, channel);
                 IEnumerable<MessageEntity> visible = channel.Messages.Where(m => (m.Flags & MessageService.Ephemeral) == 0);
                 if (Render.TryParseId(q["before"], out var before))
                 {

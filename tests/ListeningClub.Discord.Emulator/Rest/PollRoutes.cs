@@ -83,6 +83,19 @@ public static class PollRoutes
         });
     }
 
+    /// <summary>
+    /// Polls end when their expiry passes; the emulator notices lazily, whenever the channel's
+    /// messages are read or a vote arrives, and then finishes the poll exactly as Discord would.
+    /// </summary>
+    public static void FinishExpired(EmulatorCore core, ChannelEntity channel)
+    {
+        var now = core.Time.GetUtcNow();
+        foreach (var message in channel.Messages.Where(m => m.Poll is { Finalized: false } p && p.Expiry <= now).ToList())
+        {
+            Finish(core, channel, message);
+        }
+    }
+
     /// <summary>Finalises the poll, fires MESSAGE_UPDATE and posts the type-46 POLL_RESULT message.</summary>
     public static void Finish(EmulatorCore core, ChannelEntity channel, MessageEntity message)
     {

@@ -11,13 +11,20 @@ public sealed class ScriptedGateway : IGatewayTransportFactory
 {
     private readonly Channel<ScriptedConnection> _connections = Channel.CreateUnbounded<ScriptedConnection>();
     private int _count;
+    private int _failuresLeft;
 
     public int ConnectionCount => Volatile.Read(ref _count);
+
+    /// <summary>Stamps each connection attempt with this clock's time.</summary>
+    public TimeProvider? Clock { get; set; }
+
+    /// <summary>The next <paramref name="count"/> connection attempts fail at connect time.</summary>
+    public void FailNextConnects(int count) => Volatile.Write(ref _failuresLeft, count);
 
     public IGatewayTransport Create()
     {
         Interlocked.Increment(ref _count);
-        var connection = new ScriptedConnection();
+        var connection = new ScriptedConnection { FailConnect = Interlocked.Decrement(ref _failuresLeft) >= 0, Clock = Clock };
         _connections.Writer.TryWrite(connection);
         return connection;
     }
@@ -43,6 +50,12 @@ public sealed class ScriptedConnection : IGatewayTransport
 
     public Uri? Uri { get; private set; }
 
+    public bool FailConnect { get; init; }
+
+    public TimeProvider? Clock { get; init; }
+
+    public DateTimeOffset? ConnectedAt { get; private set; }
+
     public int? ClientCloseCode { get; private set; }
 
     public IReadOnlyList<JsonElement> Sent
@@ -62,6 +75,13 @@ public sealed class ScriptedConnection : IGatewayTransport
     public Task ConnectAsync(Uri uri, CancellationToken ct)
     {
         Uri = uri;
+        ConnectedAt = Clock?.GetUtcNow();
+        if (FailConnect)
+        {
+            Connected.TrySetResult();
+            throw new WebSocketException("connection refused");
+        }
+
         Connected.TrySetResult();
         return Task.CompletedTask;
     }

@@ -256,3 +256,37 @@ public sealed class GatewayClientTests
         await connection.NextSentAsync(2);
     }
 }
+
+public sealed class GatewayReconnectBackoffTests
+{
+    [Fact]
+    public async Task FailedConnects_BackOffExponentially_ThenResume()
+    {
+        await using var h = new GatewayHarness();
+        h.Server.Clock = h.Clock;
+        h.Start();
+        var first = await h.ConnectAndReadyAsync();
+        h.Server.FailNextConnects(3);
+        var times = new List<DateTimeOffset>();
+
+        first.Drop();
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            var next = h.Server.NextConnectionAsync();
+            while (!next.IsCompleted)
+            {
+                h.Clock.Advance(TimeSpan.FromMilliseconds(50));
+                await Task.Delay(2);
+            }
+
+            times.Add((await next).ConnectedAt!.Value);
+        }
+
+        // Jitter is fixed at 0.5, so each delay is 0.75 × 1 s, 2 s, 4 s.
+        var gaps = times.Zip(times.Skip(1), (a, b) => b - a).ToList();
+        Assert.True(gaps[0] >= TimeSpan.FromMilliseconds(750));
+        Assert.True(gaps[1] >= TimeSpan.FromMilliseconds(1500));
+        Assert.True(gaps[2] >= TimeSpan.FromMilliseconds(3000));
+        Assert.Equal(5, h.Server.ConnectionCount);
+    }
+}
