@@ -1,3 +1,4 @@
+using ListeningClub.Bot.Features.Commands;
 using ListeningClub.Bot.Features.Rhythm;
 using ListeningClub.Bot.Features.Safety;
 using ListeningClub.Discord.Hosting;
@@ -12,10 +13,11 @@ public static class ListeningClubServices
     public static IServiceCollection AddListeningClub(this IServiceCollection services)
     {
         services.AddListeningClubStorage();
-        services.AddDiscordRest();
+        services.AddDiscordClient();
         services.AddClubDomain();
         services.AddMemberRateLimits();
         services.AddRhythm();
+        services.AddClubCommands();
         return services;
     }
 }

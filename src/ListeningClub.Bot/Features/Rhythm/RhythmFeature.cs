@@ -14,7 +14,7 @@ public static class RhythmFeature
         services.AddSingleton<TrackRhythm>();
         services.AddSingleton<RhythmScheduler>();
         services.AddTransient<RhythmJob>();
-        services.AddQuartz("ListeningClub", quartz =>
+        services.AddQuartz(quartz =>
         {
             quartz.UseInMemoryStore(_ => { });
             quartz.ConfigureScheduler(scheduler => scheduler.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs);

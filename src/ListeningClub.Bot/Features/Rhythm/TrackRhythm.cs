@@ -77,6 +77,38 @@ public sealed partial class TrackRhythm(
         return new PlannedStep(RhythmStep.OpenVoting, time.GetUtcNow().AddMinutes(1), "retry", default);
     }
 
+    /// <summary>A manager opens voting now (/club open-voting): same post as the scheduled step.</summary>
+    public async Task<Result<Cycle>> OpenVotingNowAsync(Track track, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        var opened = await voting.OpenVotingAsync(track, ct).ConfigureAwait(false);
+        if (opened.IsSuccess)
+        {
+            var candidates = (await nominations.ListByCycleAsync(opened.Value.Id, ct).ConfigureAwait(false)).Where(n => n.IsActive).ToList();
+            await sender.PostAsync(track.GuildId, track.ChannelId, "voting-opened", opened.Value.Id.ToString(), VotingAnnouncement.Render(track, opened.Value, candidates), ct).ConfigureAwait(false);
+        }
+
+        return opened;
+    }
+
+    /// <summary>A manager closes voting now (/club close-voting): announce, open the thread, reveal the previous ratings.</summary>
+    public async Task<Result<ElectionOutcome>> CloseVotingNowAsync(Track track, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        var recent = await RecentCyclesAsync(track, ct).ConfigureAwait(false);
+        var closed = await voting.CloseAndAnnounceAsync(track, ct).ConfigureAwait(false);
+        if (closed.IsSuccess)
+        {
+            await AnnounceAsync(track, closed.Value, TimeSpan.Zero, ct).ConfigureAwait(false);
+            if (recent.FirstOrDefault(c => c.Number == closed.Value.Cycle.Number - 1) is { RatingsOpen: true } previous)
+            {
+                await RevealAsync(track, previous, ct).ConfigureAwait(false);
+            }
+        }
+
+        return closed;
+    }
+
     private async Task<IReadOnlyList<Cycle>> RecentCyclesAsync(Track track, CancellationToken cancellationToken)
     {
         var all = await cycles.ListByTrackAsync(track.Id, cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,42 @@
+using ListeningClub.Discord.Interactions;
+using ListeningClub.Discord.Models;
+
+namespace ListeningClub.Bot.Features.Help;
+
+/// <summary>/help: every command with one line each, for members and for managers.</summary>
+public sealed class HelpCommand : IInteractionHandler
+{
+    public static InteractionRoutes Routes { get; } = InteractionRoutes.ForCommand(new ApplicationCommand
+    {
+        Name = "help",
+        Description = "What ListeningClub can do",
+    });
+
+    public const string Text = """
+        **ListeningClub** runs this server's film and album club.
+
+        **Members**
+        `/nominate film` or `/nominate album` — put something forward for the next pick
+        `/withdraw` — take back one of your nominations
+        `/nominations` — this cycle's list
+        `/vote` — your private ballot (or press **Vote** on the voting post); change it until voting closes
+        `/ballot` — see your current ballot
+        `/pick` — the current pick, its thread and the next dates
+        `/rate` — rate the latest pick 1–10; ratings stay sealed until the reveal
+
+        **Managers** (Manage Server, or the club's manager role)
+        `/club setup` — create or change a track: channel, kind, time zone, voting method, rules
+        `/club show` — the club's tracks and settings
+        `/club open-voting`, `/club close-voting` — run those steps now
+        `/club veto` — remove a nomination, with a reason
+        `/club manager-role` — who else may manage the club
+
+        Every tie is broken by a seed committed when voting opens and revealed with the result, so anyone can check it.
+        """;
+
+    public Task HandleAsync(InteractionContext context, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.ReplyAsync(new InteractionReply { Content = Text, Ephemeral = true, AllowedMentions = AllowedMentions.None }, ct);
+    }
+}

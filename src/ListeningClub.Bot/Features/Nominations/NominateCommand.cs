@@ -1,0 +1,75 @@
+using ListeningClub.Bot.Features.Commands;
+using ListeningClub.Discord.Interactions;
+using ListeningClub.Discord.Models;
+using ListeningClub.Domain.Common;
+using ListeningClub.Domain.Media;
+using ListeningClub.Domain.Nominations;
+
+namespace ListeningClub.Bot.Features.Nominations;
+
+/// <summary>/nominate film … and /nominate album …: a public card on success, a private "what to fix" otherwise.</summary>
+public sealed class NominateCommand(ClubHandlerServices services, NominationService nominations) : ClubHandler(services), IInteractionHandler
+{
+    public static InteractionRoutes Routes { get; } = InteractionRoutes.ForCommand(new ApplicationCommand
+    {
+        Name = "nominate",
+        Description = "Nominate a film or an album for the next pick",
+        Contexts = [0],
+        Options =
+        [
+            Options.Subcommand(
+                "film",
+                "Nominate a film",
+                Options.Text("title", "The film's title", required: true, maxLength: MediaFactory.MaxTitleLength),
+                Options.WholeNumber("year", "Release year", min: MediaFactory.EarliestYear, max: MediaFactory.LatestYear),
+                Options.Text("director", "Director", maxLength: MediaFactory.MaxDirectorLength),
+                Options.Text("link", "A link (Letterboxd, IMDb, …)", maxLength: MediaFactory.MaxLinkLength),
+                Options.Text("pitch", "Why the club should pick it", maxLength: MediaFactory.MaxPitchLength),
+                Options.Track()),
+            Options.Subcommand(
+                "album",
+                "Nominate an album",
+                Options.Text("title", "The album's title", required: true, maxLength: MediaFactory.MaxTitleLength),
+                Options.Text("artist", "The artist", required: true, maxLength: MediaFactory.MaxArtistLength),
+                Options.WholeNumber("year", "Release year", min: MediaFactory.EarliestYear, max: MediaFactory.LatestYear),
+                Options.Text("link", "A link (Bandcamp, MusicBrainz, …)", maxLength: MediaFactory.MaxLinkLength),
+                Options.Text("pitch", "Why the club should pick it", maxLength: MediaFactory.MaxPitchLength),
+                Options.Track()),
+        ],
+    });
+
+    protected override async Task ExecuteAsync(InteractionContext context, ulong guildId, ulong memberId, CancellationToken ct)
+    {
+        var kind = context.CommandPath.ElementAtOrDefault(1) == "album" ? MediaKind.Album : MediaKind.Film;
+        var year = context.GetInteger("year") is { } y ? (int?)y : null;
+        Result<MediaItem> media = kind == MediaKind.Film
+            ? MediaFactory.Film(context.GetString("title"), year, context.GetString("director"), context.GetString("link")).Map(f => (MediaItem)f)
+            : MediaFactory.Album(context.GetString("title"), context.GetString("artist"), year, context.GetString("link")).Map(a => (MediaItem)a);
+        if (!media.IsSuccess)
+        {
+            await ReplyProblemAsync(context, media.Problem!, ct).ConfigureAwait(false);
+            return;
+        }
+
+        var track = await TrackAsync(context, guildId, kind, ct).ConfigureAwait(false);
+        if (!track.IsSuccess)
+        {
+            await ReplyProblemAsync(context, track.Problem!, ct).ConfigureAwait(false);
+            return;
+        }
+
+        var nomination = await nominations.NominateAsync(track.Value, memberId, media.Value, context.GetString("pitch"), ct).ConfigureAwait(false);
+        if (!nomination.IsSuccess)
+        {
+            await ReplyProblemAsync(context, nomination.Problem!, ct).ConfigureAwait(false);
+            return;
+        }
+
+        await context.ReplyAsync(new InteractionReply
+        {
+            Content = "New nomination!",
+            Embeds = [NominationCard.Render(track.Value, nomination.Value)],
+            AllowedMentions = AllowedMentions.None,
+        }, ct).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,70 @@
+using ListeningClub.Bot.Features.Commands;
+using ListeningClub.Bot.Features.Rendering;
+using ListeningClub.Discord.Interactions;
+using ListeningClub.Discord.Models;
+using ListeningClub.Discord.Safety;
+using ListeningClub.Domain.Common;
+using ListeningClub.Domain.Nominations;
+
+namespace ListeningClub.Bot.Features.Nominations;
+
+/// <summary>/withdraw nomination: take back one of your nominations while nominations are open.</summary>
+public sealed class WithdrawCommand(ClubHandlerServices services, NominationService nominations) : ClubHandler(services), IInteractionHandler
+{
+    public static InteractionRoutes Routes { get; } = InteractionRoutes.ForCommand(new ApplicationCommand
+    {
+        Name = "withdraw",
+        Description = "Withdraw one of your nominations",
+        Contexts = [0],
+        Options = [Options.Text("nomination", "Which of your nominations", required: true, autocomplete: true), Options.Track()],
+    }, deferEphemeral: true);
+
+    public override async Task AutocompleteAsync(InteractionContext context, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.FocusedOption?.Name != "nomination" || context.Interaction.GuildId is not { } guildId || context.User is not { } user)
+        {
+            await base.AutocompleteAsync(context, ct).ConfigureAwait(false);
+            return;
+        }
+
+        var club = await Clubs.GetAsync(guildId, ct).ConfigureAwait(false);
+        var choices = new List<ApplicationCommandOptionChoice>();
+        foreach (var track in club?.Tracks ?? [])
+        {
+            var (_, list) = await nominations.ListCurrentAsync(track, ct).ConfigureAwait(false);
+            choices.AddRange(list.Where(n => n.MemberId == user.Id).Select(n =>
+                ApplicationCommandOptionChoice.ForString(DiscordText.Truncate($"{n.Media.DisplayName} ({track.Name})", 100), n.Id.ToString())));
+        }
+
+        await context.AutocompleteAsync(choices.Take(25).ToList(), ct).ConfigureAwait(false);
+    }
+
+    protected override async Task ExecuteAsync(InteractionContext context, ulong guildId, ulong memberId, CancellationToken ct)
+    {
+        if (!NominationId.TryParse(context.GetString("nomination"), out var id))
+        {
+            await ReplyProblemAsync(context, new Problem("withdraw.pick", "Choose one of your nominations from the list that appears as you type."), ct).ConfigureAwait(false);
+            return;
+        }
+
+        var club = await Clubs.GetAsync(guildId, ct).ConfigureAwait(false);
+        foreach (var track in club?.Tracks ?? [])
+        {
+            var withdrawn = await nominations.WithdrawAsync(track, memberId, id, ct).ConfigureAwait(false);
+            if (withdrawn.IsSuccess)
+            {
+                await context.ReplyAsync(InteractionReply.Text($"Withdrawn: {Markdown.MediaName(withdrawn.Value.Media)}. You can nominate something else.", ephemeral: true), ct).ConfigureAwait(false);
+                return;
+            }
+
+            if (withdrawn.Problem!.Code != "withdraw.unknown")
+            {
+                await ReplyProblemAsync(context, withdrawn.Problem, ct).ConfigureAwait(false);
+                return;
+            }
+        }
+
+        await ReplyProblemAsync(context, new Problem("withdraw.unknown", "That nomination isn't on any current list."), ct).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text;
+using ListeningClub.Bot.Features.Commands;
+using ListeningClub.Bot.Features.Rendering;
+using ListeningClub.Discord.Interactions;
+using ListeningClub.Discord.Models;
+using ListeningClub.Discord.Safety;
+using ListeningClub.Domain.Cycles;
+using ListeningClub.Domain.Picks;
+using ListeningClub.Domain.Scheduling;
+
+namespace ListeningClub.Bot.Features.Picks;
+
+/// <summary>/pick [track]: the current pick, its links and thread, and the next dates in everyone's own time.</summary>
+public sealed class PickCommand(ClubHandlerServices services, IPickRepository picks, ICycleRepository cycles) : ClubHandler(services), IInteractionHandler
+{
+    public static InteractionRoutes Routes { get; } = InteractionRoutes.ForCommand(new ApplicationCommand
+    {
+        Name = "pick",
+        Description = "The current pick and what happens next",
+        Contexts = [0],
+        Options = [Options.Track()],
+    });
+
+    protected override async Task ExecuteAsync(InteractionContext context, ulong guildId, ulong memberId, CancellationToken ct)
+    {
+        var track = await TrackAsync(context, guildId, null, ct).ConfigureAwait(false);
+        if (!track.IsSuccess)
+        {
+            await ReplyProblemAsync(context, track.Problem!, ct).ConfigureAwait(false);
+            return;
+        }
+
+        var all = await picks.ListByTrackAsync(track.Value.Id, ct).ConfigureAwait(false);
+        var recent = (await cycles.ListByTrackAsync(track.Value.Id, ct).ConfigureAwait(false)).TakeLast(2).ToList();
+        var upcoming = RhythmPlanner.Plan(track.Value, recent).Where(s => s.At > Time.GetUtcNow()).Take(3)
+            .Select(s => $"▫️ {StepName(s.Step)} {Markdown.Time(s.At)} ({Markdown.Time(s.At, 'R')})");
+
+        var text = new StringBuilder();
+        if (all.Count == 0)
+        {
+            text.Append("No pick yet.");
+        }
+        else
+        {
+            var pick = all[^1];
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"**{Markdown.MediaName(pick.Media, withLink: true)}**, nominated by {Markdown.Member(pick.NominatorId)}, picked {Markdown.Time(pick.AnnouncedAt, 'D')}.");
+            if (pick.ThreadId is { } thread)
+            {
+                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"\nDiscussion: <#{thread}>");
+            }
+        }
+
+        text.Append("\n\n**Next**\n").AppendJoin('\n', upcoming.DefaultIfEmpty(track.Value.Schedule.Paused ? "The track is paused." : "Nothing scheduled."));
+        await context.ReplyAsync(new InteractionReply
+        {
+            Embeds = [new Embed { Title = DiscordText.Truncate($"{Markdown.Emoji(track.Value.Kind)} {Markdown.Text(track.Value.Name)}", DiscordLimits.EmbedTitle), Description = text.ToString(), Color = Palette.Pick }],
+            AllowedMentions = AllowedMentions.None,
+        }, ct).ConfigureAwait(false);
+    }
+
+    private static string StepName(RhythmStep step) => step switch
+    {
+        RhythmStep.OpenVoting => "Voting opens",
+        RhythmStep.RemindVoting => "Voting reminder",
+        RhythmStep.CloseVoting => "Voting closes and the pick is announced",
+        RhythmStep.PostPrompt => "Discussion prompt",
+        RhythmStep.StartNextCycle => "Nominations open",
+        _ => step.ToString(),
+    };
+}

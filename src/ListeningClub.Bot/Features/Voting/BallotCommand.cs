@@ -1,0 +1,38 @@
+using ListeningClub.Bot.Features.Commands;
+using ListeningClub.Bot.Features.Rendering;
+using ListeningClub.Discord.Interactions;
+using ListeningClub.Discord.Models;
+using ListeningClub.Domain.Ballots;
+using ListeningClub.Domain.Nominations;
+
+namespace ListeningClub.Bot.Features.Voting;
+
+/// <summary>/ballot [track]: your current ballot, privately.</summary>
+public sealed class BallotCommand(ClubHandlerServices services, VotingService voting, NominationService nominations) : ClubHandler(services), IInteractionHandler
+{
+    public static InteractionRoutes Routes { get; } = InteractionRoutes.ForCommand(new ApplicationCommand
+    {
+        Name = "ballot",
+        Description = "See your current ballot",
+        Contexts = [0],
+        Options = [Options.Track()],
+    }, deferEphemeral: true);
+
+    protected override async Task ExecuteAsync(InteractionContext context, ulong guildId, ulong memberId, CancellationToken ct)
+    {
+        var track = await TrackAsync(context, guildId, null, ct).ConfigureAwait(false);
+        if (!track.IsSuccess)
+        {
+            await ReplyProblemAsync(context, track.Problem!, ct).ConfigureAwait(false);
+            return;
+        }
+
+        var (_, ballot) = await voting.GetBallotAsync(track.Value, memberId, ct).ConfigureAwait(false);
+        var (_, list) = await nominations.ListCurrentAsync(track.Value, ct).ConfigureAwait(false);
+        var text = ballot is null
+            ? $"You haven't voted in **{Markdown.Text(track.Value.Name)}** this cycle."
+            : $"Your ballot in **{Markdown.Text(track.Value.Name)}**:\n" + string.Join('\n', ballot.Choices.Select((id, i) =>
+                $"{i + 1}. {(list.FirstOrDefault(n => n.Id == id) is { } n ? Markdown.MediaName(n.Media) : "(no longer on the list)")}"));
+        await context.ReplyAsync(InteractionReply.Text(text, ephemeral: true), ct).ConfigureAwait(false);
+    }
+}

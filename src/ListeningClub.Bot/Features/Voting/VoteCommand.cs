@@ -1,0 +1,30 @@
+using ListeningClub.Bot.Features.Commands;
+using ListeningClub.Discord.Interactions;
+using ListeningClub.Discord.Models;
+
+namespace ListeningClub.Bot.Features.Voting;
+
+/// <summary>/vote [track]: your private ballot form.</summary>
+public sealed class VoteCommand(ClubHandlerServices services, BallotSession ballots) : ClubHandler(services), IInteractionHandler
+{
+    public static InteractionRoutes Routes { get; } = InteractionRoutes.ForCommand(new ApplicationCommand
+    {
+        Name = "vote",
+        Description = "Vote for the next pick (privately; you can change your vote until voting closes)",
+        Contexts = [0],
+        Options = [Options.Track()],
+    }, deferEphemeral: true);
+
+    protected override async Task ExecuteAsync(InteractionContext context, ulong guildId, ulong memberId, CancellationToken ct)
+    {
+        var track = await TrackAsync(context, guildId, null, ct).ConfigureAwait(false);
+        var form = track.IsSuccess ? await ballots.OpenAsync(track.Value, memberId, ct).ConfigureAwait(false) : track.Problem!;
+        if (!form.IsSuccess)
+        {
+            await ReplyProblemAsync(context, form.Problem!, ct).ConfigureAwait(false);
+            return;
+        }
+
+        await context.ReplyAsync(form.Value, ct).ConfigureAwait(false);
+    }
+}
