@@ -1,4 +1,4 @@
-using ListeningClub.Discord.Configuration;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -7,18 +7,22 @@ using Microsoft.Extensions.Options;
 namespace ListeningClub.Bot.Hosting;
 
 /// <summary>Builds and runs the generic host; turns configuration problems into one clear line each and a non-zero exit.</summary>
-public static class BotHost
+public static partial class BotHost
 {
     public const int ConfigurationErrorExitCode = 2;
 
-    public static async Task<int> RunAsync(string[] args)
+    public static HostApplicationBuilder CreateBuilder(string[] args)
     {
         var builder = Host.CreateApplicationBuilder(args);
         builder.Configuration.AddEnvironmentVariables(prefix: "ListeningClub__");
         builder.Configuration.AddCommandLine(args);
-        builder.Services.BindAndValidate<DiscordOptions>(DiscordOptions.SectionName);
+        builder.Services.AddListeningClub();
+        return builder;
+    }
 
-        using var host = builder.Build();
+    public static async Task<int> RunAsync(string[] args)
+    {
+        using var host = CreateBuilder(args).Build();
         try
         {
             // Validate before the host starts, so a configuration mistake is a message, not a logged stack trace.
@@ -26,7 +30,7 @@ public static class BotHost
         }
         catch (OptionsValidationException ex)
         {
-            foreach (var failure in ex.Failures)
+            foreach (var failure in ex.Failures.Select(Describe).Distinct())
             {
                 await Console.Error.WriteLineAsync($"ListeningClub cannot start: {failure}").ConfigureAwait(false);
             }
@@ -37,4 +41,30 @@ public static class BotHost
         await host.RunAsync().ConfigureAwait(false);
         return 0;
     }
+
+    /// <summary>Rewrites the framework's "DataAnnotation validation failed for 'XOptions' members: 'Y' with the error: '…'" as "Section:Y: …".</summary>
+    internal static string Describe(string failure)
+    {
+        var match = FrameworkFailure().Match(failure);
+        if (!match.Success)
+        {
+            return failure;
+        }
+
+        var section = SectionOf(match.Groups["type"].Value);
+        var setting = $"{section}:{match.Groups["member"].Value}";
+        var error = match.Groups["error"].Value;
+        return error.StartsWith(setting, StringComparison.Ordinal) || error.StartsWith(section + ":", StringComparison.Ordinal) ? error : $"{setting}: {error}";
+    }
+
+    private static string SectionOf(string optionsTypeName) =>
+        AppDomain.CurrentDomain.GetAssemblies()
+            .Where(assembly => assembly.GetName().Name?.StartsWith("ListeningClub", StringComparison.Ordinal) == true)
+            .SelectMany(assembly => assembly.GetExportedTypes())
+            .FirstOrDefault(type => type.Name == optionsTypeName)?
+            .GetField("SectionName")?.GetRawConstantValue() as string
+        ?? optionsTypeName;
+
+    [GeneratedRegex(@"^DataAnnotation validation failed for '(?<type>[^']+)' members: '(?<member>[^']*)' with the error: '(?<error>.*)'\.$", RegexOptions.Singleline)]
+    private static partial Regex FrameworkFailure();
 }

@@ -43,7 +43,7 @@ public sealed class ClubService(IClubRepository clubs, ICycleRepository cycles, 
         if (existing is null)
         {
             await prompts.SaveAsync(PromptDeck.Seed(track.Id, kind, now), cancellationToken).ConfigureAwait(false);
-            await cycles.SaveAsync(Cycle.Start(track.Id, 1, now), cancellationToken).ConfigureAwait(false);
+            await cycles.SaveAsync(Cycle.Start(track, 1, now), cancellationToken).ConfigureAwait(false);
         }
 
         return track;

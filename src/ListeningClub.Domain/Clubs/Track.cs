@@ -1,5 +1,6 @@
 using ListeningClub.Domain.Common;
 using ListeningClub.Domain.Media;
+using ListeningClub.Domain.Scheduling;
 
 namespace ListeningClub.Domain.Clubs;
 
@@ -21,15 +22,18 @@ public sealed record Track
     /// <summary>IANA time zone id (e.g. "Europe/Berlin"); schedules and messages use it.</summary>
     public required string TimeZoneId { get; init; }
 
-    /// <summary>How the schedule reads to members, e.g. "Weekly: voting Thursday 18:00, pick Friday 18:00".</summary>
-    public string ScheduleDescription { get; init; } = "";
+    /// <summary>When the track's steps happen by themselves, in <see cref="TimeZoneId"/>.</summary>
+    public TrackSchedule Schedule { get; init; } = TrackSchedule.Weekly;
+
+    /// <summary>How the schedule reads to members.</summary>
+    public string ScheduleDescription => Schedule.Describe(TimeZoneId);
 
     public TrackRules Rules { get; init; } = TrackRules.Default;
 
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
 
     /// <summary>Creates a track after checking its name, time zone and rules.</summary>
-    public static Result<Track> Create(ulong guildId, string? name, MediaKind kind, ulong channelId, string? timeZoneId, TrackRules? rules = null, string? scheduleDescription = null)
+    public static Result<Track> Create(ulong guildId, string? name, MediaKind kind, ulong channelId, string? timeZoneId, TrackRules? rules = null, TrackSchedule? schedule = null)
     {
         var cleanName = TextInput.Required(name, "track name", MaxNameLength);
         if (!cleanName.IsSuccess)
@@ -49,6 +53,12 @@ public sealed record Track
             return checkedRules.Problem!;
         }
 
+        var checkedSchedule = (schedule ?? TrackSchedule.Weekly).Validate();
+        if (!checkedSchedule.IsSuccess)
+        {
+            return checkedSchedule.Problem!;
+        }
+
         if (!Enum.IsDefined(kind))
         {
             return new Problem("track.kind", "A track is for films or for albums.");
@@ -63,7 +73,7 @@ public sealed record Track
             ChannelId = channelId,
             TimeZoneId = zone.Value,
             Rules = checkedRules.Value,
-            ScheduleDescription = TextInput.Clean(scheduleDescription),
+            Schedule = checkedSchedule.Value,
         };
     }
 }

@@ -47,6 +47,33 @@ public sealed record Cycle
     public static Cycle Start(TrackId trackId, int number, DateTimeOffset now) =>
         new() { Id = CycleId.New(), TrackId = trackId, Number = number, StartedAt = now.ToUniversalTime() };
 
+    /// <summary>Starts a cycle with its vote planned by the track's schedule.</summary>
+    public static Cycle Start(Clubs.Track track, int number, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        return Start(track.Id, number, now).Replan(track, now);
+    }
+
+    /// <summary>
+    /// Plans (or re-plans, after a schedule change or a week without nominations) when voting opens and closes.
+    /// Only steps still ahead move: an open vote keeps its opening time.
+    /// </summary>
+    public Cycle Replan(Clubs.Track track, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        var zone = track.TimeZone;
+        switch (Phase)
+        {
+            case CyclePhase.Nominating:
+                var (opens, closes) = track.Schedule.Plan(now, zone);
+                return this with { VotingOpensAt = opens, VotingClosesAt = closes };
+            case CyclePhase.Voting:
+                return this with { VotingClosesAt = Scheduling.ZonedTime.Next(track.Schedule.VotingCloses, now, zone) };
+            default:
+                return this;
+        }
+    }
+
     public bool RatingsOpen => Phase is CyclePhase.Announced or CyclePhase.Closed && PickId is not null && RatingsRevealedAt is null;
 
     /// <summary>Explains to a member why <paramref name="action"/> is not possible in the current phase.</summary>

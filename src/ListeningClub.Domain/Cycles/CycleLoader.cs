@@ -17,7 +17,7 @@ public static class CycleLoader
             return current;
         }
 
-        var first = Cycle.Start(track.Id, 1, time.GetUtcNow());
+        var first = Cycle.Start(track, 1, time.GetUtcNow());
         await cycles.SaveAsync(first, cancellationToken).ConfigureAwait(false);
         return first;
     }

@@ -26,7 +26,7 @@ public sealed class CycleService(ICycleRepository cycles, INominationRepository 
 
         var now = time.GetUtcNow();
         var closed = current.Close(now).Value;
-        var next = Cycle.Start(track.Id, current.Number + 1, now);
+        var next = Cycle.Start(track, current.Number + 1, now);
         var carried = NominationRules.CarryOver(track, closed, await nominations.ListByCycleAsync(current.Id, cancellationToken).ConfigureAwait(false), next, now);
 
         // Closing first: a crash before the next cycle is saved leaves a closed cycle, and running this again

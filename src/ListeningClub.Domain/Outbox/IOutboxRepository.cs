@@ -13,6 +13,9 @@ public interface IOutboxRepository
 
     Task<OutboxMessage?> GetAsync(Guid id, CancellationToken cancellationToken);
 
+    /// <summary>The stored intent with that (kind, intent key), if it was ever decided.</summary>
+    Task<OutboxMessage?> FindAsync(string kind, string intentKey, CancellationToken cancellationToken);
+
     /// <summary>Replaces the message (attempt counted, marked sent with its message id).</summary>
     Task UpdateAsync(OutboxMessage message, CancellationToken cancellationToken);
 }

@@ -1,31 +1,57 @@
-using System.Collections.Frozen;
+using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace ListeningClub.Domain.Voting;
 
 /// <summary>
 /// Ballots translated to candidate indices and laid out flat for counting: ballot b's choices are
-/// <c>Choices[Offsets[b] .. Offsets[b + 1]]</c>, most preferred first. Built once per tally with two
-/// allocations for the whole box, none per ballot.
+/// <c>Choices[Offsets[b] .. Offsets[b + 1]]</c>, most preferred first. Nothing is allocated per ballot, and the two
+/// big arrays are rented from <see cref="ArrayPool{T}.Shared"/> (they are large-object-heap sized for big elections,
+/// and allocating them on every tally would trigger full garbage collections): dispose the box to return them.
 /// </summary>
-internal sealed class BallotBox
+internal sealed class BallotBox : IDisposable
 {
-    private BallotBox(ValueList<string> candidates, int[] offsets, int[] choices)
+    private int[]? _offsets;
+    private int[]? _choices;
+
+    private BallotBox(ValueList<string> candidates, int ballotCount, int[] offsets, int[] choices)
     {
         Candidates = candidates;
-        Offsets = offsets;
-        Choices = choices;
+        BallotCount = ballotCount;
+        _offsets = offsets;
+        _choices = choices;
     }
 
     public ValueList<string> Candidates { get; }
 
     public int CandidateCount => Candidates.Count;
 
-    public int BallotCount => Offsets.Length - 1;
+    public int BallotCount { get; }
 
-    public int[] Offsets { get; }
+    /// <summary>Where each ballot starts in <see cref="Choices"/>; entries 0..<see cref="BallotCount"/> are valid (the array may be longer).</summary>
+    public int[] Offsets => _offsets ?? throw new ObjectDisposedException(nameof(BallotBox));
 
-    public int[] Choices { get; }
+    /// <summary>Every ballot's choices, one after another; entries before <c>Offsets[BallotCount]</c> are valid (the array may be longer).</summary>
+    public int[] Choices => _choices ?? throw new ObjectDisposedException(nameof(BallotBox));
+
+    /// <summary>Every choice on every ballot.</summary>
+    public ReadOnlySpan<int> AllChoices => Choices.AsSpan(0, Offsets[BallotCount]);
+
+    public void Dispose()
+    {
+        if (_offsets is not null)
+        {
+            ArrayPool<int>.Shared.Return(_offsets);
+            _offsets = null;
+        }
+
+        if (_choices is not null)
+        {
+            ArrayPool<int>.Shared.Return(_choices);
+            _choices = null;
+        }
+    }
 
     /// <summary>Validates and flattens the ballots.</summary>
     /// <exception cref="ArgumentException">
@@ -41,7 +67,7 @@ internal sealed class BallotBox
             throw new ArgumentException("An election needs at least one candidate.", nameof(candidateIds));
         }
 
-        var indexOf = new Dictionary<string, int>(candidateIds.Count);
+        var indexOf = new Dictionary<string, int>(candidateIds.Count, StringComparer.Ordinal);
         for (var c = 0; c < candidateIds.Count; c++)
         {
             var id = candidateIds[c] ?? throw new ArgumentException($"Candidate {c} has a null id.", nameof(candidateIds));
@@ -51,27 +77,47 @@ internal sealed class BallotBox
             }
         }
 
-        var offsets = new int[ballots.Count + 1];
-        for (var b = 0; b < ballots.Count; b++)
+        var ballotCount = ballots.Count;
+        var offsets = ArrayPool<int>.Shared.Rent(ballotCount + 1);
+        int[]? choices = null;
+        try
         {
-            var ballot = ballots[b] ?? throw new ArgumentException($"Ballot {b} is null.", nameof(ballots));
-            if (method == VotingMethod.Plurality && ballot.Count != 1)
+            offsets[0] = 0;
+            for (var b = 0; b < ballotCount; b++)
             {
-                throw new ArgumentException($"Plurality ballot {b} has {ballot.Count} choices; it must have exactly one.", nameof(ballots));
+                var ballot = ballots[b] ?? throw new ArgumentException($"Ballot {b} is null.", nameof(ballots));
+                if (method == VotingMethod.Plurality && ballot.Count != 1)
+                {
+                    throw new ArgumentException($"Plurality ballot {b} has {ballot.Count} choices; it must have exactly one.", nameof(ballots));
+                }
+
+                offsets[b + 1] = checked(offsets[b] + ballot.Count);
             }
 
-            offsets[b + 1] = checked(offsets[b] + ballot.Count);
+            choices = ArrayPool<int>.Shared.Rent(offsets[ballotCount]);
+            Translate(indexOf, ballots, offsets, choices);
+            return new BallotBox(ValueList<string>.From(candidateIds), ballotCount, offsets, choices);
         }
+        catch
+        {
+            ArrayPool<int>.Shared.Return(offsets);
+            if (choices is not null)
+            {
+                ArrayPool<int>.Shared.Return(choices);
+            }
 
-        var choices = GC.AllocateUninitializedArray<int>(offsets[^1]); // every cell is written below
+            throw;
+        }
+    }
 
-        // A frozen dictionary picks a lookup specialised to these ids (it hashes only the characters that tell them
-        // apart): translating a million ids is the biggest cost of a large tally, since the ballots' strings are
-        // usually separate instances (read from storage), so every lookup compares characters.
-        var frozenIndexOf = indexOf.ToFrozenDictionary(StringComparer.Ordinal);
+    /// <summary>Writes every ballot's candidate indices into <paramref name="choices"/>, checking each id is a candidate named once per ballot.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a tally runs rarely: compile its hot loop fully at once, not as tier-0 code
+    private static void Translate(Dictionary<string, int> indexOf, IReadOnlyList<IReadOnlyList<string>> ballots, int[] offsets, int[] choices)
+    {
+        var candidateIndex = new CandidateIndex([.. indexOf.OrderBy(p => p.Value).Select(p => p.Key)]);
 
         // seenOnBallot[c] == b + 1 when candidate c already appeared on ballot b: a duplicate check without clearing a set per ballot.
-        var seenOnBallot = new int[candidateIds.Count];
+        var seenOnBallot = new int[indexOf.Count];
         string[] scratch = [];
         for (var b = 0; b < ballots.Count; b++)
         {
@@ -85,7 +131,7 @@ internal sealed class BallotBox
             for (var k = 0; k < ids.Length; k++)
             {
                 var id = ids[k];
-                if (id is null || !frozenIndexOf.TryGetValue(id, out var c))
+                if (id is null || !candidateIndex.TryGetIndex(id, out var c))
                 {
                     throw new ArgumentException($"Ballot {b} names '{id ?? "(null)"}', which is not a candidate.", nameof(ballots));
                 }
@@ -99,8 +145,6 @@ internal sealed class BallotBox
                 choices[start + k] = c;
             }
         }
-
-        return new BallotBox(ValueList<string>.From(candidateIds), offsets, choices);
     }
 
     /// <summary>The ballot's ids as a span: directly for arrays and lists, else copied into a reused buffer.</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ListeningClub.Domain.Voting;
 
 /// <summary>Plurality and approval: count each choice once, rank by the counts.</summary>
@@ -5,11 +7,7 @@ internal static class CountingByVotes
 {
     public static TallyResult Count(VotingMethod method, BallotBox box, TieBreakLog tieBreaks)
     {
-        var counts = new int[box.CandidateCount];
-        foreach (var choice in box.Choices)
-        {
-            counts[choice]++;
-        }
+        var counts = CountChoices(box);
 
         var label = method == VotingMethod.Plurality ? "Plurality" : "Approval";
         var ranking = box.BallotCount == 0
@@ -35,6 +33,18 @@ internal static class CountingByVotes
             box.BallotCount,
             new CountExplanation(ValueList<CandidateCount>.Own(countList), summary, NobodyVoted: box.BallotCount == 0),
             records);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a tally runs rarely: compile its hot loop fully at once, not as tier-0 code
+    private static int[] CountChoices(BallotBox box)
+    {
+        var counts = new int[box.CandidateCount];
+        foreach (var choice in box.AllChoices)
+        {
+            counts[choice]++;
+        }
+
+        return counts;
     }
 
     private static string Summarise(VotingMethod method, BallotBox box, int[] counts, int[] ranking, IReadOnlyList<TieBreakRecord> records)

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+
 namespace ListeningClub.Domain.Voting;
 
 /// <summary>
@@ -9,7 +12,8 @@ namespace ListeningClub.Domain.Voting;
 /// <remarks>
 /// Every ballot keeps a pointer to the choice it currently counts for, and the candidate it counts for in a flat
 /// array. Eliminating a candidate is a vectorised scan of that array for the candidate's ballots, each of which
-/// moves its pointer on past eliminated choices; no per-ballot allocation, and each ranked choice is read about once.
+/// moves its pointer on past eliminated choices; no per-ballot allocation (the per-ballot arrays are pooled), and
+/// each ranked choice is read about once.
 /// </remarks>
 internal static class InstantRunoffCounting
 {
@@ -30,83 +34,85 @@ internal static class InstantRunoffCounting
                 tieBreaks.Records);
         }
 
-        var state = new State(box);
+        using var state = new State(box);
         var rounds = new List<InstantRunoffRound>();
         var eliminated = new List<int>();
-        string summary;
         int winner;
+        string summary;
+        int[] finalists;
         while (true)
         {
             var number = rounds.Count + 1;
             var continuing = state.ContinuingCandidates();
-            var counts = Array.ConvertAll(continuing, c => new CandidateCount(candidates[c], state.Votes[c]));
+            var counts = ValueList<CandidateCount>.Own(Array.ConvertAll(continuing, c => new CandidateCount(candidates[c], state.Votes[c])));
             var continuingBallots = box.BallotCount - state.Exhausted;
             var exhaustedBefore = state.Exhausted;
-            var leader = MostVotes(continuing, state.Votes);
 
-            if (continuing.Length == 1 || state.Votes[leader] * 2L > continuingBallots)
+            if (TryElect(continuing, state.Votes, continuingBallots, number, candidates, tieBreaks) is { } elected)
             {
-                winner = leader;
-                summary = continuing.Length == 1
-                    ? $"{candidates[winner]} was the only candidate left in round {number}."
-                    : $"{candidates[winner]} won in round {number} with {state.Votes[winner]} of {continuingBallots} continuing ballots ({Wording.Percent(state.Votes[winner], continuingBallots)}).";
-            }
-            else if (continuing.Length == 2 && state.Votes[continuing[0]] == state.Votes[continuing[1]])
-            {
-                winner = tieBreaks.Resolve($"Round {number}: the last two candidates tied", continuing, TieBreakPurpose.Win)[0];
-                var other = continuing[0] == winner ? continuing[1] : continuing[0];
-                summary = $"{candidates[winner]} and {candidates[other]} tied in round {number} with {state.Votes[winner]} continuing ballots each; the tie-break chose {candidates[winner]}.";
-            }
-            else
-            {
-                var loser = FewestVotes(continuing, state.Votes, number, tieBreaks);
-                var loserVotes = state.Votes[loser];
-                var received = new int[box.CandidateCount];
-                var exhaustedByTransfer = state.Eliminate(loser, received);
-                eliminated.Add(loser);
-
-                var transfers = state.ContinuingCandidates();
+                (winner, summary, finalists) = (elected.Winner, elected.Summary, continuing);
                 rounds.Add(new InstantRunoffRound(
-                    number,
-                    ValueList<CandidateCount>.Own(counts),
-                    continuingBallots,
-                    exhaustedBefore,
-                    InstantRunoffOutcome.Eliminated,
-                    candidates[loser],
-                    loserVotes,
-                    ValueList<CandidateCount>.Own(Array.ConvertAll(transfers, c => new CandidateCount(candidates[c], received[c]))),
-                    exhaustedByTransfer));
-                continue;
+                    number, counts, continuingBallots, exhaustedBefore, InstantRunoffOutcome.Elected, candidates[winner], state.Votes[winner],
+                    Transfers: ValueList<CandidateCount>.Empty,
+                    ExhaustedByTransfer: 0));
+                break;
             }
 
+            var loser = FewestVotes(continuing, state.Votes, number, tieBreaks);
+            var loserVotes = state.Votes[loser];
+            var received = new int[box.CandidateCount];
+            var exhaustedByTransfer = state.Eliminate(loser, received);
+            eliminated.Add(loser);
+            var transfers = Array.ConvertAll(state.ContinuingCandidates(), c => new CandidateCount(candidates[c], received[c]));
             rounds.Add(new InstantRunoffRound(
-                number,
-                ValueList<CandidateCount>.Own(counts),
-                continuingBallots,
-                exhaustedBefore,
-                InstantRunoffOutcome.Elected,
-                candidates[winner],
-                state.Votes[winner],
-                ValueList<CandidateCount>.Empty,
-                0));
-
-            // The ranking: the winner, the others still continuing by their final votes, then the eliminated, last out first.
-            var runnersUp = continuing.Where(c => c != winner).ToArray();
-            var ranking = new List<int>(box.CandidateCount) { winner };
-            ranking.AddRange(tieBreaks.RankByScore($"Round {number}, final standings", runnersUp, state.Votes, firstPlace: 2));
-            for (var i = eliminated.Count - 1; i >= 0; i--)
-            {
-                ranking.Add(eliminated[i]);
-            }
-
-            return new TallyResult(
-                VotingMethod.InstantRunoff,
-                candidates[winner],
-                ValueList<string>.Own(ranking.ConvertAll(c => candidates[c]).ToArray()),
-                box.BallotCount,
-                new InstantRunoffExplanation(ValueList<InstantRunoffRound>.From(rounds), summary, NobodyVoted: false),
-                tieBreaks.Records);
+                number, counts, continuingBallots, exhaustedBefore, InstantRunoffOutcome.Eliminated, candidates[loser], loserVotes,
+                ValueList<CandidateCount>.Own(transfers),
+                exhaustedByTransfer));
         }
+
+        // The ranking: the winner, the others still continuing by their final votes, then the eliminated, last out first.
+        var ranking = new List<int>(box.CandidateCount) { winner };
+        var runnersUp = finalists.Where(c => c != winner).ToArray();
+        ranking.AddRange(tieBreaks.RankByScore($"Round {rounds.Count}, final standings", runnersUp, state.Votes, firstPlace: 2));
+        for (var i = eliminated.Count - 1; i >= 0; i--)
+        {
+            ranking.Add(eliminated[i]);
+        }
+
+        return new TallyResult(
+            VotingMethod.InstantRunoff,
+            candidates[winner],
+            ValueList<string>.Own(ranking.ConvertAll(c => candidates[c]).ToArray()),
+            box.BallotCount,
+            new InstantRunoffExplanation(ValueList<InstantRunoffRound>.From(rounds), summary, NobodyVoted: false),
+            tieBreaks.Records);
+    }
+
+    /// <summary>
+    /// The round's winner, if there is one: the only candidate left, one with more than half of the continuing
+    /// ballots, or, when the last two are tied, the first of them in tie-break order.
+    /// </summary>
+    private static (int Winner, string Summary)? TryElect(
+        int[] continuing, int[] votes, int continuingBallots, int round, ValueList<string> candidates, TieBreakLog tieBreaks)
+    {
+        if (continuing.Length == 1)
+        {
+            return (continuing[0], $"{candidates[continuing[0]]} was the only candidate left in round {round}.");
+        }
+
+        var leader = MostVotes(continuing, votes);
+        if (votes[leader] * 2L > continuingBallots)
+        {
+            return (leader, $"{candidates[leader]} won in round {round} with {votes[leader]} of {continuingBallots} continuing ballots ({Wording.Percent(votes[leader], continuingBallots)}).");
+        }
+
+        if (continuing.Length == 2 && votes[continuing[0]] == votes[continuing[1]])
+        {
+            var order = tieBreaks.Resolve($"Round {round}: the last two candidates tied", continuing, TieBreakPurpose.Win);
+            return (order[0], $"{candidates[order[0]]} and {candidates[order[1]]} tied in round {round} with {votes[order[0]]} continuing ballots each; the tie-break chose {candidates[order[0]]}.");
+        }
+
+        return null;
     }
 
     private static int MostVotes(int[] continuing, int[] votes)
@@ -133,7 +139,7 @@ internal static class InstantRunoffCounting
     }
 
     /// <summary>Where every ballot currently sits.</summary>
-    private sealed class State
+    private sealed class State : IDisposable
     {
         private readonly BallotBox _box;
         private readonly bool[] _continuing;
@@ -145,8 +151,8 @@ internal static class InstantRunoffCounting
             _box = box;
             _continuing = new bool[box.CandidateCount];
             Array.Fill(_continuing, true);
-            _position = new int[box.BallotCount];
-            _countsFor = new int[box.BallotCount];
+            _position = ArrayPool<int>.Shared.Rent(box.BallotCount);
+            _countsFor = ArrayPool<int>.Shared.Rent(box.BallotCount);
             Votes = new int[box.CandidateCount];
 
             var offsets = box.Offsets;
@@ -186,12 +192,13 @@ internal static class InstantRunoffCounting
         }
 
         /// <summary>Removes <paramref name="loser"/> and moves each of their ballots on; returns how many were exhausted.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a tally runs rarely: compile its hot loop fully at once, not as tier-0 code
         public int Eliminate(int loser, int[] received)
         {
             _continuing[loser] = false;
             var offsets = _box.Offsets;
             var choices = _box.Choices;
-            var countsFor = _countsFor.AsSpan();
+            var countsFor = _countsFor.AsSpan(0, _box.BallotCount);
             var exhausted = 0;
             for (var b = countsFor.IndexOf(loser); b >= 0;)
             {
@@ -221,6 +228,12 @@ internal static class InstantRunoffCounting
 
             Exhausted += exhausted;
             return exhausted;
+        }
+
+        public void Dispose()
+        {
+            ArrayPool<int>.Shared.Return(_position);
+            ArrayPool<int>.Shared.Return(_countsFor);
         }
     }
 }

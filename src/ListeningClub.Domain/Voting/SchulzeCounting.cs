@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ListeningClub.Domain.Voting;
 
 /// <summary>
@@ -70,6 +72,7 @@ internal static class SchulzeCounting
     /// and j ahead of i, and ranked[i] = ballots ranking i at all, d[i, j] = ranked[i] − before[j, i]
     /// (i is above j on every ballot that ranks i, except those that rank j ahead of it).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a tally runs rarely: compile its hot loop fully at once, not as tier-0 code
     internal static int[] PairwisePreferences(BallotBox box)
     {
         var n = box.CandidateCount;

@@ -34,7 +34,7 @@ public static class Tally
             throw new ArgumentOutOfRangeException(nameof(method), method, "Unknown voting method.");
         }
 
-        var box = BallotBox.Fill(method, candidateIds, ballots);
+        using var box = BallotBox.Fill(method, candidateIds, ballots);
         var tieBreaks = new TieBreakLog(tieBreaker, box.Candidates);
         return method switch
         {

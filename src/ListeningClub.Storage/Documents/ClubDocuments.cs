@@ -2,6 +2,7 @@ using LiteDB;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Common;
 using ListeningClub.Domain.Media;
+using ListeningClub.Domain.Scheduling;
 using ListeningClub.Domain.Voting;
 using ListeningClub.Storage.Mapping;
 
@@ -46,7 +47,7 @@ internal static class ClubDocuments
         ["kind"] = Bson.FromEnum(track.Kind),
         ["channelId"] = Bson.FromId(track.ChannelId),
         ["timeZoneId"] = track.TimeZoneId,
-        ["schedule"] = track.ScheduleDescription,
+        ["rhythm"] = ScheduleToDocument(track.Schedule),
         ["rules"] = new BsonDocument
         {
             ["nominationCap"] = track.Rules.NominationCapPerMember,
@@ -68,7 +69,7 @@ internal static class ClubDocuments
             Kind = Bson.ToEnum<MediaKind>(document["kind"]),
             ChannelId = Bson.ToId(document["channelId"]),
             TimeZoneId = document["timeZoneId"].AsString,
-            ScheduleDescription = document["schedule"].AsString,
+            Schedule = Bson.Get(document, "rhythm") is { IsDocument: true } rhythm ? ScheduleFromDocument(rhythm.AsDocument) : TrackSchedule.Weekly,
             Rules = new TrackRules
             {
                 NominationCapPerMember = rules["nominationCap"].AsInt32,
@@ -79,4 +80,37 @@ internal static class ClubDocuments
             },
         };
     }
+
+    private static BsonDocument ScheduleToDocument(TrackSchedule schedule) => new()
+    {
+        ["everyWeeks"] = schedule.EveryWeeks,
+        ["nominationsOpen"] = WeeklyToDocument(schedule.NominationsOpen),
+        ["votingOpens"] = WeeklyToDocument(schedule.VotingOpens),
+        ["votingCloses"] = WeeklyToDocument(schedule.VotingCloses),
+        ["promptDays"] = new BsonArray(schedule.PromptDays.Select(d => new BsonValue(d))),
+        ["promptMinute"] = schedule.PromptTime.Hour * 60 + schedule.PromptTime.Minute,
+        ["reminderMinutes"] = new BsonArray(schedule.VotingReminders.Select(r => new BsonValue((int)r.TotalMinutes))),
+        ["paused"] = schedule.Paused,
+    };
+
+    private static TrackSchedule ScheduleFromDocument(BsonDocument document) => new()
+    {
+        EveryWeeks = document["everyWeeks"].AsInt32,
+        NominationsOpen = WeeklyFromDocument(document["nominationsOpen"].AsDocument),
+        VotingOpens = WeeklyFromDocument(document["votingOpens"].AsDocument),
+        VotingCloses = WeeklyFromDocument(document["votingCloses"].AsDocument),
+        PromptDays = document["promptDays"].AsArray.Select(d => d.AsInt32).ToList(),
+        PromptTime = TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(document["promptMinute"].AsInt32)),
+        VotingReminders = document["reminderMinutes"].AsArray.Select(m => TimeSpan.FromMinutes(m.AsInt32)).ToList(),
+        Paused = document["paused"].AsBoolean,
+    };
+
+    private static BsonDocument WeeklyToDocument(WeeklyTime weekly) => new()
+    {
+        ["day"] = (int)weekly.Day,
+        ["minute"] = weekly.Time.Hour * 60 + weekly.Time.Minute,
+    };
+
+    private static WeeklyTime WeeklyFromDocument(BsonDocument document) =>
+        new((DayOfWeek)document["day"].AsInt32, TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(document["minute"].AsInt32)));
 }

@@ -47,6 +47,14 @@ internal sealed class OutboxRepository(LiteStore store) : IOutboxRepository
             db.GetCollection(Collections.Outbox).FindById(id) is { } document ? OutboxDocuments.FromDocument(document) : null));
     }
 
+    public Task<OutboxMessage?> FindAsync(string kind, string intentKey, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var intent = OutboxDocuments.Intent(kind, intentKey);
+        return Task.FromResult(store.Read(db =>
+            db.GetCollection(Collections.Outbox).FindOne(Query.EQ(OutboxDocuments.IntentIndex, intent)) is { } document ? OutboxDocuments.FromDocument(document) : null));
+    }
+
     public Task UpdateAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var document = OutboxDocuments.ToDocument(message);

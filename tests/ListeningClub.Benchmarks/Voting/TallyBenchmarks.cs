@@ -1,4 +1,9 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using ListeningClub.Domain.Voting;
 
 namespace ListeningClub.Benchmarks.Voting;
@@ -10,8 +15,7 @@ namespace ListeningClub.Benchmarks.Voting;
 /// instance, as when ballots are read back from storage, and each measured call includes turning those strings into
 /// candidate indices, as the bot's call would.
 /// </summary>
-[MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5)]
+[Config(typeof(Config))]
 public class TallyBenchmarks
 {
     private const int CandidateCount = 20;
@@ -68,6 +72,24 @@ public class TallyBenchmarks
     /// <summary>Approval over the same ballots, each ranking read as the set approved.</summary>
     [Benchmark]
     public TallyResult Approval() => Tally.Count(VotingMethod.Approval, _candidates, _rankings, _tieBreaker);
+
+    /// <summary>
+    /// A short job, run in-process: on the shared 2-core machine, building BenchmarkDotNet's separate child project
+    /// can exceed its 2-minute build timeout, and a tally needs no process isolation.
+    /// </summary>
+    public sealed class Config : ManualConfig
+    {
+        public Config()
+        {
+            AddJob(Job.Default
+                .WithLaunchCount(1)
+                .WithWarmupCount(2)
+                .WithIterationCount(10)
+                .WithToolchain(InProcessEmitToolchain.Instance));
+            AddDiagnoser(MemoryDiagnoser.Default);
+            AddColumn(StatisticColumn.Min, StatisticColumn.Median);
+        }
+    }
 
     private static double Gaussian(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());

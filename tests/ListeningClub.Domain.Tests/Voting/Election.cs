@@ -19,7 +19,7 @@ internal static class Election
         return Enumerable.Repeat<IReadOnlyList<string>>(ids, count);
     }
 
-    public static IReadOnlyList<IReadOnlyList<string>> Ballots(params IEnumerable<IReadOnlyList<string>>[] groups) =>
+    public static IReadOnlyList<IReadOnlyList<string>> BallotsOf(params IEnumerable<IReadOnlyList<string>>[] groups) =>
         [.. groups.SelectMany(g => g)];
 
     public static TallyResult Count(VotingMethod method, string[] candidates, IReadOnlyList<IReadOnlyList<string>> ballots, TieBreaker? tieBreaker = null) =>

@@ -11,7 +11,7 @@ public sealed class InstantRunoffTests
     public void ExhaustedBallots_LeaveTheMajority_OfContinuingBallotsOnly()
     {
         // C's voters rank nobody else, so when C goes their ballots are exhausted and A's 4 of the remaining 7 is a majority.
-        var result = Count(VotingMethod.InstantRunoff, Abc, Ballots(Times(4, "A"), Times(3, "B>A"), Times(2, "C")));
+        var result = Count(VotingMethod.InstantRunoff, Abc, BallotsOf(Times(4, "A"), Times(3, "B>A"), Times(2, "C")));
 
         Assert.Equal("A", result.Winner);
         Assert.Equal(["A", "B", "C"], result.Ranking);
@@ -29,7 +29,7 @@ public sealed class InstantRunoffTests
         var result = Count(
             VotingMethod.InstantRunoff,
             ["A", "B", "C", "D"],
-            Ballots(Times(5, "A"), Times(4, "B"), Times(2, "C>D>B"), Times(1, "D>C>B")));
+            BallotsOf(Times(5, "A"), Times(4, "B"), Times(2, "C>D>B"), Times(1, "D>C>B")));
 
         // Round 1: A 5, B 4, C 2, D 1 → D eliminated, its ballot moves to C (3).
         // Round 2: A 5, B 4, C 3 → C eliminated, its 3 ballots skip the eliminated D and go to B (7).
@@ -46,7 +46,7 @@ public sealed class InstantRunoffTests
     public void TieForLastPlace_EliminatesTheLastInTieBreakOrder()
     {
         // B and C tie for last; whoever survives takes the other's 2 ballots and wins 4 of 7 against A.
-        var result = Count(VotingMethod.InstantRunoff, Abc, Ballots(Times(3, "A"), Times(2, "B>C"), Times(2, "C>B")));
+        var result = Count(VotingMethod.InstantRunoff, Abc, BallotsOf(Times(3, "A"), Times(2, "B>C"), Times(2, "C>B")));
 
         var order = ReferenceOrder(SeedHex, ["B", "C"]);
         var record = Assert.Single(result.TieBreaks);
@@ -64,7 +64,7 @@ public sealed class InstantRunoffTests
     public void LastTwoTied_TheTieBreakPicksTheWinner()
     {
         // C's voter ranks only C, so after C goes A and B are tied 3–3.
-        var result = Count(VotingMethod.InstantRunoff, Abc, Ballots(Times(3, "A"), Times(3, "B"), Times(1, "C")));
+        var result = Count(VotingMethod.InstantRunoff, Abc, BallotsOf(Times(3, "A"), Times(3, "B"), Times(1, "C")));
 
         var order = ReferenceOrder(SeedHex, ["A", "B"]);
         Assert.Equal(order[0], result.Winner);
@@ -79,7 +79,7 @@ public sealed class InstantRunoffTests
     [Fact]
     public void MajorityInTheFirstRound_RanksTheRunnersUpByVotes_WithTiesRecordedAsPlaces()
     {
-        var result = Count(VotingMethod.InstantRunoff, ["A", "B", "C", "D"], Ballots(Times(6, "A"), Times(2, "B"), Times(2, "C"), Times(1, "D")));
+        var result = Count(VotingMethod.InstantRunoff, ["A", "B", "C", "D"], BallotsOf(Times(6, "A"), Times(2, "B"), Times(2, "C"), Times(1, "D")));
 
         var order = ReferenceOrder(SeedHex, ["B", "C"]);
         Assert.Equal(["A", .. order, "D"], result.Ranking);
@@ -91,7 +91,7 @@ public sealed class InstantRunoffTests
     [Fact]
     public void EmptyRankings_AreExhaustedFromTheFirstRound()
     {
-        var result = Count(VotingMethod.InstantRunoff, Abc, Ballots(Times(3, "A>B"), Times(2, "B"), Times(4, "")));
+        var result = Count(VotingMethod.InstantRunoff, Abc, BallotsOf(Times(3, "A>B"), Times(2, "B"), Times(4, "")));
 
         Assert.Equal(9, result.BallotCount);
         var first = Assert.IsType<InstantRunoffExplanation>(result.Explanation).Rounds[0];
@@ -102,7 +102,7 @@ public sealed class InstantRunoffTests
     [Fact]
     public void EveryBallotEmpty_TheTieBreakEliminatesFromTheBackAndElectsTheFirst()
     {
-        var result = Count(VotingMethod.InstantRunoff, Abc, Ballots(Times(2, "")));
+        var result = Count(VotingMethod.InstantRunoff, Abc, BallotsOf(Times(2, "")));
 
         var order = ReferenceOrder(SeedHex, Abc);
         Assert.Equal(order[0], result.Winner);
@@ -125,7 +125,7 @@ public sealed class InstantRunoffTests
     [Fact]
     public void SingleCandidate_IsElectedInTheFirstRound()
     {
-        var result = Count(VotingMethod.InstantRunoff, ["A"], Ballots(Times(1, ""), Times(1, "A")));
+        var result = Count(VotingMethod.InstantRunoff, ["A"], BallotsOf(Times(1, ""), Times(1, "A")));
 
         Assert.Equal("A", result.Winner);
         var round = Assert.Single(Assert.IsType<InstantRunoffExplanation>(result.Explanation).Rounds);
@@ -135,7 +135,7 @@ public sealed class InstantRunoffTests
     [Fact]
     public void Result_DoesNotDependOnWhichSeedWhenThereAreNoTies()
     {
-        var ballots = Ballots(Times(4, "A>B"), Times(3, "B>C"), Times(2, "C>B"));
+        var ballots = BallotsOf(Times(4, "A>B"), Times(3, "B>C"), Times(2, "C>B"));
 
         var one = Count(VotingMethod.InstantRunoff, Abc, ballots, FixedTieBreaker());
         var other = Count(VotingMethod.InstantRunoff, Abc, ballots, FixedTieBreaker(new string('f', 64)));

@@ -10,7 +10,7 @@ public sealed class PluralityAndApprovalTests
     [Fact]
     public void Plurality_TieForFirst_GoesToTheFirstInTieBreakOrder_AndIsRecorded()
     {
-        var result = Count(VotingMethod.Plurality, Abc, Ballots(Times(3, "A"), Times(3, "B"), Times(1, "C")));
+        var result = Count(VotingMethod.Plurality, Abc, BallotsOf(Times(3, "A"), Times(3, "B"), Times(1, "C")));
 
         var expectedOrder = ReferenceOrder(SeedHex, ["A", "B"]);
         Assert.Equal(expectedOrder[0], result.Winner);
@@ -26,7 +26,7 @@ public sealed class PluralityAndApprovalTests
     [Fact]
     public void Plurality_TieBelowFirst_IsRecordedAsAPlace_NotAsTheWin()
     {
-        var result = Count(VotingMethod.Plurality, Abc, Ballots(Times(5, "A"), Times(2, "B"), Times(2, "C")));
+        var result = Count(VotingMethod.Plurality, Abc, BallotsOf(Times(5, "A"), Times(2, "B"), Times(2, "C")));
 
         var expectedOrder = ReferenceOrder(SeedHex, ["B", "C"]);
         Assert.Equal("A", result.Winner);
@@ -67,7 +67,7 @@ public sealed class PluralityAndApprovalTests
     [Fact]
     public void Approval_CountsEveryApproval_AndEmptyBallotsStillCountAsBallots()
     {
-        var result = Count(VotingMethod.Approval, Abc, Ballots(Times(2, "A,B"), Times(1, "B,C"), Times(1, "C"), Times(2, "")));
+        var result = Count(VotingMethod.Approval, Abc, BallotsOf(Times(2, "A,B"), Times(1, "B,C"), Times(1, "C"), Times(2, "")));
 
         Assert.Equal("B", result.Winner);
         Assert.Equal(6, result.BallotCount);
@@ -81,7 +81,7 @@ public sealed class PluralityAndApprovalTests
     [Fact]
     public void Approval_ThreeWayTieForFirst_UsesTheTieBreakOrderForAllThreePlaces()
     {
-        var result = Count(VotingMethod.Approval, Abc, Ballots(Times(1, "A,B,C")));
+        var result = Count(VotingMethod.Approval, Abc, BallotsOf(Times(1, "A,B,C")));
 
         Assert.Equal(ReferenceOrder(SeedHex, Abc), result.Ranking);
         Assert.Equal(ReferenceOrder(SeedHex, Abc)[0], Assert.Single(result.TieBreaks).Chosen);

@@ -12,7 +12,7 @@ public sealed class SchulzeTests
     {
         // A well-known 45-voter example with a Condorcet cycle; its Schulze order is E > A > C > B > D.
         string[] candidates = ["A", "B", "C", "D", "E"];
-        var ballots = Ballots(
+        var ballots = BallotsOf(
             Times(5, "A>C>B>E>D"),
             Times(5, "A>D>E>C>B"),
             Times(8, "B>E>D>A>C"),
@@ -39,7 +39,7 @@ public sealed class SchulzeTests
     [Fact]
     public void PartialRankings_PutRankedAboveUnranked_AndUnrankedEqual()
     {
-        var result = Count(VotingMethod.Schulze, Abc, Ballots(Times(1, "A"), Times(1, "B>A")));
+        var result = Count(VotingMethod.Schulze, Abc, BallotsOf(Times(1, "A"), Times(1, "B>A")));
 
         var d = Assert.IsType<SchulzeExplanation>(result.Explanation).Pairwise;
         Assert.Equal((1, 1), (d["A", "B"], d["B", "A"]));
@@ -54,7 +54,7 @@ public sealed class SchulzeTests
     [Fact]
     public void TieForFirst_TheTieBreakChooses_AndTheRecordSaysSo()
     {
-        var result = Count(VotingMethod.Schulze, Abc, Ballots(Times(1, "A>B>C"), Times(1, "B>A>C")));
+        var result = Count(VotingMethod.Schulze, Abc, BallotsOf(Times(1, "A>B>C"), Times(1, "B>A>C")));
 
         var order = ReferenceOrder(SeedHex, ["A", "B"]);
         Assert.Equal(order[0], result.Winner);
@@ -67,7 +67,7 @@ public sealed class SchulzeTests
     [Fact]
     public void TieBelowTheWinner_IsRecordedAsAPlace()
     {
-        var result = Count(VotingMethod.Schulze, Abc, Ballots(Times(1, "A>B>C"), Times(1, "A>C>B")));
+        var result = Count(VotingMethod.Schulze, Abc, BallotsOf(Times(1, "A>B>C"), Times(1, "A>C>B")));
 
         Assert.Equal("A", result.Winner);
         Assert.Equal(["A", .. ReferenceOrder(SeedHex, ["B", "C"])], result.Ranking);

@@ -15,7 +15,7 @@ public sealed class TallyInputTests
     [InlineData(VotingMethod.Schulze)]
     public void Count_UnknownCandidateOnABallot_Throws(VotingMethod method)
     {
-        var error = Assert.Throws<ArgumentException>(() => Count(method, Abc, Ballots(Times(1, "A"), Times(1, "Z"))));
+        var error = Assert.Throws<ArgumentException>(() => Count(method, Abc, BallotsOf(Times(1, "A"), Times(1, "Z"))));
         Assert.Contains("'Z'", error.Message, StringComparison.Ordinal);
     }
 
@@ -25,7 +25,7 @@ public sealed class TallyInputTests
     [InlineData(VotingMethod.Schulze)]
     public void Count_SameCandidateTwiceOnABallot_Throws(VotingMethod method)
     {
-        Assert.Throws<ArgumentException>(() => Count(method, Abc, Ballots(Times(1, "A>B>A"))));
+        Assert.Throws<ArgumentException>(() => Count(method, Abc, BallotsOf(Times(1, "A>B>A"))));
     }
 
     [Theory]
@@ -47,7 +47,7 @@ public sealed class TallyInputTests
     [InlineData("A,B")]
     public void Count_PluralityBallotWithoutExactlyOneChoice_Throws(string ballot)
     {
-        Assert.Throws<ArgumentException>(() => Count(VotingMethod.Plurality, Abc, Ballots(Times(1, ballot))));
+        Assert.Throws<ArgumentException>(() => Count(VotingMethod.Plurality, Abc, BallotsOf(Times(1, ballot))));
     }
 
     [Fact]
@@ -64,8 +64,8 @@ public sealed class TallyInputTests
     [InlineData(VotingMethod.Schulze, "B>C")]
     public void Results_CompareByContent(VotingMethod method, string ballot)
     {
-        var one = Count(method, Abc, Ballots(Times(2, ballot), Times(1, "C")));
-        var two = Count(method, [.. Abc], Ballots(Times(2, ballot), Times(1, "C")));
+        var one = Count(method, Abc, BallotsOf(Times(2, ballot), Times(1, "C")));
+        var two = Count(method, [.. Abc], BallotsOf(Times(2, ballot), Times(1, "C")));
 
         Assert.Equal(one, two);
         Assert.Equal(one.GetHashCode(), two.GetHashCode());

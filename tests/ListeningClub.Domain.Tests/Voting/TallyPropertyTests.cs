@@ -218,6 +218,54 @@ public sealed class TallyPropertyTests
         }, iter: 1000);
     }
 
+    [Fact]
+    public void Schulze_PairwiseMatrix_MatchesANaiveCountFromRanks()
+    {
+        var gen =
+            from election in Gen.OneOf(Small, Larger, ElectionGen.Ranked(maxCandidates: 20, maxBallots: 400, minCandidates: 10))
+            from tieBreaker in TieBreakers
+            select (election, tieBreaker);
+
+        gen.Sample((election, tieBreaker) =>
+        {
+            var explanation = Assert.IsType<SchulzeExplanation>(Tally.Count(VotingMethod.Schulze, election.Candidates, election.Ranked, tieBreaker).Explanation);
+            var naive = ElectionGen.Pairwise(election);
+
+            Assert.Equal(new CandidateMatrix(election.Candidates, naive), explanation.Pairwise);
+        }, iter: 300);
+    }
+
+    [Fact]
+    public void InstantRunoff_EveryRoundsCounts_MatchANaiveRecountGivenWhoWasEliminated()
+    {
+        var gen =
+            from election in Gen.OneOf(Small, Larger, ElectionGen.Ranked(maxCandidates: 20, maxBallots: 400, minCandidates: 10))
+            from tieBreaker in TieBreakers
+            select (election, tieBreaker);
+
+        gen.Sample((election, tieBreaker) =>
+        {
+            var rounds = Assert.IsType<InstantRunoffExplanation>(
+                Tally.Count(VotingMethod.InstantRunoff, election.Candidates, election.Ranked, tieBreaker).Explanation).Rounds;
+            var eliminated = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var round in rounds)
+            {
+                // Each ballot counts for its highest-ranked candidate not yet eliminated.
+                var expected = election.Candidates.Where(c => !eliminated.Contains(c)).ToDictionary(c => c, _ => 0);
+                foreach (var ballot in election.Ranked)
+                {
+                    if (ballot.FirstOrDefault(c => !eliminated.Contains(c)) is { } choice)
+                    {
+                        expected[choice]++;
+                    }
+                }
+
+                Assert.Equal(expected, round.Counts.ToDictionary());
+                eliminated.Add(round.Candidate);
+            }
+        }, iter: 300);
+    }
+
     private static void AssertSameExplanation(TallyExplanation expected, TallyExplanation actual)
     {
         switch (expected, actual)

@@ -11,7 +11,7 @@ public sealed class TennesseeCapitalTests
 {
     private static readonly string[] Cities = ["Memphis", "Nashville", "Chattanooga", "Knoxville"];
 
-    private static readonly IReadOnlyList<IReadOnlyList<string>> Rankings = Ballots(
+    private static readonly IReadOnlyList<IReadOnlyList<string>> Rankings = BallotsOf(
         Times(42, "Memphis>Nashville>Chattanooga>Knoxville"),
         Times(26, "Nashville>Chattanooga>Knoxville>Memphis"),
         Times(15, "Chattanooga>Knoxville>Nashville>Memphis"),
@@ -20,7 +20,7 @@ public sealed class TennesseeCapitalTests
     [Fact]
     public void Plurality_Memphis()
     {
-        var firstChoices = Ballots(Times(42, "Memphis"), Times(26, "Nashville"), Times(15, "Chattanooga"), Times(17, "Knoxville"));
+        var firstChoices = BallotsOf(Times(42, "Memphis"), Times(26, "Nashville"), Times(15, "Chattanooga"), Times(17, "Knoxville"));
 
         var result = Count(VotingMethod.Plurality, Cities, firstChoices);
 
@@ -121,7 +121,7 @@ public sealed class TennesseeCapitalTests
     [Fact]
     public void Approval_OfTheTopTwo_Nashville()
     {
-        var topTwo = Ballots(
+        var topTwo = BallotsOf(
             Times(42, "Memphis,Nashville"),
             Times(26, "Nashville,Chattanooga"),
             Times(15, "Chattanooga,Knoxville"),

@@ -163,14 +163,27 @@ internal sealed partial class RestRateLimiter
         }
     }
 
-    /// <summary>Learns the bucket and its state from a response's headers.</summary>
+    /// <summary>
+    /// Learns the bucket and its state from a response's headers. When the route's bucket hash is new, the state is
+    /// also written to the hash's queue, where the next request on this route will wait.
+    /// </summary>
     public void Learn(BucketQueue queue, in DiscordRoute route, in RateLimitHeaders headers)
     {
+        Apply(queue, headers);
         if (headers.Bucket is { } bucket && (!_routeHashes.TryGetValue(route.RouteKey, out var known) || known != bucket))
         {
             _routeHashes[route.RouteKey] = bucket;
+            var canonical = _queues.GetOrAdd(string.Concat(bucket, "|", route.MajorParameter), static _ => new BucketQueue());
+            if (!ReferenceEquals(canonical, queue))
+            {
+                canonical.LastUsed = _time.GetTimestamp();
+                Apply(canonical, headers);
+            }
         }
+    }
 
+    private void Apply(BucketQueue queue, in RateLimitHeaders headers)
+    {
         if (headers.Limit is { } limit)
         {
             queue.Limit = limit;

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace ListeningClub.Bot.Features.Rhythm;
+
+/// <summary>Registers the weekly rhythm: Quartz (in-memory store; it takes the container's TimeProvider), the track job, the outbox and the start-up catch-up.</summary>
+public static class RhythmFeature
+{
+    public static IServiceCollection AddRhythm(this IServiceCollection services)
+    {
+        services.AddSingleton<OutboxSender>();
+        services.AddSingleton<TrackRhythm>();
+        services.AddSingleton<RhythmScheduler>();
+        services.AddTransient<RhythmJob>();
+        services.AddQuartz("ListeningClub", quartz =>
+        {
+            quartz.UseInMemoryStore(_ => { });
+            quartz.ConfigureScheduler(scheduler => scheduler.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs);
+        });
+        services.AddQuartzHostedService(options =>
+        {
+            options.WaitForJobsToComplete = true;
+            options.AwaitApplicationStarted = true;
+        });
+        services.AddHostedService<RhythmStartup>();
+        return services;
+    }
+}
+
+/// <summary>At start: send what the outbox still holds, then run every track's overdue steps and arm its next one.</summary>
+internal sealed partial class RhythmStartup(OutboxSender outbox, RhythmScheduler scheduler, IHostApplicationLifetime lifetime, ILogger<RhythmStartup> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        {
+            await started.Task.WaitAsync(stoppingToken).ConfigureAwait(false);
+        }
+
+        var flushed = await outbox.FlushAsync(stoppingToken).ConfigureAwait(false);
+        if (flushed > 0)
+        {
+            LogFlushed(logger, flushed);
+        }
+
+        await scheduler.RebuildAsync(stoppingToken).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sent {Count} posts decided before the last shutdown")]
+    private static partial void LogFlushed(ILogger logger, int count);
+}

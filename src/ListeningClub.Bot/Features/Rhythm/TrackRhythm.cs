@@ -1,0 +1,252 @@
+using ListeningClub.Bot.Features.Voting;
+using ListeningClub.Discord.Models;
+using ListeningClub.Discord.Rest;
+using ListeningClub.Discord.Rest.Resources;
+using ListeningClub.Discord.Safety;
+using ListeningClub.Domain.Ballots;
+using ListeningClub.Domain.Clubs;
+using ListeningClub.Domain.Common;
+using ListeningClub.Domain.Cycles;
+using ListeningClub.Domain.Nominations;
+using ListeningClub.Domain.Outbox;
+using ListeningClub.Domain.Picks;
+using ListeningClub.Domain.Prompts;
+using ListeningClub.Domain.Ratings;
+using ListeningClub.Domain.Scheduling;
+using Microsoft.Extensions.Logging;
+
+namespace ListeningClub.Bot.Features.Rhythm;
+
+/// <summary>
+/// "Advance this track if anything is due": runs every due step of a track exactly once, in order, from the store's
+/// state. Safe to call at any time and as often as you like; the scheduler calls it when a step comes due and once
+/// for every track at start-up (the catch-up pass).
+/// </summary>
+public sealed partial class TrackRhythm(
+    IClubRepository clubs,
+    ICycleRepository cycles,
+    INominationRepository nominations,
+    IPickRepository picks,
+    IOutboxRepository outbox,
+    VotingService voting,
+    CycleService cycleService,
+    RatingService ratings,
+    PromptService prompts,
+    OutboxSender sender,
+    IThreadsApi threads,
+    TimeProvider time,
+    ILogger<TrackRhythm> logger)
+{
+    /// <summary>A close later than this after its time says so in the announcement.</summary>
+    public static readonly TimeSpan LateThreshold = TimeSpan.FromMinutes(5);
+
+    private const int MaxTransitionsPerCall = 16;
+
+    /// <summary>Runs what is due and returns the track's next step (null when nothing is planned).</summary>
+    public async Task<PlannedStep?> AdvanceAsync(ulong guildId, TrackId trackId, CancellationToken cancellationToken)
+    {
+        for (var pass = 0; pass < MaxTransitionsPerCall; pass++)
+        {
+            var track = (await clubs.GetAsync(guildId, cancellationToken).ConfigureAwait(false))?.FindTrack(trackId);
+            if (track is null)
+            {
+                return null;
+            }
+
+            var recent = await RecentCyclesAsync(track, cancellationToken).ConfigureAwait(false);
+            var now = time.GetUtcNow();
+            var transitioned = false;
+            foreach (var step in RhythmPlanner.Due(track, recent, now))
+            {
+                var cycle = recent.Single(c => c.Id == step.CycleId);
+                using var scope = logger.BeginScope(new Dictionary<string, object> { ["GuildId"] = guildId, ["TrackId"] = trackId, ["Step"] = step.Key });
+                transitioned = await RunAsync(track, cycle, recent, step, now, cancellationToken).ConfigureAwait(false);
+                if (transitioned)
+                {
+                    break; // the cycle changed: plan again from the store
+                }
+            }
+
+            if (!transitioned)
+            {
+                return RhythmPlanner.NextAfter(track, recent, now);
+            }
+        }
+
+        LogTooManyTransitions(logger, trackId);
+        return new PlannedStep(RhythmStep.OpenVoting, time.GetUtcNow().AddMinutes(1), "retry", default);
+    }
+
+    private async Task<IReadOnlyList<Cycle>> RecentCyclesAsync(Track track, CancellationToken cancellationToken)
+    {
+        var all = await cycles.ListByTrackAsync(track.Id, cancellationToken).ConfigureAwait(false);
+        if (all.Count == 0)
+        {
+            return [await cycles.CurrentAsync(track, time, cancellationToken).ConfigureAwait(false)];
+        }
+
+        return all.Count <= 2 ? all : [all[^2], all[^1]];
+    }
+
+    /// <summary>Runs one step; true when it moved the cycle on (so the plan must be made again).</summary>
+    private Task<bool> RunAsync(Track track, Cycle cycle, IReadOnlyList<Cycle> recent, PlannedStep step, DateTimeOffset now, CancellationToken ct) => step.Step switch
+    {
+        RhythmStep.OpenVoting => OpenVotingAsync(track, cycle, now, ct),
+        RhythmStep.RemindVoting => RemindAsync(track, cycle, step, ct),
+        RhythmStep.CloseVoting => CloseVotingAsync(track, cycle, recent, step, now, ct),
+        RhythmStep.PostPrompt => PostPromptAsync(track, cycle, step, ct),
+        RhythmStep.StartNextCycle => StartNextCycleAsync(track, ct),
+        _ => throw new ArgumentOutOfRangeException(nameof(step), step.Step, "Unknown rhythm step."),
+    };
+
+    private async Task<bool> OpenVotingAsync(Track track, Cycle cycle, DateTimeOffset now, CancellationToken ct)
+    {
+        var opened = await voting.OpenVotingAsync(track, ct).ConfigureAwait(false);
+        if (!opened.IsSuccess)
+        {
+            if (opened.Problem!.Code != "cycle.no_nominations")
+            {
+                LogStepRefused(logger, "open voting", opened.Problem.Message);
+                return false;
+            }
+
+            // Nothing to vote on: keep nominating and try again at the next planned time.
+            var replanned = cycle.Replan(track, now);
+            await cycles.SaveAsync(replanned, ct).ConfigureAwait(false);
+            await sender.PostAsync(track.GuildId, track.ChannelId, "no-nominations", $"{cycle.Id}:{cycle.VotingOpensAt?.ToUnixTimeSeconds()}", RhythmMessages.NoNominations(track, replanned), ct).ConfigureAwait(false);
+            return true;
+        }
+
+        // If the close is overdue too (the bot was down through the whole vote), open silently: the result says it all.
+        if (opened.Value.VotingClosesAt is not { } closes || closes > now)
+        {
+            var candidates = (await nominations.ListByCycleAsync(cycle.Id, ct).ConfigureAwait(false)).Where(n => n.IsActive).ToList();
+            await sender.PostAsync(track.GuildId, track.ChannelId, "voting-opened", cycle.Id.ToString(), VotingAnnouncement.Render(track, opened.Value, candidates), ct).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    private async Task<bool> RemindAsync(Track track, Cycle cycle, PlannedStep step, CancellationToken ct)
+    {
+        var candidates = (await nominations.ListByCycleAsync(cycle.Id, ct).ConfigureAwait(false)).Count(n => n.IsActive);
+        await sender.PostAsync(track.GuildId, track.ChannelId, "voting-reminder", $"{cycle.Id}:{step.Key}", RhythmMessages.VotingReminder(track, cycle, candidates), ct).ConfigureAwait(false);
+        return false;
+    }
+
+    private async Task<bool> CloseVotingAsync(Track track, Cycle cycle, IReadOnlyList<Cycle> recent, PlannedStep step, DateTimeOffset now, CancellationToken ct)
+    {
+        var closed = await voting.CloseAndAnnounceAsync(track, ct).ConfigureAwait(false);
+        if (!closed.IsSuccess)
+        {
+            LogStepRefused(logger, "close voting", closed.Problem!.Message);
+            return false;
+        }
+
+        await AnnounceAsync(track, closed.Value, now - step.At, ct).ConfigureAwait(false);
+
+        // The previous pick's sealed ratings are revealed when the next pick is announced.
+        if (recent.FirstOrDefault(c => c.Number == cycle.Number - 1) is { RatingsOpen: true } previous)
+        {
+            await RevealAsync(track, previous, ct).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    /// <summary>Posts the result (once) and opens the pick's discussion thread from it (once).</summary>
+    public async Task AnnounceAsync(Track track, ElectionOutcome outcome, TimeSpan late, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        ArgumentNullException.ThrowIfNull(outcome);
+        var message = ResultAnnouncement.Render(track, outcome);
+        if (late > LateThreshold)
+        {
+            message = message with { Content = message.Content + "\n" + RhythmMessages.LateAnnouncementNote(track, late).Content };
+        }
+
+        var posted = await sender.PostAsync(track.GuildId, track.ChannelId, "pick-announced", outcome.Cycle.Id.ToString(), message, ct).ConfigureAwait(false);
+        if (posted.MessageId is { } messageId && outcome.Pick.ThreadId is null)
+        {
+            var threadId = await StartThreadAsync(track, outcome.Pick, messageId, ct).ConfigureAwait(false);
+            if (threadId is not null)
+            {
+                await picks.SaveAsync(outcome.Pick with { ThreadId = threadId }, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<ulong?> StartThreadAsync(Track track, Pick pick, ulong messageId, CancellationToken ct)
+    {
+        var name = DiscordText.Truncate($"{pick.Media.DisplayName} — discussion", 100);
+        try
+        {
+            var thread = await threads.StartFromMessageAsync(track.ChannelId, messageId, new StartThreadFromMessageRequest { Name = name, AutoArchiveDuration = 10080 }, ct).ConfigureAwait(false);
+            return thread.Id;
+        }
+        catch (DiscordRestException ex) when (ex.Code == ThreadAlreadyCreatedForMessage)
+        {
+            return messageId; // a thread started from a message has the message's id
+        }
+        catch (DiscordRestException ex)
+        {
+            LogThreadFailed(logger, ex, track.Id);
+            return null;
+        }
+    }
+
+    private const int ThreadAlreadyCreatedForMessage = 160004;
+
+    private async Task RevealAsync(Track track, Cycle previous, CancellationToken ct)
+    {
+        var reveal = await ratings.RevealAsync(track, previous.Id, ct).ConfigureAwait(false);
+        var pick = await picks.GetByCycleAsync(previous.Id, ct).ConfigureAwait(false);
+        if (reveal.IsSuccess && pick is not null)
+        {
+            await sender.PostAsync(track.GuildId, pick.ThreadId ?? track.ChannelId, "ratings-revealed", previous.Id.ToString(), RhythmMessages.RatingsRevealed(track, pick, reveal.Value), ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<bool> PostPromptAsync(Track track, Cycle cycle, PlannedStep step, CancellationToken ct)
+    {
+        var intentKey = $"{cycle.Id}:{step.Key}";
+        if (await outbox.FindAsync("prompt", intentKey, ct).ConfigureAwait(false) is not null)
+        {
+            return false; // drawn and stored already: the outbox sends it if it has not gone out yet
+        }
+
+        var pick = await picks.GetByCycleAsync(cycle.Id, ct).ConfigureAwait(false);
+        var prompt = await prompts.DrawAsync(track, ct).ConfigureAwait(false);
+        if (pick is null || !prompt.IsSuccess)
+        {
+            LogStepRefused(logger, "post prompt", prompt.Problem?.Message ?? "no pick");
+            return false;
+        }
+
+        var number = int.Parse(step.Key["prompt-".Length..], System.Globalization.CultureInfo.InvariantCulture);
+        await sender.PostAsync(track.GuildId, pick.ThreadId ?? track.ChannelId, "prompt", intentKey, RhythmMessages.Prompt(track, pick, prompt.Value, number), ct).ConfigureAwait(false);
+        return false;
+    }
+
+    private async Task<bool> StartNextCycleAsync(Track track, CancellationToken ct)
+    {
+        var next = await cycleService.StartNextAsync(track, ct).ConfigureAwait(false);
+        if (!next.IsSuccess)
+        {
+            LogStepRefused(logger, "start next cycle", next.Problem!.Message);
+            return false;
+        }
+
+        await sender.PostAsync(track.GuildId, track.ChannelId, "nominations-open", next.Value.Id.ToString(), RhythmMessages.NominationsOpen(track, next.Value), ct).ConfigureAwait(false);
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rhythm step {Step} did not run: {Reason}")]
+    private static partial void LogStepRefused(ILogger logger, string step, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not open the discussion thread for track {TrackId}")]
+    private static partial void LogThreadFailed(ILogger logger, Exception exception, TrackId trackId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Track {TrackId} changed phase too many times in one pass; trying again in a minute")]
+    private static partial void LogTooManyTransitions(ILogger logger, TrackId trackId);
+}

@@ -1,0 +1,28 @@
+using ListeningClub.Domain.Ballots;
+using ListeningClub.Domain.Clubs;
+using ListeningClub.Domain.Cycles;
+using ListeningClub.Domain.Nominations;
+using ListeningClub.Domain.Prompts;
+using ListeningClub.Domain.Ratings;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ListeningClub.Bot.Hosting;
+
+/// <summary>The domain's services, one instance each: they hold no state but the per-track locks.</summary>
+public static class DomainServices
+{
+    public static IServiceCollection AddClubDomain(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<TrackLocks>();
+        services.TryAddSingleton<ClubService>();
+        services.TryAddSingleton<NominationService>();
+        services.TryAddSingleton<VotingService>();
+        services.TryAddSingleton<CycleService>();
+        services.TryAddSingleton<RatingService>();
+        services.TryAddSingleton(provider => new PromptService(
+            provider.GetRequiredService<IPromptRepository>(), provider.GetRequiredService<TimeProvider>(), Random.Shared));
+        return services;
+    }
+}

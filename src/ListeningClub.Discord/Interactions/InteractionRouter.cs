@@ -1,0 +1,193 @@
+using ListeningClub.Discord.Configuration;
+using ListeningClub.Discord.Models;
+using ListeningClub.Discord.Rest.Resources;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ListeningClub.Discord.Interactions;
+
+/// <summary>
+/// Routes each interaction to exactly one handler: commands (and their autocomplete) by top-level name,
+/// components and modals by custom_id prefix. Handles an interaction id once, defers on the handler's behalf when
+/// it has not answered after <see cref="DiscordOptions.AutoDeferAfter"/> (measured from receipt), and turns a
+/// handler exception into an ephemeral "Something went wrong (error id …)" with the id logged.
+/// </summary>
+public sealed partial class InteractionRouter
+{
+    private readonly Dictionary<string, InteractionHandlerRegistration> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, InteractionHandlerRegistration> _components = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, InteractionHandlerRegistration> _modals = new(StringComparer.Ordinal);
+    private readonly RecentInteractionIds _seen = new();
+    private readonly IInteractionsApi _api;
+    private readonly TimeProvider _time;
+    private readonly ILogger<InteractionRouter> _logger;
+    private readonly TimeSpan _autoDeferAfter;
+
+    public InteractionRouter(
+        IEnumerable<InteractionHandlerRegistration> registrations,
+        IInteractionsApi api,
+        TimeProvider time,
+        IOptions<DiscordOptions> options,
+        ILogger<InteractionRouter> logger)
+    {
+        ArgumentNullException.ThrowIfNull(registrations);
+        ArgumentNullException.ThrowIfNull(options);
+        _api = api;
+        _time = time;
+        _logger = logger;
+        _autoDeferAfter = options.Value.AutoDeferAfter;
+        foreach (var registration in registrations)
+        {
+            if (registration.Routes.Command is { } command)
+            {
+                Add(_commands, command.Name, registration, "command");
+            }
+
+            foreach (var prefix in registration.Routes.ComponentPrefixes)
+            {
+                Add(_components, prefix, registration, "component prefix");
+            }
+
+            foreach (var prefix in registration.Routes.ModalPrefixes)
+            {
+                Add(_modals, prefix, registration, "modal prefix");
+            }
+        }
+    }
+
+    /// <summary>The command definitions declared by the registered handlers.</summary>
+    public IReadOnlyList<ApplicationCommand> Commands => _commands.Values.Select(r => r.Routes.Command!).ToArray();
+
+    private static void Add(Dictionary<string, InteractionHandlerRegistration> table, string key, InteractionHandlerRegistration registration, string what)
+    {
+        if (key.Contains(':', StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"{registration.HandlerType.Name}: the {what} '{key}' must not contain ':' (custom_ids are routed by the part before the first ':').");
+        }
+
+        if (!table.TryAdd(key, registration))
+        {
+            throw new InvalidOperationException($"Two handlers claim the {what} '{key}': {table[key].HandlerType.Name} and {registration.HandlerType.Name}.");
+        }
+    }
+
+    /// <summary>The handler registration for an interaction, or null when none matches.</summary>
+    public InteractionHandlerRegistration? Find(Interaction interaction)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        var data = interaction.Data;
+        return interaction.Type switch
+        {
+            InteractionType.ApplicationCommand or InteractionType.ApplicationCommandAutocomplete when data?.Name is { } name => _commands.GetValueOrDefault(name),
+            InteractionType.MessageComponent when data?.CustomId is { } id => _components.GetValueOrDefault(InteractionRoutes.PrefixOf(id)),
+            InteractionType.ModalSubmit when data?.CustomId is { } id => _modals.GetValueOrDefault(InteractionRoutes.PrefixOf(id)),
+            _ => null,
+        };
+    }
+
+    /// <summary>Handles one received interaction with handlers resolved from <paramref name="services"/> (the dispatch's scope).</summary>
+    public async Task HandleAsync(Interaction interaction, long receivedAt, IServiceProvider services, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        ArgumentNullException.ThrowIfNull(services);
+        if (!_seen.TryAdd(interaction.Id))
+        {
+            LogDuplicate(_logger, interaction.Id);
+            return;
+        }
+
+        if (interaction.Type == InteractionType.Ping)
+        {
+            await _api.CreateResponseAsync(interaction.Id, interaction.Token, new InteractionResponse { Type = InteractionCallbackType.Pong }, ct).ConfigureAwait(false);
+            return;
+        }
+
+        using var context = new InteractionContext(interaction, receivedAt, _api, _time, _logger);
+        var registration = Find(interaction);
+        if (registration is null)
+        {
+            LogNoHandler(_logger, interaction.Id, interaction.Type, interaction.Data?.Name ?? InteractionRoutes.PrefixOf(interaction.Data?.CustomId ?? ""));
+            await context.ReplyAsync(InteractionReply.Text("This action is not available any more.", ephemeral: true), ct).ConfigureAwait(false);
+            return;
+        }
+
+        context.DeferEphemeral = registration.Routes.DeferEphemeral;
+        var handler = (IInteractionHandler)services.GetRequiredService(registration.HandlerType);
+        var autocomplete = interaction.Type == InteractionType.ApplicationCommandAutocomplete;
+        var handling = RunHandlerAsync(handler, context, autocomplete, ct);
+        if (!autocomplete)
+        {
+            using var cancelTimer = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var remaining = _autoDeferAfter - context.Elapsed;
+            if (remaining > TimeSpan.Zero)
+            {
+                var timer = Task.Delay(remaining, _time, cancelTimer.Token);
+                await Task.WhenAny(handling, timer).ConfigureAwait(false);
+            }
+
+            if (!handling.IsCompleted && context.State == InteractionResponseState.None)
+            {
+                await context.AutoDeferAsync(ct).ConfigureAwait(false);
+            }
+
+            await cancelTimer.CancelAsync().ConfigureAwait(false);
+        }
+
+        await handling.ConfigureAwait(false);
+        if (interaction.Type == InteractionType.MessageComponent && context.State == InteractionResponseState.None)
+        {
+            // A component handler that sent nothing: acknowledge quietly so the user does not see "interaction failed".
+            await context.DeferAsync(ephemeral: false, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RunHandlerAsync(IInteractionHandler handler, InteractionContext context, bool autocomplete, CancellationToken ct)
+    {
+        // Yield first so a handler that blocks synchronously cannot hold up the auto-defer timer.
+        await Task.Yield();
+        try
+        {
+            if (autocomplete)
+            {
+                await handler.AutocompleteAsync(context, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                await handler.HandleAsync(context, ct).ConfigureAwait(false);
+            }
+        }
+#pragma warning disable CA1031 // Any handler failure becomes a user-facing error with an id; it must not escape.
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            var errorId = Convert.ToHexStringLower(BitConverter.GetBytes(Random.Shared.Next()));
+            LogHandlerFailed(_logger, ex, errorId, handler.GetType().Name, context.Interaction.Id);
+            if (!autocomplete)
+            {
+                try
+                {
+                    await context.ReplyAsync(InteractionReply.Text($"Something went wrong (error id {errorId}).", ephemeral: true), ct).ConfigureAwait(false);
+                }
+#pragma warning disable CA1031 // Reporting the failure must not throw either; it is logged.
+                catch (Exception reportEx)
+#pragma warning restore CA1031
+                {
+                    LogErrorReplyFailed(_logger, reportEx, errorId);
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Interaction {InteractionId} already handled; duplicate delivery ignored")]
+    private static partial void LogDuplicate(ILogger logger, ulong interactionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No handler for interaction {InteractionId} ({Type} '{Route}')")]
+    private static partial void LogNoHandler(ILogger logger, ulong interactionId, InteractionType type, string route);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Interaction handler failed, error id {ErrorId} ({Handler}, interaction {InteractionId})")]
+    private static partial void LogHandlerFailed(ILogger logger, Exception exception, string errorId, string handler, ulong interactionId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not tell the user about error {ErrorId}")]
+    private static partial void LogErrorReplyFailed(ILogger logger, Exception exception, string errorId);
+}

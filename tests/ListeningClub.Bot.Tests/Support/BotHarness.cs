@@ -1,0 +1,113 @@
+using ListeningClub.Bot.Hosting;
+using ListeningClub.Discord.Emulator.Control;
+using ListeningClub.Discord.Emulator.Hosting;
+using ListeningClub.Domain.Clubs;
+using ListeningClub.Domain.Media;
+using ListeningClub.Domain.Nominations;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ListeningClub.Bot.Tests.Support;
+
+/// <summary>
+/// The bot's real services (LiteDB store in a temp folder, REST client, domain, features) against the Discord
+/// emulator, on a fake clock. Nothing is faked but time.
+/// </summary>
+public sealed class BotHarness : IAsyncDisposable
+{
+    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "listeningclub-tests", Guid.NewGuid().ToString("N"));
+    private ServiceProvider _services = null!;
+
+    private BotHarness(DiscordEmulator emulator, FakeTimeProvider time)
+    {
+        Emulator = emulator;
+        Time = time;
+        Control = emulator.CreateControl();
+    }
+
+    public DiscordEmulator Emulator { get; }
+
+    public EmulatorControl Control { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public CreatedGuild Guild { get; private set; } = null!;
+
+    public ulong GuildId => ulong.Parse(Guild.GuildId, System.Globalization.CultureInfo.InvariantCulture);
+
+    public ulong Channel(string name) => ulong.Parse(Guild.Channels[name], System.Globalization.CultureInfo.InvariantCulture);
+
+    public ulong User(string name) => ulong.Parse(Guild.Users[name], System.Globalization.CultureInfo.InvariantCulture);
+
+    public IServiceProvider Services => _services;
+
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
+    public static async Task<BotHarness> StartAsync(DateTimeOffset start)
+    {
+        var time = new FakeTimeProvider(start);
+        var emulator = await DiscordEmulator.StartAsync(new EmulatorSettings { RateLimitsEnabled = false });
+        var harness = new BotHarness(emulator, time);
+        harness.Guild = await harness.Control.CreateGuildAsync(new GuildSpec(
+            "Club",
+            Channels: [new ChannelSpec("film-night"), new ChannelSpec("album-club")],
+            Roles: [new RoleSpec("Club Manager")],
+            Members: [new MemberSpec("ana"), new MemberSpec("ben"), new MemberSpec("cho"), new MemberSpec("dev", Permissions: "32"), new MemberSpec("eve")]));
+        harness.BuildServices();
+        return harness;
+    }
+
+    /// <summary>Drops every service and builds them again on the same data folder: a restart.</summary>
+    public async Task RestartAsync()
+    {
+        await _services.DisposeAsync();
+        BuildServices();
+    }
+
+    public async Task<Track> SetupTrackAsync(string name, MediaKind kind, string channel, string zone = "Europe/Berlin", TrackRules? rules = null)
+    {
+        var track = await Get<ClubService>().SetupTrackAsync(GuildId, name, kind, Channel(channel), zone, rules ?? TrackRules.Default, CancellationToken.None);
+        Assert.True(track.IsSuccess, track.Problem?.Message);
+        return track.Value;
+    }
+
+    public async Task<Nomination> NominateAsync(Track track, string member, MediaItem media, string? pitch = null)
+    {
+        var nomination = await Get<NominationService>().NominateAsync(track, User(member), media, pitch, CancellationToken.None);
+        Assert.True(nomination.IsSuccess, nomination.Problem?.Message);
+        return nomination.Value;
+    }
+
+    public async Task<List<MessageEntry>> MessagesAsync(string channel) => await Control.MessagesAsync(Guild.Channels[channel]);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        Control.Dispose();
+        await Emulator.DisposeAsync();
+        try
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private void BuildServices()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Discord:Token"] = Emulator.BotToken,
+            ["Discord:ApiBaseUrl"] = Emulator.ApiBaseUrl.ToString(),
+            ["Storage:DataFolder"] = _dataFolder,
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddListeningClub();
+        _services = services.BuildServiceProvider();
+    }
+}

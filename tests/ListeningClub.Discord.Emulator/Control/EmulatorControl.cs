@@ -1,0 +1,81 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace ListeningClub.Discord.Emulator.Control;
+
+/// <summary>Typed client for the emulator's control API (/_emulator). Base address = the emulator's root URL.</summary>
+public sealed class EmulatorControl(HttpClient http, bool ownsClient = false) : IDisposable
+{
+    public Task ResetAsync(CancellationToken ct = default) => PostAsync("_emulator/reset", new { }, ct);
+
+    public Task<EmulatorInfo> InfoAsync(CancellationToken ct = default) => GetAsync<EmulatorInfo>("_emulator/info", ct);
+
+    public Task<CreatedGuild> CreateGuildAsync(GuildSpec spec, CancellationToken ct = default) => PostAsync<GuildSpec, CreatedGuild>("_emulator/guilds", spec, ct);
+
+    public Task<CreatedInteraction> SendInteractionAsync(InteractionSpec spec, CancellationToken ct = default) => PostAsync<InteractionSpec, CreatedInteraction>("_emulator/interactions", spec, ct);
+
+    /// <summary>Sends a slash command (interaction type 2) with the given options.</summary>
+    public Task<CreatedInteraction> SendCommandAsync(string guildId, string channelId, string userId, string name, JsonArray? options = null, CancellationToken ct = default) =>
+        SendInteractionAsync(new InteractionSpec(channelId, userId, 2, new JsonObject { ["id"] = "1", ["name"] = name, ["type"] = 1, ["options"] = options ?? [] }, guildId), ct);
+
+    public Task<InteractionRecord> GetInteractionAsync(string id, CancellationToken ct = default) => GetAsync<InteractionRecord>($"_emulator/interactions/{id}", ct);
+
+    public Task<MessageEntry> PostUserMessageAsync(UserMessageSpec spec, CancellationToken ct = default) => PostAsync<UserMessageSpec, MessageEntry>("_emulator/messages", spec, ct);
+
+    public Task VoteAsync(PollVote vote, CancellationToken ct = default) => PostAsync("_emulator/polls/vote", vote, ct);
+
+    public Task<List<RequestEntry>> RequestsAsync(long after = 0, CancellationToken ct = default) => GetAsync<List<RequestEntry>>($"_emulator/requests?after={after}", ct);
+
+    public Task<List<MessageEntry>> MessagesAsync(string? channelId = null, CancellationToken ct = default) =>
+        GetAsync<List<MessageEntry>>(channelId is null ? "_emulator/messages" : $"_emulator/messages?channel_id={channelId}", ct);
+
+    public Task GatewayFaultAsync(GatewayFaultSpec fault, CancellationToken ct = default) => PostAsync("_emulator/gateway/faults", fault, ct);
+
+    public Task RestFaultAsync(RestFaultSpec fault, CancellationToken ct = default) => PostAsync("_emulator/rest/faults", fault, ct);
+
+    public Task<RateLimitSpec> SetRateLimitsAsync(RateLimitSpec spec, CancellationToken ct = default) => SendAsync<RateLimitSpec, RateLimitSpec>(HttpMethod.Put, "_emulator/ratelimits", spec, ct);
+
+    public Task<RateLimitSpec> RateLimitsAsync(CancellationToken ct = default) => GetAsync<RateLimitSpec>("_emulator/ratelimits", ct);
+
+    public Task<EmulatorStatsView> StatsAsync(CancellationToken ct = default) => GetAsync<EmulatorStatsView>("_emulator/stats", ct);
+
+    public void Dispose()
+    {
+        if (ownsClient)
+        {
+            http.Dispose();
+        }
+    }
+
+    private async Task<T> GetAsync<T>(string path, CancellationToken ct)
+    {
+        using var response = await http.GetAsync(new Uri(path, UriKind.Relative), ct).ConfigureAwait(false);
+        await EnsureAsync(response, ct).ConfigureAwait(false);
+        return (await response.Content.ReadFromJsonAsync<T>(ControlJson.Options, ct).ConfigureAwait(false))!;
+    }
+
+    private async Task PostAsync<TBody>(string path, TBody body, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync(new Uri(path, UriKind.Relative), body, ControlJson.Options, ct).ConfigureAwait(false);
+        await EnsureAsync(response, ct).ConfigureAwait(false);
+    }
+
+    private Task<TResult> PostAsync<TBody, TResult>(string path, TBody body, CancellationToken ct) => SendAsync<TBody, TResult>(HttpMethod.Post, path, body, ct);
+
+    private async Task<TResult> SendAsync<TBody, TResult>(HttpMethod method, string path, TBody body, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body, options: ControlJson.Options) };
+        using var response = await http.SendAsync(request, ct).ConfigureAwait(false);
+        await EnsureAsync(response, ct).ConfigureAwait(false);
+        return (await response.Content.ReadFromJsonAsync<TResult>(ControlJson.Options, ct).ConfigureAwait(false))!;
+    }
+
+    private static async Task EnsureAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            var text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+            throw new HttpRequestException($"Emulator control call failed: {(int)response.StatusCode} {text}", null, response.StatusCode);
+        }
+    }
+}

@@ -1,0 +1,264 @@
+using System.Net;
+using System.Text.Json;
+using ListeningClub.Discord.Models;
+using ListeningClub.Discord.Rest;
+using ListeningClub.Discord.Tests.Fakes;
+
+namespace ListeningClub.Discord.Tests.Rest;
+
+public sealed class RateLimiterTests
+{
+    private static MessageCreateRequest Hello => new() { Content = "hello" };
+
+    [Fact]
+    public async Task Bucket_RemainingZero_NextRequestWaitsUntilReset()
+    {
+        using var h = new RestHarness();
+        h.Handler.Respond = (_, _) => Task.FromResult(Responses.Message(Responses.Bucket("abc", 5, 0, 2.0)));
+
+        await h.Messages.CreateAsync(1, Hello, default);
+        var second = h.Messages.CreateAsync(1, Hello, default);
+        await Eventually.Settle();
+        Assert.Equal(1, h.Handler.Count);
+
+        h.Clock.Advance(TimeSpan.FromSeconds(1.9));
+        await Eventually.Settle();
+        Assert.Equal(1, h.Handler.Count);
+
+        h.Clock.Advance(TimeSpan.FromSeconds(0.2));
+        await second;
+        Assert.True(h.Handler.Requests[1].SentAt >= h.Start.AddSeconds(2));
+    }
+
+    [Fact]
+    public async Task Bucket_TwoChannels_AreIndependent()
+    {
+        using var h = new RestHarness();
+        h.Handler.Respond = (_, _) => Task.FromResult(Responses.Message(Responses.Bucket("abc", 5, 0, 10.0)));
+
+        await h.Messages.CreateAsync(1, Hello, default);
+        var sameChannel = h.Messages.CreateAsync(1, Hello, default);
+        await h.Messages.CreateAsync(2, Hello, default);
+
+        Assert.False(sameChannel.IsCompleted);
+        Assert.Equal(["/api/v10/channels/1/messages", "/api/v10/channels/2/messages"], h.Handler.Requests.Select(r => r.PathAndQuery));
+        await Eventually.Drive(sameChannel, h.Clock, TimeSpan.FromMilliseconds(500));
+        Assert.True(h.Handler.Requests[2].SentAt >= h.Start.AddSeconds(10));
+    }
+
+    [Fact]
+    public async Task Bucket_TwoRoutesSharingABucket_ShareOneQueue()
+    {
+        using var h = new RestHarness();
+        var remaining = 5;
+        h.Handler.Respond = (_, _) => Task.FromResult(Responses.Message(Responses.Bucket("shared", 5, --remaining > 2 ? remaining : 0, 3.0)));
+
+        // Both routes learn the same bucket hash.
+        await h.Messages.CreateAsync(1, Hello, default);
+        await h.Messages.EditAsync(1, 900, new MessageEditRequest { Content = "x" }, default);
+
+        // This create empties the bucket; the edit (another route) must wait for its reset.
+        await h.Messages.CreateAsync(1, Hello, default);
+        var edit = h.Messages.EditAsync(1, 900, new MessageEditRequest { Content = "y" }, default);
+        await Eventually.Settle();
+        Assert.Equal(3, h.Handler.Count);
+
+        await Eventually.Drive(edit, h.Clock, TimeSpan.FromMilliseconds(250));
+        Assert.True(h.Handler.Requests[3].SentAt >= h.Start.AddSeconds(3));
+    }
+
+    [Fact]
+    public async Task Global429_PausesEveryRoute_UntilRetryAfter()
+    {
+        using var h = new RestHarness();
+        var first = true;
+        h.Handler.Respond = (r, _) =>
+        {
+            if (first)
+            {
+                first = false;
+                return Task.FromResult(Responses.TooManyRequests(2.0, global: true, scope: "global"));
+            }
+
+            return Task.FromResult(Responses.Message());
+        };
+
+        var limited = h.Messages.CreateAsync(1, Hello, default);
+        await Eventually.True(() => h.Handler.Count == 1, "the first request is sent");
+        var other = h.Messages.CreateAsync(2, Hello, default);
+        await Eventually.Settle();
+        Assert.Equal(1, h.Handler.Count);
+
+        await Eventually.Drive(Task.WhenAll(limited, other), h.Clock, TimeSpan.FromMilliseconds(250));
+        Assert.All(h.Handler.Requests.Skip(1), r => Assert.True(r.SentAt >= h.Start.AddSeconds(2)));
+        Assert.Equal(3, h.Handler.Count);
+    }
+
+    [Fact]
+    public async Task Sublimit429_PausesOnlyItsOwnRequest()
+    {
+        using var h = new RestHarness();
+        var limitedOnce = false;
+        h.Handler.Respond = (r, _) =>
+        {
+            if (r.PathAndQuery.Contains("/channels/1/", StringComparison.Ordinal) && !limitedOnce)
+            {
+                limitedOnce = true;
+                return Task.FromResult(Responses.TooManyRequests(3.0, global: false, scope: "user", remaining: 3));
+            }
+
+            return Task.FromResult(Responses.Message());
+        };
+
+        var limited = h.Messages.CreateAsync(1, Hello, default);
+        await Eventually.True(() => h.Handler.Count == 1, "the limited request is sent");
+        await h.Messages.CreateAsync(2, Hello, default);
+        Assert.False(limited.IsCompleted);
+
+        var message = await Eventually.Drive(limited, h.Clock, TimeSpan.FromMilliseconds(250));
+        Assert.Equal(900UL, message.Id);
+        Assert.True(h.Handler.Requests[2].SentAt >= h.Start.AddSeconds(3));
+        Assert.Equal(1, h.Client.RateLimiter.InvalidRequests.Count);
+    }
+
+    [Fact]
+    public async Task Shared429_IsRetried_AndNotCountedAsInvalid()
+    {
+        using var h = new RestHarness();
+        var calls = 0;
+        h.Handler.Respond = (_, _) => Task.FromResult(++calls == 1 ? Responses.TooManyRequests(1.0, global: false, scope: "shared", remaining: 0) : Responses.Message());
+
+        await Eventually.Drive(h.Messages.CreateAsync(1, Hello, default), h.Clock, TimeSpan.FromMilliseconds(250));
+
+        Assert.Equal(2, h.Handler.Count);
+        Assert.Equal(0, h.Client.RateLimiter.InvalidRequests.Count);
+    }
+
+    [Fact]
+    public async Task Cloudflare429_IsNotRetried_AndOpensTheBreaker()
+    {
+        using var h = new RestHarness();
+        h.Handler.Respond = (_, _) => Task.FromResult(Responses.CloudflareTooManyRequests());
+
+        var ex = await Assert.ThrowsAsync<DiscordRestException>(() => h.Messages.CreateAsync(1, Hello, default));
+        Assert.Equal(DiscordRestFailure.CircuitOpen, ex.Failure);
+        var again = await Assert.ThrowsAsync<DiscordRestException>(() => h.Messages.CreateAsync(2, Hello, default));
+        Assert.Equal(DiscordRestFailure.CircuitOpen, again.Failure);
+        Assert.Equal(1, h.Handler.Count);
+
+        h.Clock.Advance(TimeSpan.FromMinutes(11));
+        h.Handler.Respond = (_, _) => Task.FromResult(Responses.Message());
+        await h.Messages.CreateAsync(2, Hello, default);
+        Assert.Equal(2, h.Handler.Count);
+    }
+
+    [Fact]
+    public async Task Unauthorized_StopsAllRest_AndRaisesAFatalError()
+    {
+        using var h = new RestHarness();
+        h.Handler.Respond = (_, _) => Task.FromResult(Responses.Json(HttpStatusCode.Unauthorized, """{"message":"401: Unauthorized","code":0}"""));
+
+        var ex = await Assert.ThrowsAsync<DiscordRestException>(() => h.Messages.CreateAsync(1, Hello, default));
+        Assert.Equal(DiscordRestFailure.Unauthorized, ex.Failure);
+        Assert.True(h.Fatal.Stopping.IsCancellationRequested);
+        Assert.Contains("token", h.Fatal.Current!.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(RestHarness.Token, h.Fatal.Current.Message, StringComparison.Ordinal);
+
+        await Assert.ThrowsAsync<DiscordRestException>(() => h.Interactions.CreateResponseAsync(7, "tok", new InteractionResponse { Type = InteractionCallbackType.DeferredChannelMessageWithSource }, default));
+        Assert.Equal(1, h.Handler.Count);
+    }
+
+    [Fact]
+    public async Task ServerErrors_AreRetried_ThenSucceed_WithTheSameNonce()
+    {
+        using var h = new RestHarness();
+        var calls = 0;
+        h.Handler.Respond = (_, _) => Task.FromResult(++calls switch
+        {
+            1 => Responses.Json(HttpStatusCode.BadGateway, "bad gateway"),
+            2 => Responses.Json(HttpStatusCode.ServiceUnavailable, "{}"),
+            _ => Responses.Message(),
+        });
+
+        var message = await Eventually.Drive(h.Messages.CreateAsync(1, Hello, default), h.Clock, TimeSpan.FromMilliseconds(100));
+
+        Assert.Equal(900UL, message.Id);
+        var bodies = h.Handler.Requests.Select(r => JsonDocument.Parse(r.Body!).RootElement).ToList();
+        Assert.Equal(3, bodies.Count);
+        var nonces = bodies.Select(b => b.GetProperty("nonce").GetString()).Distinct().ToList();
+        Assert.Single(nonces);
+        Assert.False(string.IsNullOrEmpty(nonces[0]));
+        Assert.All(bodies, b => Assert.True(b.GetProperty("enforce_nonce").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task ServerErrors_StopAfterTheRetryBudget()
+    {
+        using var h = new RestHarness(o => o.RestMaxRetries = 2);
+        h.Handler.Respond = (_, _) => Task.FromResult(Responses.Json(HttpStatusCode.InternalServerError, "{}"));
+
+        var ex = await Assert.ThrowsAsync<DiscordRestException>(() => Eventually.Drive(h.Messages.CreateAsync(1, Hello, default), h.Clock, TimeSpan.FromMilliseconds(100)));
+
+        Assert.Equal(DiscordRestFailure.RetriesExhausted, ex.Failure);
+        Assert.Equal(3, h.Handler.Count);
+    }
+
+    [Fact]
+    public async Task Timeout_IsRetried()
+    {
+        using var h = new RestHarness(o => o.RestRequestTimeout = TimeSpan.FromSeconds(5));
+        var calls = 0;
+        h.Handler.Respond = async (_, ct) =>
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+
+            return Responses.Message();
+        };
+
+        var message = await Eventually.Drive(h.Messages.CreateAsync(1, Hello, default), h.Clock, TimeSpan.FromMilliseconds(250));
+
+        Assert.Equal(900UL, message.Id);
+        Assert.Equal(2, h.Handler.Count);
+        Assert.Equal(h.Handler.Requests[0].Body, h.Handler.Requests[1].Body);
+    }
+
+    [Fact]
+    public async Task ProactiveGlobalLimit_HoldsBotRequests_ButNotInteractionCallbacks()
+    {
+        using var h = new RestHarness(o => o.GlobalRequestsPerSecond = 2);
+
+        await h.Messages.CreateAsync(1, Hello, default);
+        await h.Messages.CreateAsync(2, Hello, default);
+        var third = h.Messages.CreateAsync(3, Hello, default);
+        await h.Interactions.CreateResponseAsync(10, "tok", new InteractionResponse { Type = InteractionCallbackType.DeferredChannelMessageWithSource }, default);
+        await Eventually.Settle();
+        Assert.False(third.IsCompleted);
+        Assert.Equal(3, h.Handler.Count);
+
+        await Eventually.Drive(third, h.Clock, TimeSpan.FromMilliseconds(100));
+        Assert.True(h.Handler.Requests[3].SentAt >= h.Start.AddSeconds(1));
+    }
+
+    [Fact]
+    public async Task InvalidRequests_PauseRestBeforeTheBanThreshold()
+    {
+        using var h = new RestHarness(o => o.InvalidRequestPauseThreshold = 3);
+        h.Handler.Respond = (_, _) => Task.FromResult(Responses.Json(HttpStatusCode.Forbidden, """{"message":"Missing Permissions","code":50013}"""));
+        for (var i = 0; i < 3; i++)
+        {
+            var ex = await Assert.ThrowsAsync<DiscordRestException>(() => h.Messages.CreateAsync(1, Hello, default));
+            Assert.Equal(50013, ex.Code);
+        }
+
+        h.Handler.Respond = (_, _) => Task.FromResult(Responses.Message());
+        var paused = h.Messages.CreateAsync(2, Hello, default);
+        await Eventually.Settle();
+        Assert.Equal(3, h.Handler.Count);
+
+        await Eventually.Drive(paused, h.Clock, TimeSpan.FromSeconds(10));
+        Assert.True(h.Handler.Requests[3].SentAt >= h.Start.AddMinutes(10));
+    }
+}
