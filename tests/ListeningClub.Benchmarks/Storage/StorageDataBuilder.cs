@@ -140,6 +140,5 @@ internal static class StorageDataBuilder
         Kind = kind,
         ChannelId = guild + 1,
         TimeZoneId = "Europe/Berlin",
-        ScheduleDescription = "Weekly: voting Thursday 18:00, pick Friday 18:00",
     };
 }

@@ -24,7 +24,6 @@ public static class Sample
         Kind = kind,
         ChannelId = 2000,
         TimeZoneId = "Europe/Berlin",
-        ScheduleDescription = "Weekly: voting Thursday 18:00, pick Friday 18:00",
         Rules = new TrackRules { NominationCapPerMember = 2, CarryOverCycles = 1, AllowPastPicks = true, VotingMethod = VotingMethod.Schulze, BallotSize = 5 },
     };
 
