@@ -7,13 +7,13 @@ public static class Program
 {
     public static void Main(string[] args)
     {
-        // Scenario runners: dotnet run -c Release --project tests/ListeningClub.Benchmarks -- --scenario <name> [--option value ...]
         if (args is ["--scenario", Emulator.EmulatorThroughputScenario.Name, .. var rest])
         {
             Emulator.EmulatorThroughputScenario.RunAsync(rest).GetAwaiter().GetResult();
             return;
         }
 
+        // Storage scenarios: dotnet run -c Release --project tests/ListeningClub.Benchmarks -- --scenario storage-<name> [--option value ...]
         if (args is ["--scenario", var scenario, ..] && StorageScenarios.Handles(scenario))
         {
             Environment.ExitCode = StorageScenarios.RunAsync(scenario, args[2..]).GetAwaiter().GetResult();

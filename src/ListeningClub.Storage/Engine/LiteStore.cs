@@ -133,12 +133,13 @@ internal sealed class LiteStore : IAsyncDisposable
                 throw new StorageFileException(path, $"uses collation '{db.Collation}', not the pinned ordinal collation.");
             }
 
+            // Migrate first: its backup must be a copy of the file as it was, before any pragma changes.
+            Migrate(db, options, time, logger, identity, target);
             if (db.CheckpointSize != options.CheckpointPages)
             {
                 db.CheckpointSize = options.CheckpointPages;
             }
 
-            Migrate(db, options, time, logger, identity, target);
             var store = new LiteStore(options, time, logger, folderLock, data, log, db, barrier);
             logger.LogInformation("Opened {DatabasePath} at schema version {Version}", path, db.UserVersion);
             return store;

@@ -20,7 +20,7 @@ public sealed class OtherRepositoryTests
         await clubs.SaveAsync(Sample.Club(1, track), default);
 
         Assert.Equal([1UL, 2UL], (await clubs.ListAsync(default)).Select(c => c.GuildId).Order());
-        Assert.Equal(track, Assert.Single((await clubs.GetAsync(1, default))!.Tracks));
+        TrackAssert.Same(track, Assert.Single((await clubs.GetAsync(1, default))!.Tracks));
         Assert.Null(await clubs.GetAsync(3, default));
     }
 
