@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ListeningClub.Storage.Engine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -38,8 +39,17 @@ public static partial class BotHost
             return ConfigurationErrorExitCode;
         }
 
-        await host.RunAsync().ConfigureAwait(false);
-        return 0;
+        try
+        {
+            await host.RunAsync().ConfigureAwait(false);
+            return 0;
+        }
+        catch (Exception ex) when (ex is DataFolderInUseException or StorageFileException)
+        {
+            // Another copy of the bot owns the data folder, or the database file is not one we can use: say which.
+            await Console.Error.WriteLineAsync($"ListeningClub cannot start: {ex.Message}").ConfigureAwait(false);
+            return ConfigurationErrorExitCode;
+        }
     }
 
     /// <summary>Rewrites the framework's "DataAnnotation validation failed for 'XOptions' members: 'Y' with the error: '…'" as "Section:Y: …".</summary>

@@ -13,6 +13,7 @@ using ListeningClub.Domain.Picks;
 using ListeningClub.Domain.Prompts;
 using ListeningClub.Domain.Ratings;
 using ListeningClub.Domain.Scheduling;
+using ListeningClub.Storage.Engine;
 using Microsoft.Extensions.Logging;
 
 namespace ListeningClub.Bot.Features.Rhythm;
@@ -34,6 +35,7 @@ public sealed partial class TrackRhythm(
     PromptService prompts,
     OutboxSender sender,
     IThreadsApi threads,
+    IStorageMaintenance storage,
     TimeProvider time,
     ILogger<TrackRhythm> logger)
 {
@@ -197,6 +199,7 @@ public sealed partial class TrackRhythm(
             message = message with { Content = message.Content + "\n" + RhythmMessages.LateAnnouncementNote(track, late).Content };
         }
 
+        await storage.CheckpointAsync(ct).ConfigureAwait(false); // a critical transition: fold it into the main file
         var posted = await sender.PostAsync(track.GuildId, track.ChannelId, "pick-announced", outcome.Cycle.Id.ToString(), message, ct).ConfigureAwait(false);
         if (posted.MessageId is { } messageId && outcome.Pick.ThreadId is null)
         {
@@ -269,6 +272,7 @@ public sealed partial class TrackRhythm(
             return false;
         }
 
+        await storage.CheckpointAsync(ct).ConfigureAwait(false);
         await sender.PostAsync(track.GuildId, track.ChannelId, "nominations-open", next.Value.Id.ToString(), RhythmMessages.NominationsOpen(track, next.Value), ct).ConfigureAwait(false);
         return true;
     }
