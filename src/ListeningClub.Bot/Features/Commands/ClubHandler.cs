@@ -71,4 +71,17 @@ public abstract class ClubHandler(ClubHandlerServices services)
         ArgumentNullException.ThrowIfNull(context);
         return Clubs.ResolveTrackAsync(guildId, context.GetString("track"), kind, ct);
     }
+
+    /// <summary>The track the member means, or null after telling them privately why it can't be found.</summary>
+    protected async Task<Track?> TrackOrReplyAsync(InteractionContext context, ulong guildId, MediaKind? kind, CancellationToken ct)
+    {
+        var track = await TrackAsync(context, guildId, kind, ct).ConfigureAwait(false);
+        if (!track.IsSuccess)
+        {
+            await ReplyProblemAsync(context, track.Problem!, ct).ConfigureAwait(false);
+            return null;
+        }
+
+        return track.Value;
+    }
 }

@@ -21,14 +21,12 @@ public sealed class NominationsCommand(ClubHandlerServices services, NominationS
 
     protected override async Task ExecuteAsync(InteractionContext context, ulong guildId, ulong memberId, CancellationToken ct)
     {
-        var track = await TrackAsync(context, guildId, null, ct).ConfigureAwait(false);
-        if (!track.IsSuccess)
+        if (await TrackOrReplyAsync(context, guildId, null, ct).ConfigureAwait(false) is not { } track)
         {
-            await ReplyProblemAsync(context, track.Problem!, ct).ConfigureAwait(false);
             return;
         }
 
-        var (cycle, list) = await nominations.ListCurrentAsync(track.Value, ct).ConfigureAwait(false);
+        var (cycle, list) = await nominations.ListCurrentAsync(track, ct).ConfigureAwait(false);
         var text = new StringBuilder();
         foreach (var (n, i) in list.Select((n, i) => (n, i + 1)))
         {
@@ -38,10 +36,10 @@ public sealed class NominationsCommand(ClubHandlerServices services, NominationS
 
         var embed = new Embed
         {
-            Title = DiscordText.Truncate($"{Markdown.Emoji(track.Value.Kind)} {Markdown.Text(track.Value.Name)} — cycle {cycle.Number}", DiscordLimits.EmbedTitle),
+            Title = DiscordText.Truncate($"{Markdown.Emoji(track.Kind)} {Markdown.Text(track.Name)} — cycle {cycle.Number}", DiscordLimits.EmbedTitle),
             Description = list.Count == 0 ? "Nothing nominated yet. Be the first with /nominate!" : DiscordText.Truncate(text.ToString(), DiscordLimits.EmbedDescription),
             Color = Palette.Nomination,
-            Footer = new EmbedFooter { Text = $"{Markdown.Count(list.Count, "nomination", "nominations")} · {track.Value.ScheduleDescription}" },
+            Footer = new EmbedFooter { Text = $"{Markdown.Count(list.Count, "nomination", "nominations")} · {track.ScheduleDescription}" },
         };
         await context.ReplyAsync(new InteractionReply { Embeds = [embed], AllowedMentions = AllowedMentions.None }, ct).ConfigureAwait(false);
     }

@@ -23,16 +23,14 @@ public sealed class PickCommand(ClubHandlerServices services, IPickRepository pi
 
     protected override async Task ExecuteAsync(InteractionContext context, ulong guildId, ulong memberId, CancellationToken ct)
     {
-        var track = await TrackAsync(context, guildId, null, ct).ConfigureAwait(false);
-        if (!track.IsSuccess)
+        if (await TrackOrReplyAsync(context, guildId, null, ct).ConfigureAwait(false) is not { } track)
         {
-            await ReplyProblemAsync(context, track.Problem!, ct).ConfigureAwait(false);
             return;
         }
 
-        var all = await picks.ListByTrackAsync(track.Value.Id, ct).ConfigureAwait(false);
-        var recent = (await cycles.ListByTrackAsync(track.Value.Id, ct).ConfigureAwait(false)).TakeLast(2).ToList();
-        var upcoming = RhythmPlanner.Plan(track.Value, recent).Where(s => s.At > Time.GetUtcNow()).Take(3)
+        var all = await picks.ListByTrackAsync(track.Id, ct).ConfigureAwait(false);
+        var recent = (await cycles.ListByTrackAsync(track.Id, ct).ConfigureAwait(false)).TakeLast(2).ToList();
+        var upcoming = RhythmPlanner.Plan(track, recent).Where(s => s.At > Time.GetUtcNow()).Take(3)
             .Select(s => $"▫️ {StepName(s.Step)} {Markdown.Time(s.At)} ({Markdown.Time(s.At, 'R')})");
 
         var text = new StringBuilder();
@@ -50,10 +48,10 @@ public sealed class PickCommand(ClubHandlerServices services, IPickRepository pi
             }
         }
 
-        text.Append("\n\n**Next**\n").AppendJoin('\n', upcoming.DefaultIfEmpty(track.Value.Schedule.Paused ? "The track is paused." : "Nothing scheduled."));
+        text.Append("\n\n**Next**\n").AppendJoin('\n', upcoming.DefaultIfEmpty(track.Schedule.Paused ? "The track is paused." : "Nothing scheduled."));
         await context.ReplyAsync(new InteractionReply
         {
-            Embeds = [new Embed { Title = DiscordText.Truncate($"{Markdown.Emoji(track.Value.Kind)} {Markdown.Text(track.Value.Name)}", DiscordLimits.EmbedTitle), Description = text.ToString(), Color = Palette.Pick }],
+            Embeds = [new Embed { Title = DiscordText.Truncate($"{Markdown.Emoji(track.Kind)} {Markdown.Text(track.Name)}", DiscordLimits.EmbedTitle), Description = text.ToString(), Color = Palette.Pick }],
             AllowedMentions = AllowedMentions.None,
         }, ct).ConfigureAwait(false);
     }

@@ -24,15 +24,13 @@ public sealed class RateCommand(ClubHandlerServices services, RatingService rati
 
     protected override async Task ExecuteAsync(InteractionContext context, ulong guildId, ulong memberId, CancellationToken ct)
     {
-        var track = await TrackAsync(context, guildId, null, ct).ConfigureAwait(false);
-        if (!track.IsSuccess)
+        if (await TrackOrReplyAsync(context, guildId, null, ct).ConfigureAwait(false) is not { } track)
         {
-            await ReplyProblemAsync(context, track.Problem!, ct).ConfigureAwait(false);
             return;
         }
 
         var score = (int)Math.Clamp(context.GetInteger("score") ?? 0, int.MinValue, int.MaxValue);
-        var rating = await ratings.RateAsync(track.Value, memberId, score, context.GetString("review"), ct).ConfigureAwait(false);
+        var rating = await ratings.RateAsync(track, memberId, score, context.GetString("review"), ct).ConfigureAwait(false);
         if (!rating.IsSuccess)
         {
             await ReplyProblemAsync(context, rating.Problem!, ct).ConfigureAwait(false);
@@ -40,6 +38,6 @@ public sealed class RateCommand(ClubHandlerServices services, RatingService rati
         }
 
         await context.ReplyAsync(InteractionReply.Text(
-            $"Your rating ({rating.Value.Score}/10) is sealed until the reveal in **{Markdown.Text(track.Value.Name)}**. Rate again to change it.", ephemeral: true), ct).ConfigureAwait(false);
+            $"Your rating ({rating.Value.Score}/10) is sealed until the reveal in **{Markdown.Text(track.Name)}**. Rate again to change it.", ephemeral: true), ct).ConfigureAwait(false);
     }
 }

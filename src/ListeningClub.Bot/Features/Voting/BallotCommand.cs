@@ -20,18 +20,16 @@ public sealed class BallotCommand(ClubHandlerServices services, VotingService vo
 
     protected override async Task ExecuteAsync(InteractionContext context, ulong guildId, ulong memberId, CancellationToken ct)
     {
-        var track = await TrackAsync(context, guildId, null, ct).ConfigureAwait(false);
-        if (!track.IsSuccess)
+        if (await TrackOrReplyAsync(context, guildId, null, ct).ConfigureAwait(false) is not { } track)
         {
-            await ReplyProblemAsync(context, track.Problem!, ct).ConfigureAwait(false);
             return;
         }
 
-        var (_, ballot) = await voting.GetBallotAsync(track.Value, memberId, ct).ConfigureAwait(false);
-        var (_, list) = await nominations.ListCurrentAsync(track.Value, ct).ConfigureAwait(false);
+        var (_, ballot) = await voting.GetBallotAsync(track, memberId, ct).ConfigureAwait(false);
+        var (_, list) = await nominations.ListCurrentAsync(track, ct).ConfigureAwait(false);
         var text = ballot is null
-            ? $"You haven't voted in **{Markdown.Text(track.Value.Name)}** this cycle."
-            : $"Your ballot in **{Markdown.Text(track.Value.Name)}**:\n" + string.Join('\n', ballot.Choices.Select((id, i) =>
+            ? $"You haven't voted in **{Markdown.Text(track.Name)}** this cycle."
+            : $"Your ballot in **{Markdown.Text(track.Name)}**:\n" + string.Join('\n', ballot.Choices.Select((id, i) =>
                 $"{i + 1}. {(list.FirstOrDefault(n => n.Id == id) is { } n ? Markdown.MediaName(n.Media) : "(no longer on the list)")}"));
         await context.ReplyAsync(InteractionReply.Text(text, ephemeral: true), ct).ConfigureAwait(false);
     }
