@@ -84,14 +84,28 @@ public sealed class GatewayDispatcherTests
         connection.Dispatch("SLOW", 3, "{}");
         await Eventually.True(() => journal.Started == 2, "both handlers are blocking");
 
-        h.Clock.Advance(TimeSpan.FromMilliseconds(500));
+        // Move the fake clock in small steps (the heartbeat timer may arm a moment after READY on a busy machine)
+        // and check each heartbeat arrives within one interval of the previous one while both handlers block.
+        var elapsed = TimeSpan.Zero;
         for (var beat = 1; beat <= 3; beat++)
         {
+            var before = connection.HeartbeatCount;
+            var waited = TimeSpan.Zero;
+            while (connection.HeartbeatCount == before && waited < TimeSpan.FromSeconds(5))
+            {
+                h.Clock.Advance(TimeSpan.FromMilliseconds(100));
+                waited += TimeSpan.FromMilliseconds(100);
+                await Eventually.Settle();
+            }
+
             await connection.NextSentAsync(1);
             connection.Ack();
             await Eventually.Settle();
-            h.Clock.Advance(TimeSpan.FromMilliseconds(1000));
+            Assert.True(beat == 1 || waited <= TimeSpan.FromMilliseconds(1100), $"heartbeat {beat} came {waited.TotalMilliseconds} ms after the previous one");
+            elapsed += waited;
         }
+
+        Assert.True(elapsed <= TimeSpan.FromMilliseconds(3400), $"three heartbeats took {elapsed.TotalMilliseconds} ms of a 1000 ms interval");
 
         Assert.True(connection.HeartbeatCount >= 3);
         Assert.Null(connection.ClientCloseCode);
