@@ -16,6 +16,7 @@ public static class CommandsFeature
     {
         services.AddSingleton<ClubHandlerServices>();
         services.AddScoped<BallotSession>();
+        services.AddScoped<ClubHistory>();
         services.AddInteractionHandler<HelpCommand>();
         services.AddInteractionHandler<NominateCommand>();
         services.AddInteractionHandler<WithdrawCommand>();
@@ -25,6 +26,8 @@ public static class CommandsFeature
         services.AddInteractionHandler<BallotComponents>();
         services.AddInteractionHandler<PickCommand>();
         services.AddInteractionHandler<RateCommand>();
+        services.AddInteractionHandler<HistoryCommand>();
+        services.AddInteractionHandler<StatsCommand>();
         services.AddInteractionHandler<ClubCommand>();
         return services;
     }

@@ -23,6 +23,8 @@ public sealed class HelpCommand : IInteractionHandler
         `/ballot` — see your current ballot
         `/pick` — the current pick, its thread and the next dates
         `/rate` — rate the latest pick 1–10; ratings stay sealed until the reveal
+        `/history` — past picks and how the club rated them
+        `/stats` — the club's numbers, or a member's (wins, ratings, best taste match)
 
         **Managers** (Manage Server, or the club's manager role)
         `/club setup` — create or change a track: channel, kind, time zone, voting method, rules

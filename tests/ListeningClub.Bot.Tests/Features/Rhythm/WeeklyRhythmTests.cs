@@ -1,3 +1,4 @@
+using ListeningClub.Bot.Features.Picks;
 using ListeningClub.Bot.Features.Rhythm;
 using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Domain.Ballots;
@@ -59,6 +60,15 @@ public sealed class WeeklyRhythmTests
 
         Assert.Equal(prompts.Count, prompts.Distinct().Count());
         Assert.Equal(3, reveals);
+
+        // The history feeds /history and /stats: only revealed ratings count (weeks 1–3; week 4 is still sealed).
+        var (historyPicks, nominations, revealed) = await bot.Get<ClubHistory>().LoadAsync(track, None);
+        var stats = ClubStatistics.Club(nominations, historyPicks, revealed);
+        Assert.Equal((4, 15), (stats.Picks, stats.Nominations)); // five cycles of three nominations, the fifth still open
+        Assert.Equal(9, revealed.Count);
+        Assert.Equal(3, stats.TopPicks.Count);
+        Assert.All(stats.TopPicks, p => Assert.Equal(6.0, p.Summary.Mean, 10));
+        Assert.Equal(4, stats.TopNominators.Sum(m => m.Wins));
 
         // Nothing the bot posted pinged anyone, and nothing is left unsent.
         var everything = (await bot.Control.MessagesAsync()).Where(m => m.AuthorId == bot.Emulator.BotUserId.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
