@@ -13,6 +13,12 @@ public static class Program
             return;
         }
 
+        if (args is ["--scenario", Discord.AnnouncementBurstScenario.Name, .. var announcementArgs])
+        {
+            Discord.AnnouncementBurstScenario.RunAsync(announcementArgs).GetAwaiter().GetResult();
+            return;
+        }
+
         // Storage scenarios: dotnet run -c Release --project tests/ListeningClub.Benchmarks -- --scenario storage-<name> [--option value ...]
         if (args is ["--scenario", var scenario, ..] && StorageScenarios.Handles(scenario))
         {
