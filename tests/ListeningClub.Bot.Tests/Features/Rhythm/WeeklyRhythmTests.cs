@@ -19,15 +19,19 @@ public sealed class WeeklyRhythmTests
     // Monday 2 November 2026, 09:00 in Berlin.
     private static readonly DateTimeOffset Start = new(2026, 11, 2, 8, 0, 0, TimeSpan.Zero);
 
-    [Fact]
-    public async Task FourWeeks_OfAFilmTrack_RunByThemselves()
+    [Theory]
+    [InlineData(MediaKind.Film, VotingMethod.InstantRunoff, "film-night")]
+    [InlineData(MediaKind.Album, VotingMethod.Schulze, "album-club")]
+    public async Task FourWeeks_OfATrack_RunByThemselves(MediaKind kind, VotingMethod method, string channelName)
     {
         await using var bot = await BotHarness.StartAsync(Start);
-        var track = await bot.SetupTrackAsync("Film Night", MediaKind.Film, "film-night", rules: new TrackRules { VotingMethod = VotingMethod.InstantRunoff });
+        var track = await bot.SetupTrackAsync(kind == MediaKind.Film ? "Film Night" : "Album Club", kind, channelName, rules: new TrackRules { VotingMethod = method });
 
-        await RunUntilAsync(bot, track, new DateTimeOffset(2026, 12, 3, 0, 0, 0, TimeSpan.Zero), week => MediaFactory.Film($"Week {week} film {{0}}", 1990 + week, null, null).Value);
+        await RunUntilAsync(bot, track, new DateTimeOffset(2026, 12, 3, 0, 0, 0, TimeSpan.Zero), week => kind == MediaKind.Film
+            ? MediaFactory.Film($"Week {week} film {{0}}", 1990 + week, null, null).Value
+            : MediaFactory.Album($"Week {week} album {{0}}", "Various Artists", 1970 + week, null).Value);
 
-        var channel = await bot.MessagesAsync("film-night");
+        var channel = await bot.MessagesAsync(channelName);
         var picks = await bot.Get<IPickRepository>().ListByTrackAsync(track.Id, None);
         var cycles = await bot.Get<ICycleRepository>().ListByTrackAsync(track.Id, None);
 
@@ -159,7 +163,7 @@ public sealed class WeeklyRhythmTests
                 foreach (var (member, i) in members.Select((m, i) => (m, i)))
                 {
                     var item = media(cycle.Number);
-                    item = item is Film film ? film with { Title = string.Format(System.Globalization.CultureInfo.InvariantCulture, film.Title, i) } : item;
+                    item = item with { Title = string.Format(System.Globalization.CultureInfo.InvariantCulture, item.Title, i) };
                     await bot.NominateAsync(track, member, item);
                 }
             }
