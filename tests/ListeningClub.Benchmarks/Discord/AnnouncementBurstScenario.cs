@@ -26,7 +26,7 @@ public static class AnnouncementBurstScenario
         var channelCount = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
         const int perChannelLimit = 5;
         const int perChannelWindowMs = 5000;
-        const int globalPerSecond = 50;
+        var globalPerSecond = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 50;
 
         await using var emulator = await DiscordEmulator.StartAsync(new EmulatorSettings
         {
