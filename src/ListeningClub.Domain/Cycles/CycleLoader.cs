@@ -23,6 +23,23 @@ public static class CycleLoader
     }
 }
 
+/// <summary>The cycles the rhythm looks at: the current one and the one before it, oldest first.</summary>
+public static class RecentCycles
+{
+    public static async Task<IReadOnlyList<Cycle>> RecentAsync(this ICycleRepository cycles, Track track, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cycles);
+        ArgumentNullException.ThrowIfNull(track);
+        var all = await cycles.ListByTrackAsync(track.Id, cancellationToken).ConfigureAwait(false);
+        return all.Count switch
+        {
+            0 => [await cycles.CurrentAsync(track, time, cancellationToken).ConfigureAwait(false)],
+            <= 2 => all,
+            _ => [all[^2], all[^1]],
+        };
+    }
+}
+
 /// <summary>
 /// One reader/writer lock per track, shared by every service. Changes to the cycle or its list take the write side;
 /// ballots and ratings take the read side, so they run in parallel but never straddle a phase change.

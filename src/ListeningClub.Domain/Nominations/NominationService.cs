@@ -74,6 +74,8 @@ public sealed class NominationService(
         return vetoed;
     }
 
+    public Task<Nomination?> GetAsync(NominationId id, CancellationToken cancellationToken) => nominations.GetAsync(id, cancellationToken);
+
     /// <summary>The current cycle and its active nominations, oldest first.</summary>
     public async Task<(Cycle Cycle, IReadOnlyList<Nomination> Nominations)> ListCurrentAsync(Track track, CancellationToken cancellationToken)
     {

@@ -45,11 +45,19 @@ public static class MessageService
             return null;
         }
 
+        // Only the channel's last few minutes matter: walk its messages newest first and stop at the window.
         var since = core.Time.GetUtcNow() - NonceWindow;
         var wanted = nonce.ToJsonString();
-        return core.State.Messages.Values.FirstOrDefault(m =>
-            m.ChannelId == channel.Id && m.AuthorId == origin.AuthorId && !m.Deleted && m.Timestamp >= since
-            && m.Nonce is not null && m.Nonce.ToJsonString() == wanted);
+        for (var i = channel.Messages.Count - 1; i >= 0 && channel.Messages[i].Timestamp >= since; i--)
+        {
+            var m = channel.Messages[i];
+            if (m.AuthorId == origin.AuthorId && !m.Deleted && m.Nonce is not null && m.Nonce.ToJsonString() == wanted)
+            {
+                return m;
+            }
+        }
+
+        return null;
     }
 
     public static (MessageEntity? Message, IResult? Error) Create(EmulatorCore core, ChannelEntity channel, JsonObject body, Origin origin)

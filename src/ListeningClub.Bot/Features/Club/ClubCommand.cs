@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ListeningClub.Bot.Features.Commands;
+using ListeningClub.Bot.Features.Nominations;
 using ListeningClub.Bot.Features.Rendering;
 using ListeningClub.Bot.Features.Rhythm;
 using ListeningClub.Bot.Features.Voting;
@@ -68,14 +69,7 @@ public sealed class ClubCommand(ClubHandlerServices services, NominationService 
                 return;
             case "nomination" when context.Interaction.GuildId is { } guildId:
                 var club = await Clubs.GetAsync(guildId, ct).ConfigureAwait(false);
-                var choices = new List<ApplicationCommandOptionChoice>();
-                foreach (var track in club?.Tracks ?? [])
-                {
-                    var (_, list) = await nominations.ListCurrentAsync(track, ct).ConfigureAwait(false);
-                    choices.AddRange(list.Select(n => ApplicationCommandOptionChoice.ForString(Discord.Safety.DiscordText.Truncate($"{n.Media.DisplayName} ({track.Name})", 100), n.Id.ToString())));
-                }
-
-                await context.AutocompleteAsync(choices.Take(25).ToList(), ct).ConfigureAwait(false);
+                await context.AutocompleteAsync(await NominationChoices.CurrentAsync(club, nominations, _ => true, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
                 return;
             default:
                 await base.AutocompleteAsync(context, ct).ConfigureAwait(false);

@@ -2,7 +2,6 @@ using ListeningClub.Bot.Features.Commands;
 using ListeningClub.Bot.Features.Rendering;
 using ListeningClub.Discord.Interactions;
 using ListeningClub.Discord.Models;
-using ListeningClub.Discord.Safety;
 using ListeningClub.Domain.Common;
 using ListeningClub.Domain.Nominations;
 
@@ -29,15 +28,7 @@ public sealed class WithdrawCommand(ClubHandlerServices services, NominationServ
         }
 
         var club = await Clubs.GetAsync(guildId, ct).ConfigureAwait(false);
-        var choices = new List<ApplicationCommandOptionChoice>();
-        foreach (var track in club?.Tracks ?? [])
-        {
-            var (_, list) = await nominations.ListCurrentAsync(track, ct).ConfigureAwait(false);
-            choices.AddRange(list.Where(n => n.MemberId == user.Id).Select(n =>
-                ApplicationCommandOptionChoice.ForString(DiscordText.Truncate($"{n.Media.DisplayName} ({track.Name})", 100), n.Id.ToString())));
-        }
-
-        await context.AutocompleteAsync(choices.Take(25).ToList(), ct).ConfigureAwait(false);
+        await context.AutocompleteAsync(await NominationChoices.CurrentAsync(club, nominations, n => n.MemberId == user.Id, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
     }
 
     protected override async Task ExecuteAsync(InteractionContext context, ulong guildId, ulong memberId, CancellationToken ct)
@@ -48,23 +39,22 @@ public sealed class WithdrawCommand(ClubHandlerServices services, NominationServ
             return;
         }
 
+        // The nomination says which track it belongs to.
         var club = await Clubs.GetAsync(guildId, ct).ConfigureAwait(false);
-        foreach (var track in club?.Tracks ?? [])
+        var nomination = await nominations.GetAsync(id, ct).ConfigureAwait(false);
+        if (nomination is null || club?.FindTrack(nomination.TrackId) is not { } track)
         {
-            var withdrawn = await nominations.WithdrawAsync(track, memberId, id, ct).ConfigureAwait(false);
-            if (withdrawn.IsSuccess)
-            {
-                await context.ReplyAsync(InteractionReply.Text($"Withdrawn: {Markdown.MediaName(withdrawn.Value.Media)}. You can nominate something else.", ephemeral: true), ct).ConfigureAwait(false);
-                return;
-            }
-
-            if (withdrawn.Problem!.Code != "withdraw.unknown")
-            {
-                await ReplyProblemAsync(context, withdrawn.Problem, ct).ConfigureAwait(false);
-                return;
-            }
+            await ReplyProblemAsync(context, new Problem("withdraw.unknown", "That nomination isn't on any current list."), ct).ConfigureAwait(false);
+            return;
         }
 
-        await ReplyProblemAsync(context, new Problem("withdraw.unknown", "That nomination isn't on any current list."), ct).ConfigureAwait(false);
+        var withdrawn = await nominations.WithdrawAsync(track, memberId, id, ct).ConfigureAwait(false);
+        if (!withdrawn.IsSuccess)
+        {
+            await ReplyProblemAsync(context, withdrawn.Problem!, ct).ConfigureAwait(false);
+            return;
+        }
+
+        await context.ReplyAsync(InteractionReply.Text($"Withdrawn: {Markdown.MediaName(withdrawn.Value.Media)}. You can nominate something else.", ephemeral: true), ct).ConfigureAwait(false);
     }
 }

@@ -29,7 +29,7 @@ public sealed class PickCommand(ClubHandlerServices services, IPickRepository pi
         }
 
         var all = await picks.ListByTrackAsync(track.Id, ct).ConfigureAwait(false);
-        var recent = (await cycles.ListByTrackAsync(track.Id, ct).ConfigureAwait(false)).TakeLast(2).ToList();
+        var recent = await cycles.RecentAsync(track, Time, ct).ConfigureAwait(false);
         var upcoming = RhythmPlanner.Plan(track, recent).Where(s => s.At > Time.GetUtcNow()).Take(3)
             .Select(s => $"▫️ {StepName(s.Step)} {Markdown.Time(s.At)} ({Markdown.Time(s.At, 'R')})");
 

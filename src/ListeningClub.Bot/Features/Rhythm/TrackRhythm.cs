@@ -55,7 +55,7 @@ public sealed partial class TrackRhythm(
                 return null;
             }
 
-            var recent = await RecentCyclesAsync(track, cancellationToken).ConfigureAwait(false);
+            var recent = await cycles.RecentAsync(track, time, cancellationToken).ConfigureAwait(false);
             var now = time.GetUtcNow();
             var transitioned = false;
             foreach (var step in RhythmPlanner.Due(track, recent, now))
@@ -86,40 +86,18 @@ public sealed partial class TrackRhythm(
         var opened = await voting.OpenVotingAsync(track, ct).ConfigureAwait(false);
         if (opened.IsSuccess)
         {
-            var candidates = (await nominations.ListByCycleAsync(opened.Value.Id, ct).ConfigureAwait(false)).Where(n => n.IsActive).ToList();
-            await sender.PostAsync(track.GuildId, track.ChannelId, "voting-opened", opened.Value.Id.ToString(), VotingAnnouncement.Render(track, opened.Value, candidates), ct).ConfigureAwait(false);
+            await PostVotingOpenedAsync(track, opened.Value, ct).ConfigureAwait(false);
         }
 
         return opened;
     }
 
-    /// <summary>A manager closes voting now (/club close-voting): announce, open the thread, reveal the previous ratings.</summary>
+    /// <summary>A manager closes voting now (/club close-voting): same posts as the scheduled step.</summary>
     public async Task<Result<ElectionOutcome>> CloseVotingNowAsync(Track track, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(track);
-        var recent = await RecentCyclesAsync(track, ct).ConfigureAwait(false);
-        var closed = await voting.CloseAndAnnounceAsync(track, ct).ConfigureAwait(false);
-        if (closed.IsSuccess)
-        {
-            await AnnounceAsync(track, closed.Value, TimeSpan.Zero, ct).ConfigureAwait(false);
-            if (recent.FirstOrDefault(c => c.Number == closed.Value.Cycle.Number - 1) is { RatingsOpen: true } previous)
-            {
-                await RevealAsync(track, previous, ct).ConfigureAwait(false);
-            }
-        }
-
-        return closed;
-    }
-
-    private async Task<IReadOnlyList<Cycle>> RecentCyclesAsync(Track track, CancellationToken cancellationToken)
-    {
-        var all = await cycles.ListByTrackAsync(track.Id, cancellationToken).ConfigureAwait(false);
-        if (all.Count == 0)
-        {
-            return [await cycles.CurrentAsync(track, time, cancellationToken).ConfigureAwait(false)];
-        }
-
-        return all.Count <= 2 ? all : [all[^2], all[^1]];
+        var recent = await cycles.RecentAsync(track, time, ct).ConfigureAwait(false);
+        return await CloseAndPublishAsync(track, recent, TimeSpan.Zero, ct).ConfigureAwait(false);
     }
 
     /// <summary>Runs one step; true when it moved the cycle on (so the plan must be made again).</summary>
@@ -127,7 +105,7 @@ public sealed partial class TrackRhythm(
     {
         RhythmStep.OpenVoting => OpenVotingAsync(track, cycle, now, ct),
         RhythmStep.RemindVoting => RemindAsync(track, cycle, step, ct),
-        RhythmStep.CloseVoting => CloseVotingAsync(track, cycle, recent, step, now, ct),
+        RhythmStep.CloseVoting => CloseVotingAsync(track, recent, step, now, ct),
         RhythmStep.PostPrompt => PostPromptAsync(track, cycle, step, ct),
         RhythmStep.StartNextCycle => StartNextCycleAsync(track, ct),
         _ => throw new ArgumentOutOfRangeException(nameof(step), step.Step, "Unknown rhythm step."),
@@ -154,11 +132,16 @@ public sealed partial class TrackRhythm(
         // If the close is overdue too (the bot was down through the whole vote), open silently: the result says it all.
         if (opened.Value.VotingClosesAt is not { } closes || closes > now)
         {
-            var candidates = (await nominations.ListByCycleAsync(cycle.Id, ct).ConfigureAwait(false)).Where(n => n.IsActive).ToList();
-            await sender.PostAsync(track.GuildId, track.ChannelId, "voting-opened", cycle.Id.ToString(), VotingAnnouncement.Render(track, opened.Value, candidates), ct).ConfigureAwait(false);
+            await PostVotingOpenedAsync(track, opened.Value, ct).ConfigureAwait(false);
         }
 
         return true;
+    }
+
+    private async Task PostVotingOpenedAsync(Track track, Cycle opened, CancellationToken ct)
+    {
+        var candidates = (await nominations.ListByCycleAsync(opened.Id, ct).ConfigureAwait(false)).Where(n => n.IsActive).ToList();
+        await sender.PostAsync(track.GuildId, track.ChannelId, "voting-opened", opened.Id.ToString(), VotingAnnouncement.Render(track, opened, candidates), ct).ConfigureAwait(false);
     }
 
     private async Task<bool> RemindAsync(Track track, Cycle cycle, PlannedStep step, CancellationToken ct)
@@ -168,31 +151,41 @@ public sealed partial class TrackRhythm(
         return false;
     }
 
-    private async Task<bool> CloseVotingAsync(Track track, Cycle cycle, IReadOnlyList<Cycle> recent, PlannedStep step, DateTimeOffset now, CancellationToken ct)
+    private async Task<bool> CloseVotingAsync(Track track, IReadOnlyList<Cycle> recent, PlannedStep step, DateTimeOffset now, CancellationToken ct)
+    {
+        var closed = await CloseAndPublishAsync(track, recent, now - step.At, ct).ConfigureAwait(false);
+        if (!closed.IsSuccess)
+        {
+            LogStepRefused(logger, "close voting", closed.Problem!.Message);
+        }
+
+        return closed.IsSuccess;
+    }
+
+    /// <summary>
+    /// Closes the vote and publishes it: the announcement and thread, then the previous pick's sealed ratings, which
+    /// are revealed when the next pick is announced.
+    /// </summary>
+    private async Task<Result<ElectionOutcome>> CloseAndPublishAsync(Track track, IReadOnlyList<Cycle> recent, TimeSpan late, CancellationToken ct)
     {
         var closed = await voting.CloseAndAnnounceAsync(track, ct).ConfigureAwait(false);
         if (!closed.IsSuccess)
         {
-            LogStepRefused(logger, "close voting", closed.Problem!.Message);
-            return false;
+            return closed;
         }
 
-        await AnnounceAsync(track, closed.Value, now - step.At, ct).ConfigureAwait(false);
-
-        // The previous pick's sealed ratings are revealed when the next pick is announced.
-        if (recent.FirstOrDefault(c => c.Number == cycle.Number - 1) is { RatingsOpen: true } previous)
+        await AnnounceAsync(track, closed.Value, late, ct).ConfigureAwait(false);
+        if (recent.FirstOrDefault(c => c.Number == closed.Value.Cycle.Number - 1) is { RatingsOpen: true } previous)
         {
             await RevealAsync(track, previous, ct).ConfigureAwait(false);
         }
 
-        return true;
+        return closed;
     }
 
     /// <summary>Posts the result (once) and opens the pick's discussion thread from it (once).</summary>
-    public async Task AnnounceAsync(Track track, ElectionOutcome outcome, TimeSpan late, CancellationToken ct)
+    private async Task AnnounceAsync(Track track, ElectionOutcome outcome, TimeSpan late, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(track);
-        ArgumentNullException.ThrowIfNull(outcome);
         var message = ResultAnnouncement.Render(track, outcome);
         if (late > LateThreshold)
         {

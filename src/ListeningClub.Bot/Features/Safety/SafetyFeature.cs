@@ -1,4 +1,3 @@
-using ListeningClub.Bot.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ListeningClub.Bot.Features.Safety;
@@ -7,7 +6,11 @@ public static class SafetyFeature
 {
     public static IServiceCollection AddMemberRateLimits(this IServiceCollection services)
     {
-        services.BindAndValidate<MemberRateLimitOptions>(MemberRateLimitOptions.SectionName);
+        // Validation failures are turned into "Abuse:Window: …" lines by BotHost, like every other options class.
+        services.AddOptions<MemberRateLimitOptions>()
+            .BindConfiguration(MemberRateLimitOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<MemberRateLimiter>();
         return services;
     }

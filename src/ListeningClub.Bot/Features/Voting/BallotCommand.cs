@@ -29,8 +29,7 @@ public sealed class BallotCommand(ClubHandlerServices services, VotingService vo
         var (_, list) = await nominations.ListCurrentAsync(track, ct).ConfigureAwait(false);
         var text = ballot is null
             ? $"You haven't voted in **{Markdown.Text(track.Name)}** this cycle."
-            : $"Your ballot in **{Markdown.Text(track.Name)}**:\n" + string.Join('\n', ballot.Choices.Select((id, i) =>
-                $"{i + 1}. {(list.FirstOrDefault(n => n.Id == id) is { } n ? Markdown.MediaName(n.Media) : "(no longer on the list)")}"));
+            : $"Your ballot in **{Markdown.Text(track.Name)}**:\n{BallotForm.Lines(ballot.Choices, list)}";
         await context.ReplyAsync(InteractionReply.Text(text, ephemeral: true), ct).ConfigureAwait(false);
     }
 }

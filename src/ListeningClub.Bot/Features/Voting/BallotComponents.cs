@@ -54,11 +54,9 @@ public sealed class BallotComponents(ClubHandlerServices services, BallotSession
                 }
 
                 var (_, list) = await nominations.ListCurrentAsync(track, ct).ConfigureAwait(false);
-                var names = cast.Value.Choices.Select(id => list.FirstOrDefault(n => n.Id == id)?.Media).OfType<Domain.Media.MediaItem>()
-                    .Select((media, i) => $"{i + 1}. {Markdown.MediaName(media)}");
                 await context.UpdateAsync(new InteractionReply
                 {
-                    Content = $"✅ Your ballot for **{Markdown.Text(track.Name)}** is in:\n{string.Join('\n', names)}\nYou can change it until voting closes.",
+                    Content = $"✅ Your ballot for **{Markdown.Text(track.Name)}** is in:\n{BallotForm.Lines(cast.Value.Choices, list)}\nYou can change it until voting closes.",
                     Components = [],
                     Ephemeral = true,
                 }, ct).ConfigureAwait(false);

@@ -116,6 +116,15 @@ public static class BallotForm
         return places.OfType<NominationId>().ToList();
     }
 
+    /// <summary>A cast ballot as numbered lines of names, for the member who cast it.</summary>
+    public static string Lines(IReadOnlyList<NominationId> choices, IReadOnlyList<Nomination> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        ArgumentNullException.ThrowIfNull(candidates);
+        return string.Join('\n', choices.Select((id, i) =>
+            $"{i + 1}. {(candidates.FirstOrDefault(n => n.Id == id) is { } n ? Markdown.MediaName(n.Media) : "(no longer on the list)")}"));
+    }
+
     private static List<SelectOption> Options(IReadOnlyList<Nomination> candidates, HashSet<NominationId> selected) =>
         candidates.Select(n => new SelectOption
         {
