@@ -1,0 +1,35 @@
+using System.Globalization;
+using System.Text;
+using ListeningClub.Bot.Features.Commands;
+using ListeningClub.Bot.Features.Rendering;
+using ListeningClub.Bot.Features.Voting;
+using ListeningClub.Discord.Models;
+using ListeningClub.Domain.Common;
+
+namespace ListeningClub.Bot.Features.Club;
+
+/// <summary>/club show: every track with its channel, schedule, method and rules, and who manages the club.</summary>
+public sealed class ClubShow : IClubSubcommand
+{
+    public static ApplicationCommandOption Definition { get; } = Options.Subcommand("show", "The club's tracks and settings");
+
+    public Task<ClubOutcome> RunAsync(ClubCall request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Club is not { Tracks.Count: > 0 } club)
+        {
+            return Task.FromResult<ClubOutcome>(new Problem("club.none", "This server has no club yet. Start one with /club setup."));
+        }
+
+        var text = new StringBuilder();
+        foreach (var t in club.Tracks)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"**{Markdown.Text(t.Name)}** ({t.Kind.ToString().ToLowerInvariant()}s) in <#{t.ChannelId}>\n");
+            text.Append(CultureInfo.InvariantCulture, $"▫️ {t.ScheduleDescription}\n▫️ {MethodNames.Of(t.Rules.VotingMethod)}, ballot size {t.Rules.BallotSize}\n");
+            text.Append(CultureInfo.InvariantCulture, $"▫️ {t.Rules.NominationCapPerMember} nomination(s) per member, carry-over {t.Rules.CarryOverCycles}, past picks {(t.Rules.AllowPastPicks ? "allowed" : "not allowed")}\n");
+        }
+
+        text.Append(club.ManagerRoleId is { } role ? $"Manager role: <@&{role}>" : "Manager role: none (members with Manage Server manage the club)");
+        return Task.FromResult<ClubOutcome>(text.ToString());
+    }
+}
