@@ -43,5 +43,12 @@ public readonly record struct PromptId(Guid Value)
 {
     public static PromptId New() => new(Guid.NewGuid());
 
+    public static bool TryParse(string? text, out PromptId id)
+    {
+        var ok = Guid.TryParseExact(text, "N", out var guid);
+        id = new PromptId(guid);
+        return ok;
+    }
+
     public override string ToString() => Value.ToString("N");
 }

@@ -1,4 +1,5 @@
 using ListeningClub.Bot.Features.Commands;
+using ListeningClub.Bot.Features.Prompts;
 using ListeningClub.Discord.Interactions;
 using ListeningClub.Discord.Models;
 using ListeningClub.Domain.Common;
@@ -19,7 +20,8 @@ public sealed class ClubCommand(ClubHandlerServices services, IServiceProvider p
         .Add<ClubOpenVoting>()
         .Add<ClubCloseVoting>()
         .Add<ClubVeto>()
-        .Add<ClubManagerRole>();
+        .Add<ClubManagerRole>()
+        .Add<ClubPrompts>();
 
     public static InteractionRoutes Routes { get; } = InteractionRoutes.ForCommand(new ApplicationCommand
     {

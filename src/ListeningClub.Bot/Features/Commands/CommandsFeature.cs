@@ -2,6 +2,7 @@ using ListeningClub.Bot.Features.Club;
 using ListeningClub.Bot.Features.Help;
 using ListeningClub.Bot.Features.Nominations;
 using ListeningClub.Bot.Features.Picks;
+using ListeningClub.Bot.Features.Prompts;
 using ListeningClub.Bot.Features.Ratings;
 using ListeningClub.Bot.Features.Voting;
 using ListeningClub.Discord.Hosting;
@@ -28,6 +29,7 @@ public static class CommandsFeature
         services.AddInteractionHandler<RateCommand>();
         services.AddInteractionHandler<HistoryCommand>();
         services.AddInteractionHandler<StatsCommand>();
+        services.AddInteractionHandler<PromptCommand>();
         services.AddInteractionHandler<ClubCommand>();
         return services;
     }

@@ -25,6 +25,13 @@ public static class Options
         MaxValue = max,
     };
 
+    public static ApplicationCommandOption YesNo(string name, string description) => new()
+    {
+        Type = ApplicationCommandOptionType.Boolean,
+        Name = name,
+        Description = description,
+    };
+
     public static ApplicationCommandOption Channel(string name, string description, bool required = false) => new()
     {
         Type = ApplicationCommandOptionType.Channel,
@@ -57,6 +64,14 @@ public static class Options
         Name = name,
         Description = description,
         Options = options,
+    };
+
+    public static ApplicationCommandOption Group(string name, string description, params ApplicationCommandOption[] subcommands) => new()
+    {
+        Type = ApplicationCommandOptionType.SubCommandGroup,
+        Name = name,
+        Description = description,
+        Options = subcommands,
     };
 
     /// <summary>The track option every member command has; autocompleted from the club's tracks.</summary>

@@ -22,9 +22,10 @@ public sealed class HelpCommand : IInteractionHandler
         `/vote` — your private ballot (or press **Vote** on the voting post); change it until voting closes
         `/ballot` — see your current ballot
         `/pick` — the current pick, its thread and the next dates
-        `/rate` — rate the latest pick 1–10; ratings stay sealed until the reveal
+        `/rate` — rate the latest pick 1–10 (add `review-box` for a longer review); ratings stay sealed until the reveal
         `/history` — past picks and how the club rated them
         `/stats` — the club's numbers, or a member's (wins, ratings, best taste match)
+        `/prompt suggest` — add a discussion question to the deck
 
         **Managers** (Manage Server, or the club's manager role)
         `/club setup` — create or change a track: channel, kind, time zone, voting method, rules
@@ -32,6 +33,7 @@ public sealed class HelpCommand : IInteractionHandler
         `/club open-voting`, `/club close-voting` — run those steps now
         `/club veto` — remove a nomination, with a reason
         `/club manager-role` — who else may manage the club
+        `/club prompts list|add|remove` — the track's discussion deck
 
         Every tie is broken by a seed committed when voting opens and revealed with the result, so anyone can check it.
         """;

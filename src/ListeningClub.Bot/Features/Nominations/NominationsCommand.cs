@@ -1,36 +1,38 @@
+using System.Globalization;
 using System.Text;
 using ListeningClub.Bot.Features.Commands;
 using ListeningClub.Bot.Features.Rendering;
 using ListeningClub.Discord.Interactions;
 using ListeningClub.Discord.Models;
 using ListeningClub.Discord.Safety;
+using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Nominations;
 
 namespace ListeningClub.Bot.Features.Nominations;
 
-/// <summary>/nominations [track]: the current list.</summary>
-public sealed class NominationsCommand(ClubHandlerServices services, NominationService nominations) : ClubHandler(services), IInteractionHandler
+/// <summary>/nominations [track]: this cycle's nominations, ten to a page.</summary>
+public sealed class NominationsCommand(ClubHandlerServices services, NominationService nominations) : PagedListHandler(services), IInteractionHandler
 {
+    public const int PageSize = 10;
+
     public static InteractionRoutes Routes { get; } = InteractionRoutes.ForCommand(new ApplicationCommand
     {
         Name = "nominations",
         Description = "See this cycle's nominations",
         Contexts = [0],
         Options = [Options.Track()],
-    });
+    }) with { ComponentPrefixes = ["nominations"] };
 
-    protected override async Task ExecuteAsync(InteractionContext context, ulong guildId, ulong memberId, CancellationToken ct)
+    protected override string List => "nominations";
+
+    protected override async Task<InteractionReply> RenderAsync(Track track, int page, CancellationToken ct)
     {
-        if (await TrackOrReplyAsync(context, guildId, null, ct).ConfigureAwait(false) is not { } track)
-        {
-            return;
-        }
-
         var (cycle, list) = await nominations.ListCurrentAsync(track, ct).ConfigureAwait(false);
+        (page, var pages) = Pages.Clamp(page, list.Count, PageSize);
         var text = new StringBuilder();
-        foreach (var (n, i) in list.Select((n, i) => (n, i + 1)))
+        foreach (var (n, i) in list.Select((n, i) => (n, i + 1)).Skip(page * PageSize).Take(PageSize))
         {
-            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{i}. {Markdown.MediaName(n.Media, withLink: true)} — {Markdown.Member(n.MemberId)}");
+            text.Append(CultureInfo.InvariantCulture, $"{i}. {Markdown.MediaName(n.Media, withLink: true)} — {Markdown.Member(n.MemberId)}");
             text.Append(n.Pitch is { } pitch ? $"\n   > {Markdown.Text(pitch, 150)}\n" : "\n");
         }
 
@@ -39,8 +41,8 @@ public sealed class NominationsCommand(ClubHandlerServices services, NominationS
             Title = DiscordText.Truncate($"{Markdown.Emoji(track.Kind)} {Markdown.Text(track.Name)} — cycle {cycle.Number}", DiscordLimits.EmbedTitle),
             Description = list.Count == 0 ? "Nothing nominated yet. Be the first with /nominate!" : DiscordText.Truncate(text.ToString(), DiscordLimits.EmbedDescription),
             Color = Palette.Nomination,
-            Footer = new EmbedFooter { Text = $"{Markdown.Count(list.Count, "nomination", "nominations")} · {track.ScheduleDescription}" },
+            Footer = new EmbedFooter { Text = $"{Markdown.Count(list.Count, "nomination", "nominations")} · {track.ScheduleDescription}{Pages.Footer(page, pages)}" },
         };
-        await context.ReplyAsync(new InteractionReply { Embeds = [embed], AllowedMentions = AllowedMentions.None }, ct).ConfigureAwait(false);
+        return new InteractionReply { Embeds = [embed], Components = Pages.Buttons(List, track.Id, page, pages), AllowedMentions = AllowedMentions.None };
     }
 }

@@ -5,14 +5,15 @@ using ListeningClub.Bot.Features.Rendering;
 using ListeningClub.Discord.Interactions;
 using ListeningClub.Discord.Models;
 using ListeningClub.Discord.Safety;
+using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Ratings;
 
 namespace ListeningClub.Bot.Features.Picks;
 
-/// <summary>/history [track]: the latest picks with who nominated them and how the club rated them.</summary>
-public sealed class HistoryCommand(ClubHandlerServices services, ClubHistory history) : ClubHandler(services), IInteractionHandler
+/// <summary>/history [track]: the picks, newest first, with who nominated them and how the club rated them.</summary>
+public sealed class HistoryCommand(ClubHandlerServices services, ClubHistory history) : PagedListHandler(services), IInteractionHandler
 {
-    public const int Shown = 15;
+    public const int PageSize = 15;
 
     public static InteractionRoutes Routes { get; } = InteractionRoutes.ForCommand(new ApplicationCommand
     {
@@ -20,38 +21,29 @@ public sealed class HistoryCommand(ClubHandlerServices services, ClubHistory his
         Description = "The club's past picks",
         Contexts = [0],
         Options = [Options.Track()],
-    });
+    }) with { ComponentPrefixes = ["history"] };
 
-    protected override async Task ExecuteAsync(InteractionContext context, ulong guildId, ulong memberId, CancellationToken ct)
+    protected override string List => "history";
+
+    protected override async Task<InteractionReply> RenderAsync(Track track, int page, CancellationToken ct)
     {
-        if (await TrackOrReplyAsync(context, guildId, null, ct).ConfigureAwait(false) is not { } track)
-        {
-            return;
-        }
-
         var (picks, _, ratings) = await history.LoadAsync(track, ct).ConfigureAwait(false);
+        (page, var pages) = Pages.Clamp(page, picks.Count, PageSize);
         var text = new StringBuilder();
-        foreach (var pick in picks.Reverse().Take(Shown))
+        foreach (var pick in picks.Reverse().Skip(page * PageSize).Take(PageSize))
         {
             var summary = RatingSummary.Of(ratings.Where(r => r.CycleId == pick.CycleId).Select(r => r.Score));
             var rating = summary is null ? "" : string.Create(CultureInfo.InvariantCulture, $" · ⭐ {summary.Mean:0.0} ({summary.Count})");
             text.Append(CultureInfo.InvariantCulture, $"**{pick.CycleNumber}.** {Markdown.MediaName(pick.Media, withLink: true)} — {Markdown.Member(pick.NominatorId)}, {Markdown.Time(pick.AnnouncedAt, 'D')}{rating}\n");
         }
 
-        var more = picks.Count > Shown ? $" · showing the latest {Shown}" : "";
-        await context.ReplyAsync(new InteractionReply
+        var embed = new Embed
         {
-            Embeds =
-            [
-                new Embed
-                {
-                    Title = DiscordText.Truncate($"{Markdown.Emoji(track.Kind)} {Markdown.Text(track.Name)} — history", DiscordLimits.EmbedTitle),
-                    Description = picks.Count == 0 ? "No picks yet." : DiscordText.Truncate(text.ToString(), DiscordLimits.EmbedDescription),
-                    Color = Palette.Pick,
-                    Footer = new EmbedFooter { Text = $"{Markdown.Count(picks.Count, "pick", "picks")}{more}" },
-                },
-            ],
-            AllowedMentions = AllowedMentions.None,
-        }, ct).ConfigureAwait(false);
+            Title = DiscordText.Truncate($"{Markdown.Emoji(track.Kind)} {Markdown.Text(track.Name)} — history", DiscordLimits.EmbedTitle),
+            Description = picks.Count == 0 ? "No picks yet." : DiscordText.Truncate(text.ToString(), DiscordLimits.EmbedDescription),
+            Color = Palette.Pick,
+            Footer = new EmbedFooter { Text = $"{Markdown.Count(picks.Count, "pick", "picks")}{Pages.Footer(page, pages)}" },
+        };
+        return new InteractionReply { Embeds = [embed], Components = Pages.Buttons(List, track.Id, page, pages), AllowedMentions = AllowedMentions.None };
     }
 }
