@@ -27,7 +27,9 @@ public sealed class RunningBot : IAsyncDisposable
 
     public CreatedGuild Guild { get; }
 
-    public IHost Host { get; }
+    public IHost Host { get; private set; }
+
+    public ulong GuildId => ulong.Parse(Guild.GuildId, System.Globalization.CultureInfo.InvariantCulture);
 
     public T Get<T>() where T : notnull => Host.Services.GetRequiredService<T>();
 
@@ -41,6 +43,43 @@ public sealed class RunningBot : IAsyncDisposable
             Roles: [new RoleSpec("Club Manager")],
             Members: [new MemberSpec("ana"), new MemberSpec("ben"), new MemberSpec("cho"), new MemberSpec("boss", Permissions: "32"), new MemberSpec("helper", Roles: ["Club Manager"])]));
         var folder = Path.Combine(Path.GetTempPath(), "listeningclub-tests", Guid.NewGuid().ToString("N"));
+        var host = await StartHostAsync(emulator, guild, folder);
+        var bot = new RunningBot(emulator, control, guild, host, folder);
+        await WaitUntilAsync(async () => (await control.RequestsAsync()).Any(r => r.Method == "PUT" && r.Path.Contains("/commands", StringComparison.Ordinal)), "commands registered");
+        return bot;
+    }
+
+    /// <summary>Stops the bot and starts it again on the same data folder, against the same Discord; returns once it has synced its commands.</summary>
+    public async Task RestartAsync()
+    {
+        await Host.StopAsync();
+        Host.Dispose();
+        var synced = (await Control.RequestsAsync()).Count(IsCommandsRead);
+        Host = await StartHostAsync(Emulator, Guild, _dataFolder);
+        await WaitUntilAsync(async () => (await Control.RequestsAsync()).Count(IsCommandsRead) > synced, "commands compared after the restart");
+    }
+
+    /// <summary>Submits a modal the bot opened, with text input values by custom id.</summary>
+    public async Task<InteractionRecord> ModalAsync(string user, string customId, IReadOnlyDictionary<string, string> inputs, string channel = "film-night")
+    {
+        var data = new JsonObject
+        {
+            ["custom_id"] = customId,
+            ["components"] = new JsonArray(inputs.Select(i => (JsonNode)new JsonObject
+            {
+                ["type"] = 18,
+                ["component"] = new JsonObject { ["type"] = 4, ["custom_id"] = i.Key, ["value"] = i.Value },
+            }).ToArray()),
+        };
+        var sent = await Control.SendInteractionAsync(new InteractionSpec(Guild.Channels[channel], Guild.Users[user], 5, data, Guild.GuildId));
+        return await AnsweredAsync(sent.Id);
+    }
+
+    private static bool IsCommandsRead(RequestEntry request) =>
+        request.Method == "GET" && request.Path.EndsWith("/commands", StringComparison.Ordinal) && request.Status == 200;
+
+    private static async Task<IHost> StartHostAsync(DiscordEmulator emulator, CreatedGuild guild, string folder)
+    {
         var host = BotHost.CreateBuilder(
         [
             $"--Discord:Token={emulator.BotToken}",
@@ -50,9 +89,7 @@ public sealed class RunningBot : IAsyncDisposable
             "--Abuse:CommandsPerWindow=1000",
         ]).Build();
         await host.StartAsync();
-        var bot = new RunningBot(emulator, control, guild, host, folder);
-        await WaitUntilAsync(async () => (await control.RequestsAsync()).Any(r => r.Method == "PUT" && r.Path.Contains("/commands", StringComparison.Ordinal)), "commands registered");
-        return bot;
+        return host;
     }
 
     /// <summary>Sends a slash command as <paramref name="user"/> and returns the interaction once the bot has answered it.</summary>
