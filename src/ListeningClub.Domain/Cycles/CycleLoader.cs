@@ -41,16 +41,26 @@ public static class RecentCycles
 }
 
 /// <summary>
-/// One reader/writer lock per track, shared by every service. Changes to the cycle or its list take the write side;
-/// ballots and ratings take the read side, so they run in parallel but never straddle a phase change.
+/// One reader/writer lock per track, shared by every service. Changes to the cycle itself (phase changes, vetoes)
+/// take the write side; ballots, ratings and members' own nominations take the read side, so they run in parallel but
+/// never straddle a phase change. A member's own changes are also serialised per member (<see cref="MemberAsync"/>),
+/// so a per-member rule such as the nomination cap holds while other members go on in parallel; rules across
+/// members (one nomination per title) are held by the store's unique keys.
 /// </summary>
 public sealed class TrackLocks
 {
+    private const int MemberStripes = 64;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<TrackId, AsyncReaderWriterLock> _locks = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<TrackId, AsyncReaderWriterLock[]> _members = new();
 
     public Task<IDisposable> WriteAsync(TrackId trackId, CancellationToken cancellationToken) => For(trackId).EnterWriteAsync(cancellationToken);
 
     public Task<IDisposable> ReadAsync(TrackId trackId, CancellationToken cancellationToken) => For(trackId).EnterReadAsync(cancellationToken);
+
+    /// <summary>One member's turn in a track (striped: members sharing a stripe wait for each other). Take it inside <see cref="ReadAsync"/>.</summary>
+    public Task<IDisposable> MemberAsync(TrackId trackId, ulong memberId, CancellationToken cancellationToken) =>
+        _members.GetOrAdd(trackId, static _ => [.. Enumerable.Range(0, MemberStripes).Select(_ => new AsyncReaderWriterLock())])[(int)(memberId % MemberStripes)]
+            .EnterWriteAsync(cancellationToken);
 
     private AsyncReaderWriterLock For(TrackId trackId) => _locks.GetOrAdd(trackId, static _ => new AsyncReaderWriterLock());
 }

@@ -17,7 +17,8 @@ public sealed class NominationService(
     public async Task<Result<Nomination>> NominateAsync(Track track, ulong memberId, MediaItem media, string? pitch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(track);
-        using var held = await locks.WriteAsync(track.Id, cancellationToken).ConfigureAwait(false);
+        using var held = await MembersTurnAsync(track, cancellationToken).ConfigureAwait(false);
+        using var mine = await locks.MemberAsync(track.Id, memberId, cancellationToken).ConfigureAwait(false);
         var cycle = await cycles.CurrentAsync(track, time, cancellationToken).ConfigureAwait(false);
         var list = await nominations.ListByCycleAsync(cycle.Id, cancellationToken).ConfigureAwait(false);
         var pastPicks = track.Rules.AllowPastPicks
@@ -37,7 +38,8 @@ public sealed class NominationService(
     public async Task<Result<Nomination>> WithdrawAsync(Track track, ulong memberId, NominationId nominationId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(track);
-        using var held = await locks.WriteAsync(track.Id, cancellationToken).ConfigureAwait(false);
+        using var held = await MembersTurnAsync(track, cancellationToken).ConfigureAwait(false);
+        using var mine = await locks.MemberAsync(track.Id, memberId, cancellationToken).ConfigureAwait(false);
         var cycle = await cycles.CurrentAsync(track, time, cancellationToken).ConfigureAwait(false);
         var nomination = await nominations.GetAsync(nominationId, cancellationToken).ConfigureAwait(false);
         if (nomination is null || nomination.TrackId != track.Id)
@@ -83,5 +85,20 @@ public sealed class NominationService(
         var cycle = await cycles.CurrentAsync(track, time, cancellationToken).ConfigureAwait(false);
         var list = await nominations.ListByCycleAsync(cycle.Id, cancellationToken).ConfigureAwait(false);
         return (cycle, list.Where(n => n.IsActive).ToList());
+    }
+
+    /// <summary>
+    /// The shared side of the track's lock, for a member changing their own nominations; the cycle is created first
+    /// (under the exclusive side) if the track has none yet, so two first nominations cannot start two cycles.
+    /// </summary>
+    private async Task<IDisposable> MembersTurnAsync(Track track, CancellationToken cancellationToken)
+    {
+        if (await cycles.GetCurrentAsync(track.Id, cancellationToken).ConfigureAwait(false) is null)
+        {
+            using var exclusive = await locks.WriteAsync(track.Id, cancellationToken).ConfigureAwait(false);
+            await cycles.CurrentAsync(track, time, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await locks.ReadAsync(track.Id, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -7,7 +7,7 @@ using ListeningClub.Domain.Cycles;
 using ListeningClub.Domain.Nominations;
 using ListeningClub.Domain.Prompts;
 using ListeningClub.Domain.Ratings;
-using static ListeningClub.Bot.Tests.Support.Slash;
+using static ListeningClub.Discord.Emulator.Control.Slash;
 
 namespace ListeningClub.Bot.Tests.EndToEnd;
 

@@ -5,7 +5,7 @@ using ListeningClub.Discord.Models;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Media;
 using ListeningClub.Domain.Nominations;
-using static ListeningClub.Bot.Tests.Support.Slash;
+using static ListeningClub.Discord.Emulator.Control.Slash;
 
 namespace ListeningClub.Bot.Tests.EndToEnd;
 

@@ -5,7 +5,7 @@ using ListeningClub.Domain.Ballots;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Nominations;
 using ListeningClub.Domain.Picks;
-using static ListeningClub.Bot.Tests.Support.Slash;
+using static ListeningClub.Discord.Emulator.Control.Slash;
 
 namespace ListeningClub.Bot.Tests.EndToEnd;
 

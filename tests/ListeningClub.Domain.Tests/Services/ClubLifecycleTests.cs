@@ -131,6 +131,39 @@ public sealed class ClubLifecycleTests
     }
 
     [Fact]
+    public async Task Nominate_ManyMembersAtOnce_EachWithinTheirCap_AndEachTitleOnce()
+    {
+        var club = new ClubFixture();
+        var track = await club.FilmTrackAsync(new TrackRules { NominationCapPerMember = 2 });
+        var attempts = Enumerable.Range(0, 400).Select(i => (Member: (ulong)(i % 40) + 1, Film: MediaFactory.Film($"Film {i % 60}", null, null, null).Value));
+
+        var results = await Task.WhenAll(attempts.Select(a => Task.Run(() => club.Nominations.NominateAsync(track, a.Member, a.Film, null, None))));
+
+        var list = (await club.Nominations.ListCurrentAsync(track, None)).Nominations;
+        Assert.Equal(results.Count(r => r.IsSuccess), list.Count);
+        Assert.All(list.GroupBy(n => n.MemberId), mine => Assert.InRange(mine.Count(), 1, 2));
+        Assert.All(list.GroupBy(n => n.Media.IdentityKey), same => Assert.Single(same));
+        Assert.All(results.Where(r => !r.IsSuccess), r => Assert.Contains(r.Problem!.Code, new[] { "nominate.over_cap", "nominate.duplicate" }));
+    }
+
+    [Fact]
+    public async Task NominateWhileVotingOpens_EveryAcceptedNominationIsACandidate()
+    {
+        var club = new ClubFixture();
+        var track = await club.FilmTrackAsync();
+        await club.NominateAsync(track, 1000, "Alien");
+
+        var nominations = Enumerable.Range(1, 200).Select(member => Task.Run(() => club.Nominations.NominateAsync(track, (ulong)member, MediaFactory.Film($"Film {member}", null, null, null).Value, null, None))).ToList();
+        var open = Task.Run(() => club.Voting.OpenVotingAsync(track, None));
+        var results = await Task.WhenAll(nominations);
+        Assert.True((await open).IsSuccess);
+
+        var candidates = (await club.Nominations.ListCurrentAsync(track, None)).Nominations;
+        Assert.Equal(results.Count(r => r.IsSuccess) + 1, candidates.Count);
+        Assert.All(results.Where(r => !r.IsSuccess), r => Assert.Equal("cycle.wrong_phase", r.Problem!.Code));
+    }
+
+    [Fact]
     public async Task CloseDuringABallotBurst_EveryAcknowledgedBallotIsCounted()
     {
         var club = new ClubFixture();

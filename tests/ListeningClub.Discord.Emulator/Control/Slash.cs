@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using ListeningClub.Discord.Emulator.Control;
 
-namespace ListeningClub.Bot.Tests.Support;
+namespace ListeningClub.Discord.Emulator.Control;
 
-/// <summary>Slash-command options as Discord sends them, and what a member reads in the bot's answer.</summary>
+/// <summary>For tests and benchmarks: slash-command options as Discord sends them, and a message as a member reads it.</summary>
 public static class Slash
 {
     public static JsonArray Sub(string name, params (string Name, object Value)[] options) => [Node(1, name, options)];
