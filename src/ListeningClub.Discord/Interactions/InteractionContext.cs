@@ -96,17 +96,27 @@ public sealed partial class InteractionContext : IDisposable
         await _gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
+            if (reply.Files.Count > 0 && State == InteractionResponseState.None)
+            {
+                // Files go up with a webhook call: acknowledge first, then put the reply (and its files) on the original.
+                await DeferCoreAsync(reply.Ephemeral, ct).ConfigureAwait(false);
+            }
+
             switch (State)
             {
                 case InteractionResponseState.None:
                     await CallbackAsync(new InteractionResponse { Type = InteractionCallbackType.ChannelMessageWithSource, Data = reply.ToCallbackData() }, InteractionResponseState.Responded, ct).ConfigureAwait(false);
                     return;
                 case InteractionResponseState.Deferred:
-                    await _api.EditOriginalResponseAsync(Interaction.ApplicationId, Interaction.Token, reply.ToWebhookEdit(), ct).ConfigureAwait(false);
+                    await (reply.Files.Count > 0
+                        ? _api.EditOriginalResponseAsync(Interaction.ApplicationId, Interaction.Token, reply.ToWebhookEdit(), reply.Files, ct)
+                        : _api.EditOriginalResponseAsync(Interaction.ApplicationId, Interaction.Token, reply.ToWebhookEdit(), ct)).ConfigureAwait(false);
                     _state = (int)InteractionResponseState.Responded;
                     return;
                 case InteractionResponseState.Responded:
-                    await _api.CreateFollowUpAsync(Interaction.ApplicationId, Interaction.Token, reply.ToWebhookMessage(), ct).ConfigureAwait(false);
+                    await (reply.Files.Count > 0
+                        ? _api.CreateFollowUpAsync(Interaction.ApplicationId, Interaction.Token, reply.ToWebhookMessage(), reply.Files, ct)
+                        : _api.CreateFollowUpAsync(Interaction.ApplicationId, Interaction.Token, reply.ToWebhookMessage(), ct)).ConfigureAwait(false);
                     return;
                 default:
                     LogTooLate(_logger, Interaction.Id, Elapsed);

@@ -15,6 +15,9 @@ public sealed record InteractionReply
     public AllowedMentions? AllowedMentions { get; init; }
     public bool Ephemeral { get; init; }
 
+    /// <summary>Files to attach (sent as a multipart upload; a reply with files is deferred first, then the original is edited).</summary>
+    public IReadOnlyList<FileUpload> Files { get; init; } = [];
+
     public static InteractionReply Text(string content, bool ephemeral = false) => new() { Content = content, Ephemeral = ephemeral };
 
     internal MessageFlags? Flags => Ephemeral ? MessageFlags.Ephemeral : null;

@@ -30,6 +30,9 @@ public sealed record Interaction
     public string? GuildLocale { get; init; }
     public int? Context { get; init; }
 
+    /// <summary>The most bytes of files a reply to this interaction may carry (10 MiB without server boosts).</summary>
+    public long? AttachmentSizeLimit { get; init; }
+
     /// <summary>The invoking user, in a guild or a DM.</summary>
     public User? Invoker => Member?.User ?? User;
 }

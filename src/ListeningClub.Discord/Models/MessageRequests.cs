@@ -40,4 +40,7 @@ public sealed record WebhookMessageRequest
     public IReadOnlyList<Component>? Components { get; init; }
     public MessageFlags? Flags { get; init; }
     public PollCreateRequest? Poll { get; init; }
+
+    /// <summary>Files sent with this message, by their <c>files[n]</c> index; set by the client from the files it uploads.</summary>
+    public IReadOnlyList<AttachmentReference>? Attachments { get; init; }
 }

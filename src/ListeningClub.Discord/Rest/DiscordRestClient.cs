@@ -74,6 +74,16 @@ public sealed partial class DiscordRestClient
         return Deserialize(route, response, responseType);
     }
 
+    /// <summary>Sends a message with files: <c>multipart/form-data</c> with the JSON as <c>payload_json</c> and one <c>files[n]</c> part per file.</summary>
+    public async Task<TResponse> SendWithFilesAsync<TBody, TResponse>(DiscordRoute route, TBody body, JsonTypeInfo<TBody> bodyType, IReadOnlyList<FileUpload> files, JsonTypeInfo<TResponse> responseType, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(responseType);
+        var (bytes, contentType) = MultipartBody.Build(JsonSerializer.SerializeToUtf8Bytes(body, bodyType), files);
+        var response = await SendAsync(route with { ContentType = contentType }, bytes, ct).ConfigureAwait(false);
+        return Deserialize(route, response, responseType);
+    }
+
     public async Task SendAsync<TBody>(DiscordRoute route, TBody body, JsonTypeInfo<TBody> bodyType, CancellationToken ct)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(body, bodyType);
@@ -207,7 +217,7 @@ public sealed partial class DiscordRestClient
 
         if (body is not null)
         {
-            request.Content = new ByteArrayContent(body) { Headers = { ContentType = JsonMediaType } };
+            request.Content = new ByteArrayContent(body) { Headers = { ContentType = route.ContentType is { } type ? MediaTypeHeaderValue.Parse(type) : JsonMediaType } };
         }
 
         return request;

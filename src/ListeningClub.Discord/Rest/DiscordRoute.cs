@@ -6,7 +6,11 @@ namespace ListeningClub.Discord.Rest;
 /// webhook id(+token) that splits one bucket into independent limits. <see cref="Path"/> is the concrete path
 /// and may contain an interaction token: never log it.
 /// </summary>
-public readonly record struct DiscordRoute(HttpMethod Method, string RouteKey, string MajorParameter, string Path, DiscordRouteKind Kind = DiscordRouteKind.Bot);
+public readonly record struct DiscordRoute(HttpMethod Method, string RouteKey, string MajorParameter, string Path, DiscordRouteKind Kind = DiscordRouteKind.Bot)
+{
+    /// <summary>The body's media type when it is not JSON (a multipart upload carries its boundary here).</summary>
+    public string? ContentType { get; init; }
+}
 
 public enum DiscordRouteKind
 {

@@ -57,6 +57,16 @@ public static class ControlRoutes
             }
         });
 
+        control.MapGet("/attachments/{id}/{filename}", (string id, EmulatorCore core) =>
+        {
+            lock (core.State.Gate)
+            {
+                return Render.TryParseId(id, out var uid) && core.State.Uploads.TryGetValue(uid, out var upload)
+                    ? Results.Bytes(upload.Content, upload.ContentType, upload.FileName)
+                    : Results.NotFound();
+            }
+        });
+
         control.MapPost("/polls/vote", async (HttpContext ctx, EmulatorCore core) =>
         {
             var vote = await Read<PollVote>(ctx).ConfigureAwait(false);

@@ -24,6 +24,9 @@ public sealed class EmulatorControl(HttpClient http, bool ownsClient = false) : 
 
     public Task VoteAsync(PollVote vote, CancellationToken ct = default) => PostAsync("_emulator/polls/vote", vote, ct);
 
+    /// <summary>The bytes of an uploaded attachment, by the url Discord returned for it.</summary>
+    public Task<byte[]> AttachmentAsync(string url, CancellationToken ct = default) => http.GetByteArrayAsync(new Uri(url), ct);
+
     public Task<List<RequestEntry>> RequestsAsync(long after = 0, CancellationToken ct = default) => GetAsync<List<RequestEntry>>($"_emulator/requests?after={after}", ct);
 
     public Task<List<MessageEntry>> MessagesAsync(string? channelId = null, CancellationToken ct = default) =>

@@ -32,7 +32,11 @@ public static class RestPipeline
         var core = context.RequestServices.GetRequiredService<EmulatorCore>();
         var seq = core.Requests.NextSeq();
         string? bodyText = null;
-        if (context.Request.ContentLength is > 0 || context.Request.Headers.TransferEncoding.Count > 0)
+        if (Uploads.IsMultipart(context.Request))
+        {
+            bodyText = await Uploads.ReadAsync(context).ConfigureAwait(false);
+        }
+        else if (context.Request.ContentLength is > 0 || context.Request.Headers.TransferEncoding.Count > 0)
         {
             using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
             bodyText = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
@@ -102,9 +106,9 @@ public static class RestPipeline
         if (bodyText is not null && bodyText.Length > 0)
         {
             var contentType = context.Request.ContentType ?? "";
-            if (!contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+            if (!contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) && !Uploads.IsMultipart(context.Request))
             {
-                return DiscordError.Form("", "CONTENT_TYPE_INVALID", "Expected \"Content-Type\" header to be one of {'application/json'} (the emulator does not accept form or multipart bodies).");
+                return DiscordError.Form("", "CONTENT_TYPE_INVALID", "Expected \"Content-Type\" header to be one of {'application/json', 'multipart/form-data'} (the emulator does not accept url-encoded forms).");
             }
 
             JsonNode? body;
@@ -130,6 +134,11 @@ public static class RestPipeline
                 {
                     return DiscordError.Form(errors);
                 }
+            }
+
+            if (body is JsonObject message && Uploads.Attach(context, core, message) is { } refused)
+            {
+                return refused;
             }
 
             context.Items[BodyKey] = body;

@@ -20,6 +20,7 @@ public sealed class EmulatorState
     public Dictionary<string, InteractionEntity> InteractionsByToken { get; } = new(StringComparer.Ordinal);
     public Dictionary<ulong, ScheduledEventEntity> ScheduledEvents { get; } = [];
     public Dictionary<ulong, ulong> DmChannelByUser { get; } = [];
+    public Dictionary<ulong, UploadEntity> Uploads { get; } = [];
     public int CommandCreatesToday { get; set; }
 
     public void Clear()
@@ -37,6 +38,7 @@ public sealed class EmulatorState
             Guilds.Clear();
             Channels.Clear();
             Messages.Clear();
+            Uploads.Clear();
             GlobalCommands.Clear();
             GuildCommands.Clear();
             Interactions.Clear();

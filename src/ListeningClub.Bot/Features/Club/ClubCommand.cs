@@ -1,4 +1,5 @@
 using ListeningClub.Bot.Features.Commands;
+using ListeningClub.Bot.Features.Export;
 using ListeningClub.Bot.Features.Prompts;
 using ListeningClub.Discord.Interactions;
 using ListeningClub.Discord.Models;
@@ -21,7 +22,8 @@ public sealed class ClubCommand(ClubHandlerServices services, IServiceProvider p
         .Add<ClubCloseVoting>()
         .Add<ClubVeto>()
         .Add<ClubManagerRole>()
-        .Add<ClubPrompts>();
+        .Add<ClubPrompts>()
+        .Add<ClubExport>();
 
     public static InteractionRoutes Routes { get; } = InteractionRoutes.ForCommand(new ApplicationCommand
     {

@@ -34,6 +34,7 @@ public sealed class HelpCommand : IInteractionHandler
         `/club veto` — remove a nomination, with a reason
         `/club manager-role` — who else may manage the club
         `/club prompts list|add|remove` — the track's discussion deck
+        `/club export` — the club's history as JSON, and Letterboxd CSV for film tracks
 
         Every tie is broken by a seed committed when voting opens and revealed with the result, so anyone can check it.
         """;

@@ -12,9 +12,15 @@ public interface IInteractionsApi
 
     Task<Message> EditOriginalResponseAsync(ulong applicationId, string interactionToken, WebhookMessageRequest edit, CancellationToken ct);
 
+    /// <summary>Edits @original and attaches files (multipart upload).</summary>
+    Task<Message> EditOriginalResponseAsync(ulong applicationId, string interactionToken, WebhookMessageRequest edit, IReadOnlyList<FileUpload> files, CancellationToken ct);
+
     Task DeleteOriginalResponseAsync(ulong applicationId, string interactionToken, CancellationToken ct);
 
     Task<Message> CreateFollowUpAsync(ulong applicationId, string interactionToken, WebhookMessageRequest message, CancellationToken ct);
+
+    /// <summary>Sends a follow-up with files (multipart upload).</summary>
+    Task<Message> CreateFollowUpAsync(ulong applicationId, string interactionToken, WebhookMessageRequest message, IReadOnlyList<FileUpload> files, CancellationToken ct);
 
     Task<Message> EditFollowUpAsync(ulong applicationId, string interactionToken, ulong messageId, WebhookMessageRequest edit, CancellationToken ct);
 

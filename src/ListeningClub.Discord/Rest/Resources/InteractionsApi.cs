@@ -29,6 +29,15 @@ internal sealed class InteractionsApi(DiscordRestClient rest) : IInteractionsApi
             DiscordJsonContext.Default.Message,
             ct);
 
+    public Task<Message> EditOriginalResponseAsync(ulong applicationId, string interactionToken, WebhookMessageRequest edit, IReadOnlyList<FileUpload> files, CancellationToken ct) =>
+        rest.SendWithFilesAsync(
+            Webhook(HttpMethod.Patch, Original, applicationId, interactionToken, DiscordRoutes.Path($"/webhooks/{applicationId}/{interactionToken}/messages/@original")),
+            MessageSafety.Prepare(WithFiles(edit, files)),
+            DiscordJsonContext.Default.WebhookMessageRequest,
+            files,
+            DiscordJsonContext.Default.Message,
+            ct);
+
     public Task DeleteOriginalResponseAsync(ulong applicationId, string interactionToken, CancellationToken ct) =>
         rest.SendAsync(Webhook(HttpMethod.Delete, Original, applicationId, interactionToken, DiscordRoutes.Path($"/webhooks/{applicationId}/{interactionToken}/messages/@original")), null, ct);
 
@@ -37,6 +46,15 @@ internal sealed class InteractionsApi(DiscordRestClient rest) : IInteractionsApi
             Webhook(HttpMethod.Post, FollowUps, applicationId, interactionToken, DiscordRoutes.Path($"/webhooks/{applicationId}/{interactionToken}?wait=true")),
             MessageSafety.Prepare(message),
             DiscordJsonContext.Default.WebhookMessageRequest,
+            DiscordJsonContext.Default.Message,
+            ct);
+
+    public Task<Message> CreateFollowUpAsync(ulong applicationId, string interactionToken, WebhookMessageRequest message, IReadOnlyList<FileUpload> files, CancellationToken ct) =>
+        rest.SendWithFilesAsync(
+            Webhook(HttpMethod.Post, FollowUps, applicationId, interactionToken, DiscordRoutes.Path($"/webhooks/{applicationId}/{interactionToken}?wait=true")),
+            MessageSafety.Prepare(WithFiles(message, files)),
+            DiscordJsonContext.Default.WebhookMessageRequest,
+            files,
             DiscordJsonContext.Default.Message,
             ct);
 
@@ -50,6 +68,13 @@ internal sealed class InteractionsApi(DiscordRestClient rest) : IInteractionsApi
 
     public Task DeleteFollowUpAsync(ulong applicationId, string interactionToken, ulong messageId, CancellationToken ct) =>
         rest.SendAsync(Webhook(HttpMethod.Delete, FollowUp, applicationId, interactionToken, DiscordRoutes.Path($"/webhooks/{applicationId}/{interactionToken}/messages/{messageId}")), null, ct);
+
+    private static WebhookMessageRequest WithFiles(WebhookMessageRequest message, IReadOnlyList<FileUpload> files)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(files);
+        return message with { Attachments = MultipartBody.References(files) };
+    }
 
     private static DiscordRoute Webhook(HttpMethod method, string template, ulong applicationId, string token, string path) =>
         DiscordRoutes.InteractionWebhook(method, template, string.Concat("w", DiscordRoutes.Id(applicationId), "/", token), path);
