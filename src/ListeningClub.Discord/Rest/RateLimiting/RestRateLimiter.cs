@@ -22,7 +22,9 @@ internal sealed partial class RestRateLimiter : IDisposable
     private int _requestsSinceSweep;
 
     private const int SweepEvery = 1024;
-    private static readonly TimeSpan IdleQueueLifetime = TimeSpan.FromMinutes(2);
+    // Dropping an idle queue whose bucket is not empty loses nothing: the next request learns the state again.
+    // Kept short because every interaction gets a queue of its own (its callback's bucket).
+    private static readonly TimeSpan IdleQueueLifetime = TimeSpan.FromSeconds(10);
 
     public RestRateLimiter(TimeProvider time, ILogger logger, int globalPerSecond, int invalidRequestPauseThreshold, TimeSpan breakerDuration)
     {
