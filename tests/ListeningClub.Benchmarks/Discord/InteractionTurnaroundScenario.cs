@@ -92,7 +92,7 @@ public static class InteractionTurnaroundScenario
         var latencies = measured.Select(stamps.TurnaroundMs).Where(ms => ms is not null).Select(ms => ms!.Value).Order().ToArray();
         var unanswered = measured.Count - latencies.Length;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{measured.Count} interactions at {perSecond}/s for {seconds} s; frame received -> callback sent: p50 {Percentile(latencies, 0.50):0.000} ms, p90 {Percentile(latencies, 0.90):0.000} ms, p99 {Percentile(latencies, 0.99):0.000} ms, p99.9 {Percentile(latencies, 0.999):0.000} ms, max {latencies[^1]:0.000} ms; unanswered {unanswered}; deadline misses (emulator) {after.DeadlineMisses - before.DeadlineMisses}; process CPU {cpu.TotalSeconds / clock.Elapsed.TotalSeconds:0.00} cores (client and emulator); GCs gen0/1/2 {gcs.Item1}/{gcs.Item2}/{gcs.Item3}, paused {gcPause.TotalMilliseconds:0} ms in all"));
+            $"{measured.Count} interactions at {perSecond}/s for {seconds} s; frame received -> callback sent: p50 {Percentile(latencies, 0.50):0.000} ms, p90 {Percentile(latencies, 0.90):0.000} ms, p99 {Percentile(latencies, 0.99):0.000} ms, p99.9 {Percentile(latencies, 0.999):0.000} ms, max {latencies[^1]:0.000} ms; unanswered {unanswered}; deadline misses (emulator) {after.DeadlineMisses - before.DeadlineMisses}; client process CPU {cpu.TotalSeconds / clock.Elapsed.TotalSeconds:0.00} cores; client GCs gen0/1/2 {gcs.Item1}/{gcs.Item2}/{gcs.Item3}, paused {gcPause.TotalMilliseconds:0} ms in all"));
     }
 
     /// <summary>Delivers interactions at an even rate (each one due at start + i / rate), not waiting for answers.</summary>
