@@ -25,6 +25,18 @@ public static class Program
             return;
         }
 
+        if (args is ["--scenario", Discord.EmulatorProcess.HostScenario])
+        {
+            Discord.EmulatorProcess.HostAsync().GetAwaiter().GetResult();
+            return;
+        }
+
+        if (args is ["--scenario", Discord.InteractionTurnaroundScenario.Name, .. var interactionArgs])
+        {
+            Discord.InteractionTurnaroundScenario.RunAsync(interactionArgs).GetAwaiter().GetResult();
+            return;
+        }
+
         // Storage scenarios: dotnet run -c Release --project tests/ListeningClub.Benchmarks -- --scenario storage-<name> [--option value ...]
         if (args is ["--scenario", var scenario, ..] && StorageScenarios.Handles(scenario))
         {

@@ -194,9 +194,11 @@ public sealed partial class GatewayClient
         while (true)
         {
             GatewayFrame frame;
+            long receivedAt;
             try
             {
                 frame = await connection.Transport.ReceiveAsync(connection.Token).ConfigureAwait(false);
+                receivedAt = _time.GetTimestamp();
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
@@ -223,7 +225,7 @@ public sealed partial class GatewayClient
             switch (payload.Op)
             {
                 case 0:
-                    if (await OnDispatchAsync(payload, ct).ConfigureAwait(false))
+                    if (await OnDispatchAsync(payload, receivedAt, ct).ConfigureAwait(false))
                     {
                         reachedSession = true;
                     }
@@ -290,10 +292,12 @@ public sealed partial class GatewayClient
         return Outcome.Resume(reachedSession);
     }
 
-    /// <summary>Tracks the sequence, handles READY/RESUMED, queues the dispatch. True when a session is (re)established.</summary>
-    private async ValueTask<bool> OnDispatchAsync(GatewayPayload payload, CancellationToken ct)
+    /// <summary>
+    /// Tracks the sequence, handles READY/RESUMED, queues the dispatch stamped with when its frame arrived.
+    /// True when a session is (re)established.
+    /// </summary>
+    private async ValueTask<bool> OnDispatchAsync(GatewayPayload payload, long receivedAt, CancellationToken ct)
     {
-        var receivedAt = _time.GetTimestamp();
         var name = payload.T ?? "";
         var established = false;
         if (name == "READY")

@@ -12,6 +12,10 @@ public sealed class GatewayDispatchChannel(IOptions<DiscordOptions> options)
         SingleWriter = true,
         SingleReader = true,
         FullMode = BoundedChannelFullMode.Wait,
+
+        // The dispatcher's loop only takes a slot and hands the dispatch to the thread pool, so it may run on the
+        // receive loop's thread: one thread hop less per dispatch, and the receive loop still never blocks.
+        AllowSynchronousContinuations = true,
     });
 
     public ChannelWriter<GatewayDispatch> Writer => _channel.Writer;

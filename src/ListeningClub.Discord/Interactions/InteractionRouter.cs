@@ -115,26 +115,21 @@ public sealed partial class InteractionRouter
         context.DeferEphemeral = registration.Routes.DeferEphemeral;
         var handler = (IInteractionHandler)services.GetRequiredService(registration.HandlerType);
         var autocomplete = interaction.Type == InteractionType.ApplicationCommandAutocomplete;
-        var handling = RunHandlerAsync(handler, context, autocomplete, ct);
-        if (!autocomplete)
+        var autoDefer = autocomplete ? null : new AutoDeferTimer(context, _time, _autoDeferAfter - context.Elapsed, ct);
+        try
         {
-            using var cancelTimer = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            var remaining = _autoDeferAfter - context.Elapsed;
-            if (remaining > TimeSpan.Zero)
+            // Run inline (no hop to another thread): the auto-defer timer fires on its own, even while a handler
+            // blocks synchronously.
+            await RunHandlerAsync(handler, context, autocomplete, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (autoDefer is not null)
             {
-                var timer = Task.Delay(remaining, _time, cancelTimer.Token);
-                await Task.WhenAny(handling, timer).ConfigureAwait(false);
+                await autoDefer.StopAsync().ConfigureAwait(false);
             }
-
-            if (!handling.IsCompleted && context.State == InteractionResponseState.None)
-            {
-                await context.AutoDeferAsync(ct).ConfigureAwait(false);
-            }
-
-            await cancelTimer.CancelAsync().ConfigureAwait(false);
         }
 
-        await handling.ConfigureAwait(false);
         if (interaction.Type == InteractionType.MessageComponent && context.State == InteractionResponseState.None)
         {
             // A component handler that sent nothing: acknowledge quietly so the user does not see "interaction failed".
@@ -144,8 +139,6 @@ public sealed partial class InteractionRouter
 
     private async Task RunHandlerAsync(IInteractionHandler handler, InteractionContext context, bool autocomplete, CancellationToken ct)
     {
-        // Yield first so a handler that blocks synchronously cannot hold up the auto-defer timer.
-        await Task.Yield();
         try
         {
             if (autocomplete)

@@ -18,7 +18,7 @@ namespace ListeningClub.Discord.Rest;
 /// (bounded, exponential backoff with jitter) and turns errors into <see cref="DiscordRestException"/>.
 /// The resource APIs (<see cref="Resources"/>) sit on top of it.
 /// </summary>
-public sealed partial class DiscordRestClient
+public sealed partial class DiscordRestClient : IDisposable
 {
     public const string HttpClientName = "ListeningClub.Discord";
 
@@ -55,6 +55,8 @@ public sealed partial class DiscordRestClient
     }
 
     internal RestRateLimiter RateLimiter => _limiter;
+
+    public void Dispose() => _limiter.Dispose();
 
     /// <summary>The User-Agent sent with every request.</summary>
     public string UserAgent => _userAgent;
@@ -122,8 +124,7 @@ public sealed partial class DiscordRestClient
                 {
                     try
                     {
-                        using var request = BuildRequest(route, body);
-                        response = await _httpClients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
+                        response = await SendOnceAsync(route, body, linked.Token).ConfigureAwait(false);
                     }
                     catch (Exception ex) when (!ct.IsCancellationRequested && ex is OperationCanceledException or HttpRequestException)
                     {
@@ -203,6 +204,20 @@ public sealed partial class DiscordRestClient
         finally
         {
             queue.Gate.Release();
+        }
+    }
+
+    /// <summary>One HTTP attempt; its global slot (bot routes) is released as soon as it is answered or fails.</summary>
+    private async Task<HttpResponseMessage> SendOnceAsync(DiscordRoute route, byte[]? body, CancellationToken ct)
+    {
+        try
+        {
+            using var request = BuildRequest(route, body);
+            return await _httpClients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            _limiter.RequestCompleted(route);
         }
     }
 

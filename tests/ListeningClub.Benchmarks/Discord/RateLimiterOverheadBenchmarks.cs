@@ -45,6 +45,7 @@ public class RateLimiterOverheadBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
+        _rest.Dispose();
         _http.Dispose();
         _fatal.Dispose();
     }

@@ -82,9 +82,10 @@ public sealed class RateLimiter
 
     public RateLimitDecision? Check(RouteInfo route, string? majorValue)
     {
-        var now = _time.GetUtcNow();
         lock (_gate)
         {
+            // Read the clock under the lock, so windows open in the order requests are counted.
+            var now = _time.GetUtcNow();
             if (!_enabled)
             {
                 return null;

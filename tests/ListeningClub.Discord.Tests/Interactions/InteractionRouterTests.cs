@@ -19,6 +19,7 @@ public sealed class InteractionRouterTests
         s.AddInteractionHandler<VoteButtonHandler>();
         s.AddInteractionHandler<NominateModalHandler>();
         s.AddInteractionHandler<SlowHandler>();
+        s.AddInteractionHandler<BlockingHandler>();
         s.AddInteractionHandler<FailingHandler>();
     });
 
@@ -124,6 +125,26 @@ public sealed class InteractionRouterTests
         Assert.Equal(2, h.Handler.Count);
         Assert.Equal(HttpMethod.Patch, h.Handler.Requests[1].Method);
         Assert.Equal("/api/v10/webhooks/42/tok6/messages/@original", h.Handler.Requests[1].PathAndQuery);
+    }
+
+    [Fact]
+    public async Task HandlerBlockingItsThread_IsStillDeferredOnTime()
+    {
+        using var h = Harness();
+        h.Handler.Respond = (r, _) => Task.FromResult(r.PathAndQuery.EndsWith("/callback", StringComparison.Ordinal)
+            ? new HttpResponseMessage(HttpStatusCode.NoContent)
+            : Responses.Message());
+        var probe = ProbeOf(h);
+
+        var handling = Task.Run(() => Handle(h, Command(8, "blocking")));
+        await probe.Entered.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        h.Clock.Advance(TimeSpan.FromMilliseconds(1500));
+        await Eventually.True(() => h.Handler.Count == 1, "the router defers while the handler's thread is blocked");
+        Assert.Equal(5, Body(h.Handler.Requests[0]).GetProperty("type").GetInt32());
+
+        probe.Proceed.SetResult();
+        await handling;
+        Assert.Equal(HttpMethod.Patch, h.Handler.Requests[1].Method);
     }
 
     [Fact]

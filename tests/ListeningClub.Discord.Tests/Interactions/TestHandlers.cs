@@ -80,6 +80,19 @@ public sealed class SlowHandler(Probe probe) : IInteractionHandler
     }
 }
 
+/// <summary>Blocks its thread (no await) until the test lets it go: bad manners the router must survive.</summary>
+public sealed class BlockingHandler(Probe probe) : IInteractionHandler
+{
+    public static InteractionRoutes Routes => InteractionRoutes.ForCommand(new ApplicationCommand { Name = "blocking", Description = "Blocks" });
+
+    public Task HandleAsync(InteractionContext context, CancellationToken ct)
+    {
+        probe.Entered.TrySetResult(context);
+        probe.Proceed.Task.GetAwaiter().GetResult();
+        return context.ReplyAsync(InteractionReply.Text("done"), ct);
+    }
+}
+
 public sealed class FailingHandler(Probe probe) : IInteractionHandler
 {
     public static InteractionRoutes Routes => InteractionRoutes.ForCommand(new ApplicationCommand { Name = "broken", Description = "Broken" });

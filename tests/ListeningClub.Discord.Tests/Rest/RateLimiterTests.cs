@@ -261,4 +261,106 @@ public sealed class RateLimiterTests
         await Eventually.Drive(paused, h.Clock, TimeSpan.FromSeconds(10));
         Assert.True(h.Handler.Requests[3].SentAt >= h.Start.AddMinutes(10));
     }
+    [Fact]
+    public async Task ProactiveGlobalLimit_RequestsSlowToReachDiscord_DoNotSpillIntoItsNextWindow()
+    {
+        // Discord's global window (3/s here) opens at the first request it sees. The first three requests take 300 ms
+        // to get there (connections opening), so they open Discord's window late; the next three must not arrive
+        // before it closes, although a window started on our side when the first three left would allow them.
+        using var h = new RestHarness(o => o.GlobalRequestsPerSecond = 3);
+        var discord = new DiscordGlobalWindow(h.Clock, perSecond: 3);
+        var slowToArrive = 3;
+        h.Handler.Respond = async (_, ct) =>
+        {
+            if (Interlocked.Decrement(ref slowToArrive) >= 0)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(300), h.Clock, ct);
+            }
+
+            return discord.Admit();
+        };
+
+        var burst = Task.WhenAll(Enumerable.Range(1, 9).Select(c => h.Messages.CreateAsync((ulong)c, Hello, default)));
+        await Eventually.Drive(burst, h.Clock, TimeSpan.FromMilliseconds(10));
+
+        Assert.Equal(0, discord.Rejected);
+        Assert.Equal(9, h.Handler.Count);
+    }
+
+    [Fact]
+    public async Task ProactiveGlobalLimit_WaitingRequestsGoOutInTheOrderTheyWereMade()
+    {
+        using var h = new RestHarness(o => o.GlobalRequestsPerSecond = 2);
+
+        var burst = Task.WhenAll(Enumerable.Range(1, 8).Select(c => h.Messages.CreateAsync((ulong)c, Hello, default)));
+        await Eventually.Drive(burst, h.Clock, TimeSpan.FromMilliseconds(50));
+
+        // Two a second; those let through at the same instant may reach the wire in either order.
+        var sentAt = h.Handler.Requests.ToDictionary(r => r.PathAndQuery, r => r.SentAt);
+        var inOrderMade = Enumerable.Range(1, 8).Select(c => sentAt[$"/api/v10/channels/{c}/messages"]).ToList();
+        Assert.Equal(inOrderMade.Order(), inOrderMade);
+        Assert.Equal(4, inOrderMade.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Bucket_RequestsQueuedBeforeTheBucketWasLearned_StayInOneLineWithLaterOnes()
+    {
+        using var h = new RestHarness();
+        var answerChannel2 = new TaskCompletionSource();
+        var channel2Seen = 0;
+        h.Handler.Respond = async (r, _) =>
+        {
+            if (r.PathAndQuery.Contains("/channels/2/", StringComparison.Ordinal) && Interlocked.Increment(ref channel2Seen) == 1)
+            {
+                await answerChannel2.Task;
+            }
+
+            return Responses.Message(Responses.Bucket("messages", 5, 4, 5.0));
+        };
+
+        // Channel 2's first message is on its way before anyone knows the route's bucket; channel 1's answer then
+        // teaches it. Channel 2's next message must still wait for the first one's answer.
+        var first = h.Messages.CreateAsync(2, Hello, default);
+        await Eventually.True(() => h.Handler.Count == 1, "channel 2's first message is sent");
+        await h.Messages.CreateAsync(1, Hello, default);
+        var second = h.Messages.CreateAsync(2, Hello, default);
+        await Eventually.Settle();
+        Assert.Equal(2, h.Handler.Count);
+
+        answerChannel2.SetResult();
+        await Task.WhenAll(first, second);
+        Assert.Equal(3, h.Handler.Count);
+    }
+
+    /// <summary>Discord's global limit as a fixed window that opens at the first request it sees.</summary>
+    private sealed class DiscordGlobalWindow(TimeProvider clock, int perSecond)
+    {
+        private readonly Lock _lock = new();
+        private DateTimeOffset _windowEnd = DateTimeOffset.MinValue;
+        private int _count;
+
+        public int Rejected { get; private set; }
+
+        public HttpResponseMessage Admit()
+        {
+            lock (_lock)
+            {
+                var now = clock.GetUtcNow();
+                if (now >= _windowEnd)
+                {
+                    _windowEnd = now.AddSeconds(1);
+                    _count = 0;
+                }
+
+                if (_count == perSecond)
+                {
+                    Rejected++;
+                    return Responses.TooManyRequests((_windowEnd - now).TotalSeconds, global: true, scope: "global");
+                }
+
+                _count++;
+                return Responses.Message();
+            }
+        }
+    }
 }

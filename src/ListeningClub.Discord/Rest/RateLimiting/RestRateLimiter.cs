@@ -9,33 +9,30 @@ namespace ListeningClub.Discord.Rest.RateLimiting;
 /// bucket is empty, a proactive global limit (interaction/webhook routes exempt), global 429 pauses, an
 /// invalid-request budget, a Cloudflare breaker and a permanent stop after 401. All waits use <see cref="TimeProvider"/>.
 /// </summary>
-internal sealed partial class RestRateLimiter
+internal sealed partial class RestRateLimiter : IDisposable
 {
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly int _globalPerSecond;
     private readonly TimeSpan _breakerDuration;
     private readonly ConcurrentDictionary<string, string> _routeHashes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, BucketQueue> _queues = new(StringComparer.Ordinal);
-    private readonly Lock _globalLock = new();
-    private long _globalWindowStart;
-    private int _globalWindowCount;
-    private long _globalPausedUntil;
+    private readonly GlobalRequestWindow _global;
     private long _breakerUntil;
     private string? _stoppedReason;
     private int _requestsSinceSweep;
 
     private const int SweepEvery = 1024;
-    private static readonly TimeSpan IdleQueueLifetime = TimeSpan.FromMinutes(2);
+    // Dropping an idle queue whose bucket is not empty loses nothing: the next request learns the state again.
+    // Kept short because every interaction gets a queue of its own (its callback's bucket).
+    private static readonly TimeSpan IdleQueueLifetime = TimeSpan.FromSeconds(10);
 
     public RestRateLimiter(TimeProvider time, ILogger logger, int globalPerSecond, int invalidRequestPauseThreshold, TimeSpan breakerDuration)
     {
         _time = time;
         _logger = logger;
-        _globalPerSecond = globalPerSecond;
         _breakerDuration = breakerDuration;
         InvalidRequests = new InvalidRequestCounter(time, invalidRequestPauseThreshold);
-        _globalWindowStart = time.GetTimestamp();
+        _global = new GlobalRequestWindow(time, globalPerSecond);
     }
 
     public InvalidRequestCounter InvalidRequests { get; }
@@ -45,9 +42,22 @@ internal sealed partial class RestRateLimiter
     /// <summary>The queue a request on <paramref name="route"/> waits in: learned bucket hash (or the route itself until learned) + major parameter.</summary>
     public BucketQueue GetQueue(in DiscordRoute route)
     {
-        var hash = _routeHashes.TryGetValue(route.RouteKey, out var learned) ? learned : route.RouteKey;
-        var key = string.Concat(hash, "|", route.MajorParameter);
-        var queue = _queues.GetOrAdd(key, static _ => new BucketQueue());
+        BucketQueue? queue;
+        if (_routeHashes.TryGetValue(route.RouteKey, out var hash))
+        {
+            var key = string.Concat(hash, "|", route.MajorParameter);
+            if (!_queues.TryGetValue(key, out queue))
+            {
+                // Requests queued here before the bucket was learned (from another channel's answer) still wait in
+                // the route's own queue: join them there rather than open a second line on the same limit.
+                queue = _queues.GetOrAdd(key, _queues.TryGetValue(string.Concat(route.RouteKey, "|", route.MajorParameter), out var early) ? early : new BucketQueue());
+            }
+        }
+        else
+        {
+            queue = _queues.GetOrAdd(string.Concat(route.RouteKey, "|", route.MajorParameter), static _ => new BucketQueue());
+        }
+
         var now = _time.GetTimestamp();
         queue.LastUsed = now;
         if (Interlocked.Increment(ref _requestsSinceSweep) >= SweepEvery)
@@ -86,7 +96,10 @@ internal sealed partial class RestRateLimiter
         }
     }
 
-    /// <summary>Waits (holding the bucket's gate) until the request may be sent.</summary>
+    /// <summary>
+    /// Waits (holding the bucket's gate) until the request may be sent. For a bot route this takes a global slot:
+    /// the caller must call <see cref="RequestCompleted"/> once the request has its answer or failed.
+    /// </summary>
     public async ValueTask WaitTurnAsync(BucketQueue queue, DiscordRoute route, CancellationToken ct)
     {
         while (true)
@@ -99,67 +112,39 @@ internal sealed partial class RestRateLimiter
                 wait = invalidPause;
             }
 
-            if (route.Kind == DiscordRouteKind.Bot)
+            if (wait <= TimeSpan.Zero)
             {
-                var global = TimeUntil(Interlocked.Read(ref _globalPausedUntil));
-                if (global > wait)
-                {
-                    wait = global;
-                }
+                break;
             }
 
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait, _time, ct).ConfigureAwait(false);
-                continue;
-            }
+            await Task.Delay(wait, _time, ct).ConfigureAwait(false);
+        }
 
-            if (queue.Remaining == 0)
-            {
-                // The bucket's reset time has passed: it refilled.
-                queue.Remaining = -1;
-            }
+        if (queue.Remaining == 0)
+        {
+            // The bucket's reset time has passed: it refilled.
+            queue.Remaining = -1;
+        }
 
-            if (route.Kind == DiscordRouteKind.Bot)
-            {
-                var globalWait = TakeGlobalSlot();
-                if (globalWait > TimeSpan.Zero)
-                {
-                    await Task.Delay(globalWait, _time, ct).ConfigureAwait(false);
-                    continue;
-                }
-            }
+        if (route.Kind == DiscordRouteKind.Bot)
+        {
+            // Nothing else uses this bucket meanwhile: we hold its gate.
+            await _global.WaitAsync(ct).ConfigureAwait(false);
+        }
 
-            queue.LastUsed = _time.GetTimestamp();
-            if (queue.Remaining > 0)
-            {
-                queue.Remaining--;
-            }
-
-            return;
+        queue.LastUsed = _time.GetTimestamp();
+        if (queue.Remaining > 0)
+        {
+            queue.Remaining--;
         }
     }
 
-    private TimeSpan TakeGlobalSlot()
+    /// <summary>After <see cref="WaitTurnAsync"/> returned for a bot route: its request got an answer or failed.</summary>
+    public void RequestCompleted(in DiscordRoute route)
     {
-        lock (_globalLock)
+        if (route.Kind == DiscordRouteKind.Bot)
         {
-            var now = _time.GetTimestamp();
-            var elapsed = _time.GetElapsedTime(_globalWindowStart, now);
-            if (elapsed >= TimeSpan.FromSeconds(1))
-            {
-                _globalWindowStart = now;
-                _globalWindowCount = 0;
-                elapsed = TimeSpan.Zero;
-            }
-
-            if (_globalWindowCount < _globalPerSecond)
-            {
-                _globalWindowCount++;
-                return TimeSpan.Zero;
-            }
-
-            return TimeSpan.FromSeconds(1) - elapsed;
+            _global.Complete();
         }
     }
 
@@ -173,7 +158,8 @@ internal sealed partial class RestRateLimiter
         if (headers.Bucket is { } bucket && (!_routeHashes.TryGetValue(route.RouteKey, out var known) || known != bucket))
         {
             _routeHashes[route.RouteKey] = bucket;
-            var canonical = _queues.GetOrAdd(string.Concat(bucket, "|", route.MajorParameter), static _ => new BucketQueue());
+            // The queue in use becomes the bucket's queue for this major parameter unless the bucket already has one.
+            var canonical = _queues.GetOrAdd(string.Concat(bucket, "|", route.MajorParameter), queue);
             if (!ReferenceEquals(canonical, queue))
             {
                 canonical.LastUsed = _time.GetTimestamp();
@@ -223,7 +209,7 @@ internal sealed partial class RestRateLimiter
         var retryAfter = TimeSpan.FromSeconds(Math.Max(0, body?.RetryAfter ?? headers.RetryAfterSeconds ?? 1));
         if (headers.Global || body?.Global == true)
         {
-            Interlocked.Exchange(ref _globalPausedUntil, After(retryAfter));
+            _global.Pause(retryAfter);
             LogGlobalRateLimit(_logger, route.RouteKey, retryAfter);
             return route.Kind == DiscordRouteKind.Bot ? TimeSpan.Zero : retryAfter;
         }
@@ -240,6 +226,8 @@ internal sealed partial class RestRateLimiter
         // Sublimit or shared resource: only this request waits.
         return retryAfter;
     }
+
+    public void Dispose() => _global.Dispose();
 
     /// <summary>After a 401: no further REST request is sent.</summary>
     public void Stop(string reason) => Interlocked.CompareExchange(ref _stoppedReason, reason, null);
