@@ -33,11 +33,16 @@ public sealed class StorageOptions
     public int GroupCommitWindowMicroseconds { get; set; } = 5000;
 
     /// <summary>
-    /// LiteDB checkpoints its log into the data file when the log exceeds this many 8 KiB pages.
-    /// Larger values mean fewer checkpoints under load and a longer log to replay after a crash.
+    /// The most the write-ahead log may grow under sustained load, in 8 KiB pages: the writer checkpoints (folds the log
+    /// into the data file, which holds up writes meanwhile) right after the commit that reaches it. Larger values mean
+    /// fewer of those stalls and a longer log to replay after a crash. LiteDB's own auto-checkpoint is turned off.
     /// </summary>
-    [Range(100, 1_000_000)]
-    public int CheckpointPages { get; set; } = 1000;
+    [Range(10, 1_000_000)]
+    public int CheckpointPages { get; set; } = 4000;
+
+    /// <summary>The writer checkpoints once it has had no write to do for this long (milliseconds).</summary>
+    [Range(1, 3_600_000)]
+    public int IdleCheckpointMilliseconds { get; set; } = 1000;
 
     public string DatabasePath => Path.Combine(Path.GetFullPath(DataFolder), FileName);
 
