@@ -52,7 +52,6 @@ internal sealed class LiteStore : IAsyncDisposable
             () => logStream.Length,
             new WriterSettings(
                 options.MaxBatchSize,
-                TimeSpan.FromMicroseconds(options.GroupCommitWindowMicroseconds),
                 (long)options.CheckpointPages * DurableFileStream.PageSize,
                 TimeSpan.FromMilliseconds(options.IdleCheckpointMilliseconds)),
             time,
@@ -164,9 +163,11 @@ internal sealed class LiteStore : IAsyncDisposable
             Migrate(db, options, time, logger, identity, target);
             // LiteDB's auto-checkpoint runs inside the commit that crosses its threshold and stalls every queued writer;
             // the single writer checkpoints instead (when idle, or at the log limit), see SingleWriter.
+            // The pragma lives in the file header, so this happens once per file; the checkpoint makes it durable now.
             if (db.CheckpointSize != 0)
             {
                 db.CheckpointSize = 0;
+                db.Checkpoint();
             }
 
             var store = new LiteStore(options, time, logger, folderLock, data, log, db, barrier);

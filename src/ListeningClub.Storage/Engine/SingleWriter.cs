@@ -5,10 +5,14 @@ namespace ListeningClub.Storage.Engine;
 
 /// <summary>
 /// Every write to the database goes through this one thread. It drains the queue into batches (at most
-/// <c>maxBatchSize</c>), runs each batch in ONE LiteDB transaction and acknowledges each caller only after that
+/// <see cref="WriterSettings.MaxBatchSize"/>), runs each batch in ONE LiteDB transaction and acknowledges each caller only after that
 /// transaction has committed and is durable. A failing operation rolls its batch back; the others are retried without
 /// it, so one bad write never fails its neighbours. Transactions in LiteDB belong to a thread, and this thread never
 /// awaits, so no transaction ever spans an await. Readers do not come here: they read the last committed state directly.
+/// <para>
+/// Classic group commit: the writer never waits for more work. A lone write is committed at once; under load each batch
+/// is whatever queued while the previous commit ran, so batches grow with the load and latency stays about two commits.
+/// </para>
 /// <para>
 /// The writer also owns checkpoints (LiteDB's own auto-checkpoint is off, because it copies the log into the data file
 /// inside whichever commit crosses the threshold, stalling every queued writer): it checkpoints when it has had nothing
@@ -29,12 +33,9 @@ internal sealed class SingleWriter : IAsyncDisposable
     private readonly ITimer _idleTimer;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _completing;
-    private bool _lingering;
     private bool _idleCheckpointDue;
     private long _batchesTaken;
     private long _armedAtBatch = -1;
-    private TimeSpan _lastCommitDuration;
-    private int _lastBatchSize;
     private long _commits;
     private long _committedOperations;
     private long _executeTicks;
@@ -51,7 +52,6 @@ internal sealed class SingleWriter : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.MaxBatchSize, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(settings.GroupCommitWindow, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.CheckpointLogBytes, 1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(settings.IdleCheckpointDelay, TimeSpan.Zero);
         _db = db;
@@ -138,7 +138,7 @@ internal sealed class SingleWriter : IAsyncDisposable
         {
             ObjectDisposedException.ThrowIf(_completing, this);
             _queue.Enqueue(operation);
-            if (_queue.Count == 1 || _lingering)
+            if (_queue.Count == 1)
             {
                 Monitor.Pulse(_gate);
             }
@@ -169,7 +169,6 @@ internal sealed class SingleWriter : IAsyncDisposable
 
             _idleCheckpointDue = false;
             _batchesTaken++;
-            Linger();
             var batch = new List<WriteOperation>(Math.Min(_queue.Count, _settings.MaxBatchSize));
             while (batch.Count < _settings.MaxBatchSize && _queue.TryDequeue(out var operation))
             {
@@ -177,53 +176,6 @@ internal sealed class SingleWriter : IAsyncDisposable
             }
 
             return batch;
-        }
-    }
-
-    /// <summary>
-    /// Group-commit window: when commits are slow (the disk's fsync dominates), callers acknowledged by the last commit
-    /// are usually about to queue their next write. Waiting a moment for them (while more keep arriving, at most the
-    /// window) lets one commit carry everyone instead of alternating half-full batches. Skipped when commits are
-    /// at most half as long as the last commit took, so it never costs more than it can save; and a lone writer (last
-    /// batch of one, nothing else queued) never waits. Called with the gate held.
-    /// </summary>
-    private void Linger()
-    {
-        if (_settings.GroupCommitWindow <= TimeSpan.Zero || (_lastBatchSize <= 1 && _queue.Count <= 1))
-        {
-            return;
-        }
-
-        var budget = _lastCommitDuration / 2 < _settings.GroupCommitWindow ? _lastCommitDuration / 2 : _settings.GroupCommitWindow;
-        if (budget < TimeSpan.FromMicroseconds(50))
-        {
-            return;
-        }
-
-        var deadline = System.Diagnostics.Stopwatch.GetTimestamp() + (long)(budget.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
-        var quiet = budget / 4;
-        _lingering = true;
-        try
-        {
-            while (_queue.Count < _settings.MaxBatchSize && !_completing)
-            {
-                var remaining = System.Diagnostics.Stopwatch.GetElapsedTime(System.Diagnostics.Stopwatch.GetTimestamp(), deadline);
-                if (remaining <= TimeSpan.Zero)
-                {
-                    return;
-                }
-
-                var seen = _queue.Count;
-                Monitor.Wait(_gate, remaining < quiet ? remaining : quiet);
-                if (_queue.Count == seen)
-                {
-                    return; // nobody came for a while: go
-                }
-            }
-        }
-        finally
-        {
-            _lingering = false;
         }
     }
 
@@ -360,8 +312,6 @@ internal sealed class SingleWriter : IAsyncDisposable
                 _makeDurable();
                 var durable = System.Diagnostics.Stopwatch.GetTimestamp();
                 Interlocked.Add(ref _durableTicks, durable - committed);
-                _lastCommitDuration = System.Diagnostics.Stopwatch.GetElapsedTime(executed, durable);
-                _lastBatchSize = pending.Count;
                 _logBytesAfterCommit = _logLength();
                 NoteLogLength(_logBytesAfterCommit);
             }

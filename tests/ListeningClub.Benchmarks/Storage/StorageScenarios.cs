@@ -65,7 +65,7 @@ public static class StorageScenarios
             var commits = store.Commits - commitsBefore;
             var stored = await ballots.CountByCycleAsync(cycle, CancellationToken.None);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"storage-ballots members={(sequential ? "sequential" : "random")} window-us={options.Get("window", new StorageOptions().GroupCommitWindowMicroseconds)} voters={voters} seconds={clock.Elapsed.TotalSeconds:F1} acknowledged={acknowledged} ballots/s={acknowledged / clock.Elapsed.TotalSeconds:F0} commits={commits} mean-batch={(double)acknowledged / Math.Max(1, commits):F1} stored={stored} file-MB={new FileInfo(store.DatabasePath).Length / 1048576.0:F1}"));
+                $"storage-ballots members={(sequential ? "sequential" : "random")} voters={voters} seconds={clock.Elapsed.TotalSeconds:F1} acknowledged={acknowledged} ballots/s={acknowledged / clock.Elapsed.TotalSeconds:F0} commits={commits} mean-batch={(double)acknowledged / Math.Max(1, commits):F1} stored={stored} file-MB={new FileInfo(store.DatabasePath).Length / 1048576.0:F1}"));
             Console.WriteLine(WriterReport(store));
             if (stored != acknowledged)
             {
@@ -136,7 +136,7 @@ public static class StorageScenarios
         var wall = Stopwatch.GetElapsedTime(start).TotalSeconds;
         Array.Sort(latencies);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"storage-latency checkpoint-pages={store.CheckpointPages} window-us={options.Get("window", new StorageOptions().GroupCommitWindowMicroseconds)} offered={rate}/s seconds={seconds} ballots={total} achieved={total / wall:F0}/s commits={store.Commits} mean-batch={(double)total / Math.Max(1, store.Commits):F1} p50={Percentile(latencies, 0.50):F2}ms p90={Percentile(latencies, 0.90):F2}ms p99={Percentile(latencies, 0.99):F2}ms p99.9={Percentile(latencies, 0.999):F2}ms max={latencies[^1]:F2}ms"));
+            $"storage-latency checkpoint-pages={store.CheckpointPages} offered={rate}/s seconds={seconds} ballots={total} achieved={total / wall:F0}/s commits={store.Commits} mean-batch={(double)total / Math.Max(1, store.Commits):F1} p50={Percentile(latencies, 0.50):F2}ms p90={Percentile(latencies, 0.90):F2}ms p99={Percentile(latencies, 0.99):F2}ms p99.9={Percentile(latencies, 0.999):F2}ms max={latencies[^1]:F2}ms"));
         Console.WriteLine(WriterReport(store));
         return 0;
 
@@ -248,7 +248,6 @@ public static class StorageScenarios
         CheckpointPages = options.Get("checkpoint", new StorageOptions().CheckpointPages),
         IdleCheckpointMilliseconds = options.Get("idle-ms", new StorageOptions().IdleCheckpointMilliseconds),
         MaxBatchSize = options.Get("batch", new StorageOptions().MaxBatchSize),
-        GroupCommitWindowMicroseconds = options.Get("window", new StorageOptions().GroupCommitWindowMicroseconds),
     };
 
     private static Ballot Ballot(CycleId cycle, ulong member) => new()
