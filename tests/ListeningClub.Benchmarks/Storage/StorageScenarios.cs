@@ -16,7 +16,7 @@ namespace ListeningClub.Benchmarks.Storage;
 /// </summary>
 public static class StorageScenarios
 {
-    public static bool Handles(string name) => name is "storage-ballots" or "storage-checkpoint" or "storage-latency" or "storage-open" or "storage-crash";
+    public static bool Handles(string name) => name is "storage-ballots" or "storage-latency" or "storage-open" or "storage-crash";
 
     public static async Task<int> RunAsync(string name, string[] args)
     {
@@ -28,7 +28,6 @@ public static class StorageScenarios
             "storage-latency" => await AckLatencyAsync(options),
             "storage-open" => await OpenAndLoadAsync(options),
             "storage-crash" => await CrashRoundsAsync(options),
-            "storage-checkpoint" => await CheckpointCostAsync(options),
             _ => 64,
         };
     }
@@ -145,44 +144,6 @@ public static class StorageScenarios
             await write;
             latencies[index] = Stopwatch.GetElapsedTime(scheduled).TotalMilliseconds;
         }
-    }
-
-    /// <summary>
-    /// What one checkpoint costs (the writer is held meanwhile): 64 voters fill the log to N pages (default 1000, 4000)
-    /// with random-member ballots, then one checkpoint is timed; repeated --runs times (default 5) on a growing file.
-    /// </summary>
-    private static async Task<int> CheckpointCostAsync(Options options)
-    {
-        foreach (var pages in options.GetList("pages", [1000, 4000]))
-        {
-            using var folder = new ScratchFolder();
-            var storageOptions = StoreOptions(folder, options);
-            storageOptions.CheckpointPages = 1_000_000;
-            await using var store = LiteStore.Open(storageOptions, TimeProvider.System, NullLogger.Instance);
-            var ballots = new BallotRepository(store);
-            var cycle = CycleId.New();
-            long next = 0;
-            var runs = new List<double>();
-            for (var run = 0; run < options.Get("runs", 5); run++)
-            {
-                var logPath = DatabaseFiles.LogPathFor(store.DatabasePath);
-                await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(async () =>
-                {
-                    while (new FileInfo(logPath).Length < (long)pages * DurableFileStream.PageSize)
-                    {
-                        await ballots.UpsertAsync(Ballot(cycle, Scramble((ulong)Interlocked.Increment(ref next))), CancellationToken.None);
-                    }
-                })));
-                var clock = Stopwatch.StartNew();
-                await store.CheckpointAsync();
-                runs.Add(clock.Elapsed.TotalMilliseconds);
-            }
-
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"storage-checkpoint log-pages={pages} ballots={next} ms: median={runs.Order().ElementAt(runs.Count / 2):F1} max={runs.Max():F1} (all: {string.Join(", ", runs.Select(r => r.ToString("F1", CultureInfo.InvariantCulture)))}) data-fsync-ms={store.DataFsyncTime.TotalMilliseconds:F0} loadavg={LoadAverage()}"));
-        }
-
-        return 0;
     }
 
     /// <summary>Builds a ~25 MB database holding 1,000 clubs and their history, then times open + loading all clubs (5 runs).</summary>
