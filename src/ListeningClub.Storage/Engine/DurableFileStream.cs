@@ -145,8 +145,11 @@ internal sealed class DurableFileStream : Stream
 
     public override void SetLength(long value)
     {
-        DiscardReadAhead();
-        _file.SetLength(value);
+        lock (_readGate)
+        {
+            _file.SetLength(value);
+            DiscardReadAhead();
+        }
         Volatile.Write(ref _unsynced, true);
     }
 
@@ -162,8 +165,12 @@ internal sealed class DurableFileStream : Stream
             _confirmPending = true;
         }
 
-        DiscardReadAhead();
-        _file.Write(buffer, offset, count);
+        lock (_readGate)
+        {
+            // Under the read gate, so no read-ahead can be filled between this write and the discard.
+            _file.Write(buffer, offset, count);
+            DiscardReadAhead();
+        }
         Interlocked.Add(ref _bytesWritten, count);
         Volatile.Write(ref _unsynced, true);
     }
@@ -183,16 +190,11 @@ internal sealed class DurableFileStream : Stream
         base.Dispose(disposing);
     }
 
+    /// <summary>Called with the read gate held, after any change to the file.</summary>
     private void DiscardReadAhead()
     {
-        if (_groupCommitLog)
-        {
-            lock (_readGate)
-            {
-                _readAheadLength = 0;
-                _lastReadEnd = -1;
-            }
-        }
+        _readAheadLength = 0;
+        _lastReadEnd = -1;
     }
 
     private void Fsync()
