@@ -18,11 +18,17 @@ internal static class Program
     {
         if (args.Length < 2)
         {
-            await Console.Error.WriteLineAsync("usage: hold <folder> | ballots <folder> <writers> | make-v1 <folder>");
+            await Console.Error.WriteLineAsync("usage: hold <folder> | ballots <folder> <writers> [checkpoint-pages] | make-v1 <folder>");
             return 64;
         }
 
         var options = new StorageOptions { DataFolder = args[1] };
+        if (args is ["ballots", _, _, var checkpointPages])
+        {
+            // A small log limit makes the writer checkpoint every few commits, so kills also land inside checkpoints.
+            options.CheckpointPages = int.Parse(checkpointPages, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         try
         {
             return args[0] switch

@@ -25,19 +25,17 @@ public sealed class StorageOptions
     public int MaxBatchSize { get; set; } = 1024;
 
     /// <summary>
-    /// Group-commit window: after a commit of several writes, the writer waits (at most this long, and at most half
-    /// the last commit's duration) for the writers it just acknowledged to queue again, so one commit carries them
-    /// all instead of alternating half-full batches. 0 turns it off. A lone writer never waits.
+    /// The most the write-ahead log may grow under sustained load, in 8 KiB pages: the writer checkpoints (folds the log
+    /// into the data file, which holds up writes meanwhile) right after the commit that reaches it. Larger values mean
+    /// fewer but longer stalls (a checkpoint costs roughly 7 µs per log page) and a longer log to replay after a crash.
+    /// LiteDB's own auto-checkpoint is turned off.
     /// </summary>
-    [Range(0, 100_000)]
-    public int GroupCommitWindowMicroseconds { get; set; } = 5000;
-
-    /// <summary>
-    /// LiteDB checkpoints its log into the data file when the log exceeds this many 8 KiB pages.
-    /// Larger values mean fewer checkpoints under load and a longer log to replay after a crash.
-    /// </summary>
-    [Range(100, 1_000_000)]
+    [Range(10, 1_000_000)]
     public int CheckpointPages { get; set; } = 1000;
+
+    /// <summary>The writer checkpoints once it has had no write to do for this long (milliseconds).</summary>
+    [Range(1, 3_600_000)]
+    public int IdleCheckpointMilliseconds { get; set; } = 1000;
 
     public string DatabasePath => Path.Combine(Path.GetFullPath(DataFolder), FileName);
 

@@ -12,6 +12,11 @@ namespace ListeningClub.Storage.Engine;
 /// commit, before acknowledging anyone, so an acknowledged write is on disk even if the confirm-page detection ever missed.
 /// </para>
 /// <para>The data stream (written only by checkpoints) fsyncs on every flush, exactly as LiteDB would.</para>
+/// <para>
+/// A checkpoint reads the whole log twice, one page at a time; the log stream serves sequential reads from a read-ahead
+/// buffer (<see cref="ReadAheadBytes"/>), which any write or length change to the log discards, so a checkpoint's copy
+/// stalls the writer for less time. Random page reads go straight to the file.
+/// </para>
 /// </summary>
 internal sealed class DurableFileStream : Stream
 {
@@ -23,10 +28,19 @@ internal sealed class DurableFileStream : Stream
 
     private readonly FileStream _file;
     private readonly bool _groupCommitLog;
+    /// <summary>How much the log stream reads at once when it sees sequential page reads.</summary>
+    internal const int ReadAheadBytes = 32 * PageSize;
+
     private readonly Lock _syncGate = new();
+    private readonly Lock _readGate = new();
+    private byte[]? _readAhead;
+    private long _readAheadStart;
+    private int _readAheadLength;
+    private long _lastReadEnd = -1;
     private bool _unsynced;
     private bool _confirmPending;
     private long _confirmPagesWritten;
+    private long _bytesWritten;
     private long _fsyncs;
     private long _fsyncTicks;
 
@@ -40,6 +54,9 @@ internal sealed class DurableFileStream : Stream
 
     /// <summary>Commit-confirming pages seen (log stream only); one per committed write transaction.</summary>
     public long ConfirmPagesWritten => Interlocked.Read(ref _confirmPagesWritten);
+
+    /// <summary>Bytes written through this stream.</summary>
+    public long BytesWritten => Interlocked.Read(ref _bytesWritten);
 
     /// <summary>fsync calls made through this stream.</summary>
     public long Fsyncs => Interlocked.Read(ref _fsyncs);
@@ -87,13 +104,52 @@ internal sealed class DurableFileStream : Stream
         }
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => _file.Read(buffer, offset, count);
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        if (!_groupCommitLog)
+        {
+            return _file.Read(buffer, offset, count);
+        }
+
+        ArgumentNullException.ThrowIfNull(buffer);
+        lock (_readGate)
+        {
+            var position = _file.Position;
+            var sequential = position == _lastReadEnd;
+            int read;
+            if (position >= _readAheadStart && position + count <= _readAheadStart + _readAheadLength)
+            {
+                _readAhead.AsSpan((int)(position - _readAheadStart), count).CopyTo(buffer.AsSpan(offset, count));
+                read = count;
+            }
+            else if (sequential && count <= ReadAheadBytes)
+            {
+                _readAhead ??= new byte[ReadAheadBytes];
+                _readAheadStart = position;
+                _readAheadLength = RandomAccess.Read(_file.SafeFileHandle, _readAhead, position);
+                read = Math.Min(count, _readAheadLength);
+                _readAhead.AsSpan(0, read).CopyTo(buffer.AsSpan(offset, read));
+            }
+            else
+            {
+                read = RandomAccess.Read(_file.SafeFileHandle, buffer.AsSpan(offset, count), position);
+            }
+
+            _file.Position = position + read;
+            _lastReadEnd = position + read;
+            return read;
+        }
+    }
 
     public override long Seek(long offset, SeekOrigin origin) => _file.Seek(offset, origin);
 
     public override void SetLength(long value)
     {
-        _file.SetLength(value);
+        lock (_readGate)
+        {
+            _file.SetLength(value);
+            DiscardReadAhead();
+        }
         Volatile.Write(ref _unsynced, true);
     }
 
@@ -109,7 +165,13 @@ internal sealed class DurableFileStream : Stream
             _confirmPending = true;
         }
 
-        _file.Write(buffer, offset, count);
+        lock (_readGate)
+        {
+            // Under the read gate, so no read-ahead can be filled between this write and the discard.
+            _file.Write(buffer, offset, count);
+            DiscardReadAhead();
+        }
+        Interlocked.Add(ref _bytesWritten, count);
         Volatile.Write(ref _unsynced, true);
     }
 
@@ -126,6 +188,13 @@ internal sealed class DurableFileStream : Stream
         }
 
         base.Dispose(disposing);
+    }
+
+    /// <summary>Called with the read gate held, after any change to the file.</summary>
+    private void DiscardReadAhead()
+    {
+        _readAheadLength = 0;
+        _lastReadEnd = -1;
     }
 
     private void Fsync()

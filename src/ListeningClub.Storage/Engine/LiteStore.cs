@@ -49,9 +49,13 @@ internal sealed class LiteStore : IAsyncDisposable
                 barrier.WaitForLogWrites();
                 logStream.EnsureDurable();
             },
-            options.MaxBatchSize,
-            logger,
-            TimeSpan.FromMicroseconds(options.GroupCommitWindowMicroseconds));
+            () => logStream.Length,
+            new WriterSettings(
+                options.MaxBatchSize,
+                (long)options.CheckpointPages * DurableFileStream.PageSize,
+                TimeSpan.FromMilliseconds(options.IdleCheckpointMilliseconds)),
+            time,
+            logger);
     }
 
     public string DatabasePath => _options.DatabasePath;
@@ -62,8 +66,27 @@ internal sealed class LiteStore : IAsyncDisposable
 
     public int SchemaVersion => _db.UserVersion;
 
-    /// <summary>The log size (in 8 KiB pages) at which LiteDB checkpoints by itself.</summary>
-    public int CheckpointPages => _db.CheckpointSize;
+    /// <summary>The log size (in 8 KiB pages) at which the writer checkpoints even under load.</summary>
+    public int CheckpointPages => _options.CheckpointPages;
+
+    /// <summary>Checkpoints the writer ran since open, their total and longest duration.</summary>
+    public (long Count, TimeSpan Total, TimeSpan Longest) CheckpointStats => _writer.CheckpointStats;
+
+    /// <summary>The longest the log has been after a commit since open (bytes).</summary>
+    public long LargestLogBytes => _writer.LargestLogBytes;
+
+    /// <summary>fsync calls on the data file since open (checkpoints write it).</summary>
+    public long DataFsyncs => _dataStream.Fsyncs;
+
+    /// <summary>Time spent in fsync on the data file since open.</summary>
+    public TimeSpan DataFsyncTime => _dataStream.FsyncTime;
+
+    /// <summary>Raised on the writer thread after each checkpoint the writer ran.</summary>
+    internal event Action<CheckpointReason>? Checkpointed
+    {
+        add => _writer.Checkpointed += value;
+        remove => _writer.Checkpointed -= value;
+    }
 
     /// <summary>Write transactions committed since open.</summary>
     public long Commits => _writer.Commits;
@@ -82,6 +105,9 @@ internal sealed class LiteStore : IAsyncDisposable
 
     /// <summary>Commit-confirming log pages written since open (one per commit).</summary>
     public long LogConfirmPages => _logStream.ConfirmPagesWritten;
+
+    /// <summary>Bytes written to the log since open.</summary>
+    public long LogBytesWritten => _logStream.BytesWritten;
 
     /// <summary>Opens (creating if needed) the database in <see cref="StorageOptions.DataFolder"/>, migrated to <paramref name="targetVersion"/> (default: latest).</summary>
     public static LiteStore Open(StorageOptions options, TimeProvider time, ILogger logger, int? targetVersion = null)
@@ -135,9 +161,13 @@ internal sealed class LiteStore : IAsyncDisposable
 
             // Migrate first: its backup must be a copy of the file as it was, before any pragma changes.
             Migrate(db, options, time, logger, identity, target);
-            if (db.CheckpointSize != options.CheckpointPages)
+            // LiteDB's auto-checkpoint runs inside the commit that crosses its threshold and stalls every queued writer;
+            // the single writer checkpoints instead (when idle, or at the log limit), see SingleWriter.
+            // The pragma lives in the file header, so this happens once per file; the checkpoint makes it durable now.
+            if (db.CheckpointSize != 0)
             {
-                db.CheckpointSize = options.CheckpointPages;
+                db.CheckpointSize = 0;
+                db.Checkpoint();
             }
 
             var store = new LiteStore(options, time, logger, folderLock, data, log, db, barrier);
@@ -184,14 +214,7 @@ internal sealed class LiteStore : IAsyncDisposable
         _writer.ExclusiveAsync(work, cancellationToken);
 
     /// <summary>Folds the log into the data file, after every write queued before it has committed. Use after critical transitions.</summary>
-    public Task CheckpointAsync(CancellationToken cancellationToken = default) =>
-        _writer.ExclusiveAsync(
-            db =>
-            {
-                db.Checkpoint();
-                return true;
-            },
-            cancellationToken);
+    public Task CheckpointAsync(CancellationToken cancellationToken = default) => _writer.CheckpointAsync(cancellationToken);
 
     /// <summary>
     /// An online backup: under the writer (no write in flight), checkpoint and copy the file into the backups folder;

@@ -5,44 +5,67 @@ namespace ListeningClub.Storage.Engine;
 
 /// <summary>
 /// Every write to the database goes through this one thread. It drains the queue into batches (at most
-/// <c>maxBatchSize</c>), runs each batch in ONE LiteDB transaction and acknowledges each caller only after that
+/// <see cref="WriterSettings.MaxBatchSize"/>), runs each batch in ONE LiteDB transaction and acknowledges each caller only after that
 /// transaction has committed and is durable. A failing operation rolls its batch back; the others are retried without
 /// it, so one bad write never fails its neighbours. Transactions in LiteDB belong to a thread, and this thread never
 /// awaits, so no transaction ever spans an await. Readers do not come here: they read the last committed state directly.
+/// <para>
+/// Classic group commit: the writer never waits for more work. A lone write is committed at once; under load each batch
+/// is whatever queued while the previous commit ran, so batches grow with the load and latency stays about two commits.
+/// </para>
+/// <para>
+/// The writer also owns checkpoints (LiteDB's own auto-checkpoint is off, because it copies the log into the data file
+/// inside whichever commit crosses the threshold, stalling every queued writer): it checkpoints when it has had nothing
+/// to do for <see cref="WriterSettings.IdleCheckpointDelay"/>, and, under sustained load, right after the commit that
+/// takes the log to <see cref="WriterSettings.CheckpointLogBytes"/>, so the log never grows past that plus one commit.
+/// </para>
 /// </summary>
 internal sealed class SingleWriter : IAsyncDisposable
 {
     private readonly LiteDatabase _db;
     private readonly Action _makeDurable;
-    private readonly int _maxBatchSize;
+    private readonly Func<long> _logLength;
+    private readonly WriterSettings _settings;
     private readonly ILogger _logger;
     private readonly object _gate = new();
     private readonly Queue<WriteOperation> _queue = new();
     private readonly Thread _thread;
+    private readonly ITimer _idleTimer;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TimeSpan _groupCommitWindow;
     private bool _completing;
-    private bool _lingering;
-    private TimeSpan _lastCommitDuration;
-    private int _lastBatchSize;
+    private bool _idleCheckpointDue;
+    private long _batchesTaken;
+    private long _armedAtBatch = -1;
     private long _commits;
     private long _committedOperations;
     private long _executeTicks;
     private long _commitTicks;
     private long _durableTicks;
+    private long _checkpoints;
+    private long _checkpointTicks;
+    private long _longestCheckpointTicks;
+    private long _largestLogBytes;
+    private long _logBytesAfterCommit;
 
-    public SingleWriter(LiteDatabase db, Action makeDurable, int maxBatchSize, ILogger logger, TimeSpan groupCommitWindow = default)
+    public SingleWriter(LiteDatabase db, Action makeDurable, Func<long> logLength, WriterSettings settings, TimeProvider time, ILogger logger)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxBatchSize, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(groupCommitWindow, TimeSpan.Zero);
-        _groupCommitWindow = groupCommitWindow;
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentOutOfRangeException.ThrowIfLessThan(settings.MaxBatchSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(settings.CheckpointLogBytes, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(settings.IdleCheckpointDelay, TimeSpan.Zero);
         _db = db;
         _makeDurable = makeDurable;
-        _maxBatchSize = maxBatchSize;
+        _logLength = logLength;
+        _settings = settings;
         _logger = logger;
+        _idleTimer = time.CreateTimer(_ => OnIdleTimer(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _thread = new Thread(Run) { IsBackground = true, Name = "ListeningClub storage writer" };
         _thread.Start();
     }
+
+    /// <summary>Raised on the writer thread after each checkpoint it ran (for tests and diagnostics).</summary>
+    public event Action<CheckpointReason>? Checkpointed;
 
     /// <summary>Transactions committed so far.</summary>
     public long Commits => Interlocked.Read(ref _commits);
@@ -56,6 +79,15 @@ internal sealed class SingleWriter : IAsyncDisposable
         TimeSpan.FromTicks(Interlocked.Read(ref _commitTicks) * TimeSpan.TicksPerSecond / System.Diagnostics.Stopwatch.Frequency),
         TimeSpan.FromTicks(Interlocked.Read(ref _durableTicks) * TimeSpan.TicksPerSecond / System.Diagnostics.Stopwatch.Frequency));
 
+    /// <summary>Checkpoints run by the writer so far (idle, log full, or requested), their total and longest duration.</summary>
+    public (long Count, TimeSpan Total, TimeSpan Longest) CheckpointStats => (
+        Interlocked.Read(ref _checkpoints),
+        System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _checkpointTicks)),
+        System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _longestCheckpointTicks)));
+
+    /// <summary>The longest the log has been after a commit (bytes).</summary>
+    public long LargestLogBytes => Interlocked.Read(ref _largestLogBytes);
+
     /// <summary>Queues <paramref name="work"/> to run inside the next batch's transaction; completes after that batch commits.</summary>
     public Task<T> WriteAsync<T>(Func<LiteDatabase, T> work, CancellationToken cancellationToken = default) =>
         Enqueue(work, exclusive: false, cancellationToken);
@@ -63,6 +95,16 @@ internal sealed class SingleWriter : IAsyncDisposable
     /// <summary>Queues <paramref name="work"/> to run alone, after everything queued before it has committed, outside any transaction.</summary>
     public Task<T> ExclusiveAsync<T>(Func<LiteDatabase, T> work, CancellationToken cancellationToken = default) =>
         Enqueue(work, exclusive: true, cancellationToken);
+
+    /// <summary>Folds the log into the data file after everything queued before it has committed.</summary>
+    public Task CheckpointAsync(CancellationToken cancellationToken = default) =>
+        ExclusiveAsync(
+            _ =>
+            {
+                Checkpoint(CheckpointReason.Requested);
+                return true;
+            },
+            cancellationToken);
 
     /// <summary>Stops taking work, finishes everything already queued, and stops the thread.</summary>
     public async ValueTask DisposeAsync()
@@ -73,7 +115,14 @@ internal sealed class SingleWriter : IAsyncDisposable
             Monitor.PulseAll(_gate);
         }
 
-        await _stopped.Task.ConfigureAwait(false);
+        try
+        {
+            await _stopped.Task.ConfigureAwait(false);
+        }
+        finally
+        {
+            _idleTimer.Dispose();
+        }
     }
 
     private Task<T> Enqueue<T>(Func<LiteDatabase, T> work, bool exclusive, CancellationToken cancellationToken)
@@ -89,7 +138,7 @@ internal sealed class SingleWriter : IAsyncDisposable
         {
             ObjectDisposedException.ThrowIf(_completing, this);
             _queue.Enqueue(operation);
-            if (_queue.Count == 1 || _lingering)
+            if (_queue.Count == 1)
             {
                 Monitor.Pulse(_gate);
             }
@@ -109,64 +158,24 @@ internal sealed class SingleWriter : IAsyncDisposable
                     return null;
                 }
 
+                if (_idleCheckpointDue)
+                {
+                    _idleCheckpointDue = false;
+                    return [];
+                }
+
                 Monitor.Wait(_gate);
             }
 
-            Linger();
-            var batch = new List<WriteOperation>(Math.Min(_queue.Count, _maxBatchSize));
-            while (batch.Count < _maxBatchSize && _queue.TryDequeue(out var operation))
+            _idleCheckpointDue = false;
+            _batchesTaken++;
+            var batch = new List<WriteOperation>(Math.Min(_queue.Count, _settings.MaxBatchSize));
+            while (batch.Count < _settings.MaxBatchSize && _queue.TryDequeue(out var operation))
             {
                 batch.Add(operation);
             }
 
             return batch;
-        }
-    }
-
-    /// <summary>
-    /// Group-commit window: when commits are slow (the disk's fsync dominates), callers acknowledged by the last commit
-    /// are usually about to queue their next write. Waiting a moment for them (while more keep arriving, at most the
-    /// window) lets one commit carry everyone instead of alternating half-full batches. Skipped when commits are
-    /// at most half as long as the last commit took, so it never costs more than it can save; and a lone writer (last
-    /// batch of one, nothing else queued) never waits. Called with the gate held.
-    /// </summary>
-    private void Linger()
-    {
-        if (_groupCommitWindow <= TimeSpan.Zero || (_lastBatchSize <= 1 && _queue.Count <= 1))
-        {
-            return;
-        }
-
-        var budget = _lastCommitDuration / 2 < _groupCommitWindow ? _lastCommitDuration / 2 : _groupCommitWindow;
-        if (budget < TimeSpan.FromMicroseconds(50))
-        {
-            return;
-        }
-
-        var deadline = System.Diagnostics.Stopwatch.GetTimestamp() + (long)(budget.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
-        var quiet = budget / 4;
-        _lingering = true;
-        try
-        {
-            while (_queue.Count < _maxBatchSize && !_completing)
-            {
-                var remaining = System.Diagnostics.Stopwatch.GetElapsedTime(System.Diagnostics.Stopwatch.GetTimestamp(), deadline);
-                if (remaining <= TimeSpan.Zero)
-                {
-                    return;
-                }
-
-                var seen = _queue.Count;
-                Monitor.Wait(_gate, remaining < quiet ? remaining : quiet);
-                if (_queue.Count == seen)
-                {
-                    return; // nobody came for a while: go
-                }
-            }
-        }
-        finally
-        {
-            _lingering = false;
         }
     }
 
@@ -176,6 +185,16 @@ internal sealed class SingleWriter : IAsyncDisposable
         {
             while (TakeBatch() is { } batch)
             {
+                if (batch.Count == 0)
+                {
+                    if (_logLength() > 0)
+                    {
+                        TryCheckpoint(CheckpointReason.Idle);
+                    }
+
+                    continue;
+                }
+
                 var start = 0;
                 while (start < batch.Count)
                 {
@@ -194,6 +213,11 @@ internal sealed class SingleWriter : IAsyncDisposable
 
                     CommitGroup(batch.GetRange(start, end - start));
                     start = end;
+                }
+
+                if (_logBytesAfterCommit >= _settings.CheckpointLogBytes)
+                {
+                    TryCheckpoint(CheckpointReason.LogFull);
                 }
             }
 
@@ -288,8 +312,8 @@ internal sealed class SingleWriter : IAsyncDisposable
                 _makeDurable();
                 var durable = System.Diagnostics.Stopwatch.GetTimestamp();
                 Interlocked.Add(ref _durableTicks, durable - committed);
-                _lastCommitDuration = System.Diagnostics.Stopwatch.GetElapsedTime(executed, durable);
-                _lastBatchSize = pending.Count;
+                _logBytesAfterCommit = _logLength();
+                NoteLogLength(_logBytesAfterCommit);
             }
 #pragma warning disable CA1031 // The commit itself failed: nobody in the group may be told their write is safe.
             catch (Exception ex)
@@ -303,12 +327,74 @@ internal sealed class SingleWriter : IAsyncDisposable
 
             Interlocked.Increment(ref _commits);
             Interlocked.Add(ref _committedOperations, pending.Count);
+            ArmIdleCheckpoint();
             foreach (var operation in pending)
             {
                 operation.Acknowledge();
             }
 
             return;
+        }
+    }
+
+    /// <summary>
+    /// Called after each commit, before its callers are released (so a caller that has been acknowledged knows the
+    /// timer is armed): if no further batch is taken within the idle delay, the writer checkpoints.
+    /// </summary>
+    private void ArmIdleCheckpoint()
+    {
+        Volatile.Write(ref _armedAtBatch, _batchesTaken);
+        _idleTimer.Change(_settings.IdleCheckpointDelay, Timeout.InfiniteTimeSpan);
+    }
+
+    private void OnIdleTimer()
+    {
+        lock (_gate)
+        {
+            if (_batchesTaken == Volatile.Read(ref _armedAtBatch) && _queue.Count == 0 && !_completing)
+            {
+                _idleCheckpointDue = true;
+                Monitor.Pulse(_gate);
+            }
+        }
+    }
+
+    /// <summary>A checkpoint the writer decided on: a failure is logged (every commit is already durable in the log) and the writer carries on.</summary>
+    private void TryCheckpoint(CheckpointReason reason)
+    {
+        try
+        {
+            Checkpoint(reason);
+        }
+#pragma warning disable CA1031 // The log still holds every committed write; the next idle moment or full log tries again.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _logger.LogError(ex, "A {Reason} checkpoint failed; the log keeps the data and the checkpoint will be retried", reason);
+        }
+    }
+
+    private void Checkpoint(CheckpointReason reason)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        _db.Checkpoint();
+        var ticks = System.Diagnostics.Stopwatch.GetTimestamp() - started;
+        Interlocked.Increment(ref _checkpoints);
+        _logBytesAfterCommit = _logLength();
+        Interlocked.Add(ref _checkpointTicks, ticks);
+        if (ticks > Interlocked.Read(ref _longestCheckpointTicks))
+        {
+            Interlocked.Exchange(ref _longestCheckpointTicks, ticks);
+        }
+
+        Checkpointed?.Invoke(reason);
+    }
+
+    private void NoteLogLength(long bytes)
+    {
+        if (bytes > Interlocked.Read(ref _largestLogBytes))
+        {
+            Interlocked.Exchange(ref _largestLogBytes, bytes);
         }
     }
 

@@ -24,7 +24,8 @@ internal static partial class CrashRounds
         var clock = Stopwatch.StartNew();
         for (var round = 0; round < rounds; round++)
         {
-            acknowledged.AddRange(await RunProbeAsync(probePath, folder.Path, writers, random.Next(20, 400)));
+            // Every other round with a 50-page log limit, so kills also land inside the writer's checkpoints.
+            acknowledged.AddRange(await RunProbeAsync(probePath, folder.Path, writers, random.Next(20, 400), round % 2 == 0 ? null : 50));
             try
             {
                 await using var store = LiteStore.Open(new StorageOptions { DataFolder = folder.Path }, TimeProvider.System, NullLogger.Instance);
@@ -49,12 +50,17 @@ internal static partial class CrashRounds
         return lost == 0 && reopenFailures == 0 ? 0 : 1;
     }
 
-    private static async Task<List<ulong>> RunProbeAsync(string probePath, string folder, int writers, int runMilliseconds)
+    private static async Task<List<ulong>> RunProbeAsync(string probePath, string folder, int writers, int runMilliseconds, int? checkpointPages)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[] { probePath, "ballots", folder, writers.ToString(CultureInfo.InvariantCulture) })
         {
             info.ArgumentList.Add(argument);
+        }
+
+        if (checkpointPages is { } pages)
+        {
+            info.ArgumentList.Add(pages.ToString(CultureInfo.InvariantCulture));
         }
 
         var acked = new List<ulong>();

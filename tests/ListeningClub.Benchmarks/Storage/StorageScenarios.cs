@@ -63,9 +63,9 @@ public static class StorageScenarios
             clock.Stop();
             var commits = store.Commits - commitsBefore;
             var stored = await ballots.CountByCycleAsync(cycle, CancellationToken.None);
-            var (execute, commit, durable) = store.WriterTimings;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"storage-ballots members={(sequential ? "sequential" : "random")} window-us={options.Get("window", new StorageOptions().GroupCommitWindowMicroseconds)} voters={voters} seconds={clock.Elapsed.TotalSeconds:F1} acknowledged={acknowledged} ballots/s={acknowledged / clock.Elapsed.TotalSeconds:F0} commits={commits} mean-batch={(double)acknowledged / Math.Max(1, commits):F1} stored={stored} file-MB={new FileInfo(store.DatabasePath).Length / 1048576.0:F1} writer-ms: execute={execute.TotalMilliseconds:F0} commit={commit.TotalMilliseconds:F0} durable={durable.TotalMilliseconds:F0} fsyncs={store.LogFsyncs} fsync-ms={store.LogFsyncTime.TotalMilliseconds:F0}"));
+                $"storage-ballots members={(sequential ? "sequential" : "random")} voters={voters} seconds={clock.Elapsed.TotalSeconds:F1} acknowledged={acknowledged} ballots/s={acknowledged / clock.Elapsed.TotalSeconds:F0} commits={commits} mean-batch={(double)acknowledged / Math.Max(1, commits):F1} stored={stored} file-MB={new FileInfo(store.DatabasePath).Length / 1048576.0:F1}"));
+            Console.WriteLine(WriterReport(store));
             if (stored != acknowledged)
             {
                 Console.WriteLine("ERROR: stored ballots differ from acknowledged ballots");
@@ -135,7 +135,8 @@ public static class StorageScenarios
         var wall = Stopwatch.GetElapsedTime(start).TotalSeconds;
         Array.Sort(latencies);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"storage-latency checkpoint-pages={store.CheckpointPages} offered={rate}/s seconds={seconds} ballots={total} achieved={total / wall:F0}/s commits={store.Commits} p50={Percentile(latencies, 0.50):F2}ms p90={Percentile(latencies, 0.90):F2}ms p99={Percentile(latencies, 0.99):F2}ms p99.9={Percentile(latencies, 0.999):F2}ms max={latencies[^1]:F2}ms"));
+            $"storage-latency checkpoint-pages={store.CheckpointPages} offered={rate}/s seconds={seconds} ballots={total} achieved={total / wall:F0}/s commits={store.Commits} mean-batch={(double)total / Math.Max(1, store.Commits):F1} p50={Percentile(latencies, 0.50):F2}ms p90={Percentile(latencies, 0.90):F2}ms p99={Percentile(latencies, 0.99):F2}ms p99.9={Percentile(latencies, 0.999):F2}ms max={latencies[^1]:F2}ms"));
+        Console.WriteLine(WriterReport(store));
         return 0;
 
         static async Task Track(Task write, long scheduled, double[] latencies, int index)
@@ -190,12 +191,24 @@ public static class StorageScenarios
         return await CrashRounds.RunAsync(probe, rounds, options.Get("writers", 16));
     }
 
+    /// <summary>Where the writer's time went, and the machine's load average (other sessions share the 2 cores and the disk).</summary>
+    private static string WriterReport(LiteStore store)
+    {
+        var (execute, commit, durable) = store.WriterTimings;
+        var (checkpoints, checkpointTime, longestCheckpoint) = store.CheckpointStats;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"  writer-ms: execute={execute.TotalMilliseconds:F0} commit={commit.TotalMilliseconds:F0} durable={durable.TotalMilliseconds:F0} log: fsyncs={store.LogFsyncs} fsync-ms={store.LogFsyncTime.TotalMilliseconds:F0} written-MB={store.LogBytesWritten / 1048576.0:F0} largest-MB={store.LargestLogBytes / 1048576.0:F1} checkpoints={checkpoints} checkpoint-ms={checkpointTime.TotalMilliseconds:F0} longest-checkpoint-ms={longestCheckpoint.TotalMilliseconds:F1} data-fsyncs={store.DataFsyncs} data-fsync-ms={store.DataFsyncTime.TotalMilliseconds:F0} loadavg={LoadAverage()}");
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
     private static StorageOptions StoreOptions(ScratchFolder folder, Options options) => new()
     {
         DataFolder = folder.Path,
         CheckpointPages = options.Get("checkpoint", new StorageOptions().CheckpointPages),
+        IdleCheckpointMilliseconds = options.Get("idle-ms", new StorageOptions().IdleCheckpointMilliseconds),
         MaxBatchSize = options.Get("batch", new StorageOptions().MaxBatchSize),
-        GroupCommitWindowMicroseconds = options.Get("window", new StorageOptions().GroupCommitWindowMicroseconds),
     };
 
     private static Ballot Ballot(CycleId cycle, ulong member) => new()
