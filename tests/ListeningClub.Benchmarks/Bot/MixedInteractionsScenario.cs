@@ -97,6 +97,11 @@ public static class MixedInteractionsScenario
         var stored = (await services.GetRequiredService<IBallotRepository>().ListByCycleAsync(cycle.Id, default)).Select(b => b.MemberId).ToHashSet();
         var confirmed = driver.ConfirmedBallots.Keys.ToHashSet();
         var missing = confirmed.Count(m => !stored.Contains(m));
+        foreach (var member in confirmed.Where(m => !stored.Contains(m)))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"LOST: member {member}, confirmed by submit interaction {driver.ConfirmedBallots[member]}"));
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
             interactions sent: {records.Count} in {elapsed.TotalSeconds:F1} s = {records.Count / elapsed.TotalSeconds:F0}/s (nominate {driver.Counts["nominate"]}, list {driver.Counts["nominations"]}, ballot steps {driver.Counts["ballot"]})
             answered: {answered.Length}; deadline misses (emulator): {stats.DeadlineMisses}; unanswered: {records.Count - answered.Length}
@@ -121,7 +126,7 @@ public static class MixedInteractionsScenario
 
         public ConcurrentDictionary<string, int> Counts { get; } = new(StringComparer.Ordinal) { ["nominate"] = 0, ["nominations"] = 0, ["ballot"] = 0 };
 
-        public ConcurrentDictionary<ulong, bool> ConfirmedBallots { get; } = new();
+        public ConcurrentDictionary<ulong, string> ConfirmedBallots { get; } = new();
 
         public async Task<TimeSpan> RunAsync(string[] members, string trackId, string[] candidates, int perSecond, TimeSpan duration)
         {
@@ -190,9 +195,9 @@ public static class MixedInteractionsScenario
 
                 await AnswerAsync(await SendComponentAsync(member, $"ballot:choice:{trackId}:0", message, [choice]));
                 var submitted = await AnswerAsync(await SendComponentAsync(member, $"ballot:submit:{trackId}", message, null));
-                if (Text(submitted.Original ?? submitted.Callbacks[^1]["data"] as JsonObject).Contains("Your ballot", StringComparison.Ordinal))
+                if (Text(submitted.Original ?? submitted.Callbacks[^1]["data"] as JsonObject).Contains("✅ Your ballot", StringComparison.Ordinal))
                 {
-                    ConfirmedBallots[ulong.Parse(guild.Users[member], CultureInfo.InvariantCulture)] = true;
+                    ConfirmedBallots[ulong.Parse(guild.Users[member], CultureInfo.InvariantCulture)] = submitted.Id;
                 }
             }
             finally
