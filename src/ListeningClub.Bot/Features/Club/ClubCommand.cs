@@ -19,7 +19,8 @@ public sealed class ClubCommand(ClubHandlerServices services, IServiceProvider p
         .Add<ClubOpenVoting>()
         .Add<ClubCloseVoting>()
         .Add<ClubVeto>()
-        .Add<ClubManagerRole>();
+        .Add<ClubManagerRole>()
+        .Add<ClubBackup>();
 
     public static InteractionRoutes Routes { get; } = InteractionRoutes.ForCommand(new ApplicationCommand
     {
