@@ -32,6 +32,7 @@ public static class ListeningClubServices
         services.AddDiscordClient();
         services.AddClubCommands();
         services.AddHealth();
+        services.AddHostedService<StartupTrim>();
         return services;
     }
 }
