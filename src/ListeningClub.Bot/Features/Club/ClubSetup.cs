@@ -7,28 +7,26 @@ using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Common;
 using ListeningClub.Domain.Media;
 using ListeningClub.Domain.Voting;
-using Microsoft.Extensions.Options;
-using Commands = ListeningClub.Bot.Features.Commands;
 
 namespace ListeningClub.Bot.Features.Club;
 
 /// <summary>/club setup: creates a track, or changes the one with that name (options left out keep their value; a new track's time zone defaults to Club:DefaultTimeZone).</summary>
-public sealed class ClubSetup(RhythmScheduler scheduler, IOptions<ClubDefaultsOptions> defaults) : IClubSubcommand
+public sealed class ClubSetup(RhythmScheduler scheduler, Microsoft.Extensions.Options.IOptions<ClubDefaultsOptions> defaults) : IClubSubcommand
 {
     private static readonly (string Name, string Value)[] Methods =
         [("Instant-runoff (ranked)", "instant-runoff"), ("Schulze (ranked, head-to-head)", "schulze"), ("Plurality (one vote)", "plurality"), ("Approval (any number)", "approval")];
 
-    public static ApplicationCommandOption Definition { get; } = Commands.Options.Subcommand(
+    public static ApplicationCommandOption Definition { get; } = Options.Subcommand(
         "setup",
         "Create a track or change one",
-        Commands.Options.Text("name", "Track name, e.g. Film Night", required: true, maxLength: Track.MaxNameLength),
-        Commands.Options.Choice("kind", "Films or albums", true, ("Films", "film"), ("Albums", "album")),
-        Commands.Options.Channel("channel", "Where the track posts", required: true),
-        Commands.Options.Text("timezone", "IANA time zone, e.g. Europe/Berlin (default: the bot host's setting)", required: false, autocomplete: true, maxLength: 64),
-        Commands.Options.Choice("method", "Voting method", false, Methods),
-        Commands.Options.WholeNumber("cap", "Nominations per member per cycle (default 1)", min: 1, max: TrackRules.MaxNominationCap),
-        Commands.Options.WholeNumber("carry-over", "Cycles an unpicked nomination stays (default 0)", min: 0, max: TrackRules.MaxCarryOverCycles),
-        Commands.Options.WholeNumber("ballot-size", "Places on a ranked ballot (default 3)", min: TrackRules.MinBallotSize, max: TrackRules.MaxBallotSize));
+        Options.Text("name", "Track name, e.g. Film Night", required: true, maxLength: Track.MaxNameLength),
+        Options.Choice("kind", "Films or albums", true, ("Films", "film"), ("Albums", "album")),
+        Options.Channel("channel", "Where the track posts", required: true),
+        Options.Text("timezone", "IANA time zone, e.g. Europe/Berlin (default: the bot host's setting)", required: false, autocomplete: true, maxLength: 64),
+        Options.Choice("method", "Voting method", false, Methods),
+        Options.WholeNumber("cap", "Nominations per member per cycle (default 1)", min: 1, max: TrackRules.MaxNominationCap),
+        Options.WholeNumber("carry-over", "Cycles an unpicked nomination stays (default 0)", min: 0, max: TrackRules.MaxCarryOverCycles),
+        Options.WholeNumber("ballot-size", "Places on a ranked ballot (default 3)", min: TrackRules.MinBallotSize, max: TrackRules.MaxBallotSize));
 
     public Task<IReadOnlyList<ApplicationCommandOptionChoice>?> AutocompleteAsync(ClubCall request, CancellationToken ct)
     {
