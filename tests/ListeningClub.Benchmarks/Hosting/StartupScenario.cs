@@ -142,7 +142,7 @@ public static class StartupScenario
             PrintLargestMappings(process.Id);
         }
 
-        using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+        using var kill = Process.Start(new ProcessStartInfo("sh", ["-c", $"kill -TERM {process.Id.ToString(CultureInfo.InvariantCulture)}"]) { UseShellExecute = false })!;
         await kill.WaitForExitAsync();
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)

@@ -71,7 +71,8 @@ public sealed class BotProcess : IAsyncDisposable
     /// <summary>Sends SIGTERM, as <c>docker stop</c> and <c>systemctl stop</c> do.</summary>
     public void Terminate()
     {
-        using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+        // The shell's built-in kill: a kill binary is not in every image (e.g. the SDK container that runs the tests).
+        using var kill = Process.Start(new ProcessStartInfo("sh", ["-c", $"kill -TERM {_process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}"]) { UseShellExecute = false })!;
         kill.WaitForExit();
     }
 
