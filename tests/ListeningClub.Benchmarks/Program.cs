@@ -37,6 +37,12 @@ public static class Program
             return;
         }
 
+        if (args is ["--scenario", Hosting.StartupScenario.Name, .. var startupArgs])
+        {
+            Hosting.StartupScenario.RunAsync(startupArgs).GetAwaiter().GetResult();
+            return;
+        }
+
         // Storage scenarios: dotnet run -c Release --project tests/ListeningClub.Benchmarks -- --scenario storage-<name> [--option value ...]
         if (args is ["--scenario", var scenario, ..] && StorageScenarios.Handles(scenario))
         {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ListeningClub.Bot.Features.Health;
 using ListeningClub.Storage.Engine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,17 +13,35 @@ public static partial class BotHost
 {
     public const int ConfigurationErrorExitCode = 2;
 
+    /// <summary>
+    /// The host with its configuration, later sources winning: <c>appsettings.json</c> and
+    /// <c>appsettings.{Environment}.json</c> beside the executable, user-secrets (Development only), environment
+    /// variables (<c>ListeningClub__Discord__Token</c> and the like), then command-line arguments
+    /// (<c>--Discord:Token=…</c>).
+    /// </summary>
     public static HostApplicationBuilder CreateBuilder(string[] args)
     {
-        var builder = Host.CreateApplicationBuilder(args);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = ConfigurationArguments(args),
+
+            // The settings files live beside the executable, wherever it is started from (systemd, Docker, dotnet run).
+            ContentRootPath = AppContext.BaseDirectory,
+        });
         builder.Configuration.AddEnvironmentVariables(prefix: "ListeningClub__");
-        builder.Configuration.AddCommandLine(args);
+        builder.Configuration.AddCommandLine(ConfigurationArguments(args));
         builder.Services.AddListeningClub();
         return builder;
     }
 
     public static async Task<int> RunAsync(string[] args)
     {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Contains(HealthCheckCommand.Switch, StringComparer.Ordinal))
+        {
+            return await HealthCheckCommand.RunAsync(CreateBuilder(args).Configuration).ConfigureAwait(false);
+        }
+
         using var host = CreateBuilder(args).Build();
         try
         {
@@ -51,6 +70,9 @@ public static partial class BotHost
             return ConfigurationErrorExitCode;
         }
     }
+
+    /// <summary>The arguments that are settings: the <c>--health</c> switch is a mode, not a setting.</summary>
+    private static string[] ConfigurationArguments(string[] args) => args.Where(a => a != HealthCheckCommand.Switch).ToArray();
 
     /// <summary>Rewrites the framework's "DataAnnotation validation failed for 'XOptions' members: 'Y' with the error: '…'" as "Section:Y: …".</summary>
     internal static string Describe(string failure)

@@ -37,6 +37,8 @@ public sealed partial class GatewayClient
     private int _sequence;
     private long _lastIdentify;
     private int _failedAttempts;
+    private long _connectedAt;
+    private long _lastHeartbeatAck;
 
     public GatewayClient(
         IGatewayTransportFactory transports,
@@ -65,6 +67,9 @@ public sealed partial class GatewayClient
 
     /// <summary>The last sequence number received.</summary>
     public int Sequence => Volatile.Read(ref _sequence);
+
+    /// <summary>Whether a session is live now, since when, and when the last heartbeat ACK arrived (TimeProvider timestamps; 0 = never).</summary>
+    public GatewayStatus Status => new(Volatile.Read(ref _connectedAt), Volatile.Read(ref _lastHeartbeatAck));
 
     /// <summary>Runs until <paramref name="ct"/> is cancelled or a fatal error stops the client.</summary>
     public async Task RunAsync(CancellationToken ct)
@@ -157,6 +162,7 @@ public sealed partial class GatewayClient
             }
             finally
             {
+                Volatile.Write(ref _connectedAt, 0);
                 await connection.StopHeartbeatAsync().ConfigureAwait(false);
                 connection.Dispose();
             }
@@ -228,6 +234,7 @@ public sealed partial class GatewayClient
                     if (await OnDispatchAsync(payload, receivedAt, ct).ConfigureAwait(false))
                     {
                         reachedSession = true;
+                        Volatile.Write(ref _connectedAt, _time.GetTimestamp());
                     }
 
                     break;
@@ -266,6 +273,7 @@ public sealed partial class GatewayClient
                     break;
                 case 11:
                     connection.AckReceived = true;
+                    Volatile.Write(ref _lastHeartbeatAck, _time.GetTimestamp());
                     break;
                 default:
                     break;

@@ -7,7 +7,8 @@ namespace ListeningClub.Discord.Gateway;
 
 /// <summary>
 /// Reads dispatches from the channel and runs their handlers concurrently (bounded), each dispatch in its own
-/// DI scope. A handler that throws is logged; the loop goes on.
+/// DI scope. A handler that throws is logged; the loop goes on. When stopped it takes no new dispatch and waits for
+/// the running ones to finish.
 /// </summary>
 public sealed partial class GatewayDispatcher(
     GatewayDispatchChannel channel,
@@ -29,7 +30,9 @@ public sealed partial class GatewayDispatcher(
                     {
                         try
                         {
-                            await HandleAsync(dispatch, ct).ConfigureAwait(false);
+                            // Not cancelled by shutdown: a dispatch already taken runs to the end (a vote being
+                            // stored is stored and answered); the host's shutdown timeout bounds the wait.
+                            await HandleAsync(dispatch, CancellationToken.None).ConfigureAwait(false);
                         }
                         finally
                         {

@@ -103,6 +103,8 @@ public sealed partial class InteractionRouter
             return;
         }
 
+        // Every log line written while this interaction is handled (router, handlers, storage) carries its ids.
+        using var logScope = _logger.BeginScope("Interaction {InteractionId} in guild {GuildId}", interaction.Id, interaction.GuildId ?? 0);
         using var context = new InteractionContext(interaction, receivedAt, _api, _time, _logger);
         var registration = Find(interaction);
         if (registration is null)

@@ -11,10 +11,12 @@ namespace ListeningClub.Bot.Tests.Support;
 public sealed class RunningBot : IAsyncDisposable
 {
     private readonly string _dataFolder;
+    private readonly RunningBotSettings _settings;
 
-    private RunningBot(DiscordEmulator emulator, EmulatorControl control, CreatedGuild guild, IHost host, string dataFolder)
+    private RunningBot(DiscordEmulator emulator, EmulatorControl control, CreatedGuild guild, IHost host, string dataFolder, RunningBotSettings settings)
     {
         _dataFolder = dataFolder;
+        _settings = settings;
         Emulator = emulator;
         Control = control;
         Guild = guild;
@@ -29,35 +31,85 @@ public sealed class RunningBot : IAsyncDisposable
 
     public IHost Host { get; private set; }
 
+    public string DataFolder => _dataFolder;
+
     public ulong GuildId => ulong.Parse(Guild.GuildId, System.Globalization.CultureInfo.InvariantCulture);
+
+    public ClubMembers Members => new(Control, Guild);
 
     public T Get<T>() where T : notnull => Host.Services.GetRequiredService<T>();
 
-    public static async Task<RunningBot> StartAsync()
+    public static async Task<RunningBot> StartAsync(RunningBotSettings? settings = null)
     {
-        var emulator = await DiscordEmulator.StartAsync(new EmulatorSettings { HeartbeatInterval = TimeSpan.FromSeconds(5) });
+        settings ??= new RunningBotSettings();
+        var emulator = await DiscordEmulator.StartAsync(settings.Emulator ?? new EmulatorSettings { HeartbeatInterval = TimeSpan.FromSeconds(5) });
         var control = emulator.CreateControl();
-        var guild = await control.CreateGuildAsync(new GuildSpec(
-            "Club",
-            Channels: [new ChannelSpec("film-night"), new ChannelSpec("album-club")],
-            Roles: [new RoleSpec("Club Manager")],
-            Members: [new MemberSpec("ana"), new MemberSpec("ben"), new MemberSpec("cho"), new MemberSpec("boss", Permissions: "32"), new MemberSpec("helper", Roles: ["Club Manager"])]));
+        var guild = await CreateClubGuildAsync(control, settings.ExtraMembers, settings.BotPermissions);
         var folder = Path.Combine(Path.GetTempPath(), "listeningclub-tests", Guid.NewGuid().ToString("N"));
-        var host = await StartHostAsync(emulator, guild, folder);
-        var bot = new RunningBot(emulator, control, guild, host, folder);
-        await WaitUntilAsync(async () => (await control.RequestsAsync()).Any(r => r.Method == "PUT" && r.Path.Contains("/commands", StringComparison.Ordinal)), "commands registered");
+        var bot = new RunningBot(emulator, control, guild, null!, folder, settings);
+        bot.Host = await bot.StartHostAsync();
         return bot;
     }
 
-    /// <summary>Stops the bot and starts it again on the same data folder, against the same Discord; returns once it has synced its commands.</summary>
-    public async Task RestartAsync()
+    /// <summary>The test guild: two track channels, a manager role, three members, a member with Manage Server ("boss") and one with the role ("helper").</summary>
+    public static Task<CreatedGuild> CreateClubGuildAsync(EmulatorControl control, IEnumerable<string>? extraMembers = null, string? botPermissions = null)
+    {
+        ArgumentNullException.ThrowIfNull(control);
+        return control.CreateGuildAsync(new GuildSpec(
+            "Club",
+            Channels: [new ChannelSpec("film-night"), new ChannelSpec("album-club")],
+            Roles: [new RoleSpec("Club Manager")],
+            Members: [new MemberSpec("ana"), new MemberSpec("ben"), new MemberSpec("cho"), new MemberSpec("boss", Permissions: "32"), new MemberSpec("helper", Roles: ["Club Manager"]), .. (extraMembers ?? []).Select(m => new MemberSpec(m))],
+            BotPermissions: botPermissions));
+    }
+
+    /// <summary>Stops the bot (as SIGTERM would), runs <paramref name="whileStopped"/> on the data folder, and starts it again on the same folder and emulator.</summary>
+    public async Task RestartAsync(Action<string>? whileStopped = null)
     {
         await Host.StopAsync();
         Host.Dispose();
-        var synced = (await Control.RequestsAsync()).Count(IsCommandsRead);
-        Host = await StartHostAsync(Emulator, Guild, _dataFolder);
-        await WaitUntilAsync(async () => (await Control.RequestsAsync()).Count(IsCommandsRead) > synced, "commands compared after the restart");
+        whileStopped?.Invoke(_dataFolder);
+        Host = await StartHostAsync();
     }
+
+    private async Task<IHost> StartHostAsync()
+    {
+        var checksBefore = (await Control.RequestsAsync()).Count(IsCommandCheck);
+        var builder = BotHost.CreateBuilder(
+        [
+            $"--Discord:Token={Emulator.BotToken}",
+            $"--Discord:ApiBaseUrl={Emulator.ApiBaseUrl}",
+            $"--Discord:DevelopmentGuildId={Guild.GuildId}",
+            $"--Storage:DataFolder={_dataFolder}",
+            "--Abuse:CommandsPerWindow=1000",
+            "--Health:Enabled=false",
+            .. _settings.Args,
+        ]);
+        _settings.Configure?.Invoke(builder);
+        var host = builder.Build();
+        await host.StartAsync();
+
+        // On READY the registrar reads the commands and writes them when they differ (always, on the first start).
+        await WaitUntilAsync(
+            async () =>
+            {
+                var requests = await Control.RequestsAsync();
+                return requests.Count(IsCommandCheck) > checksBefore && (checksBefore > 0 || requests.Any(r => r.Method == "PUT" && r.Path.Contains("/commands", StringComparison.Ordinal)));
+            },
+            "commands registered");
+        return host;
+    }
+
+    private static bool IsCommandCheck(RequestEntry request) => request.Method == "GET" && request.Path.Contains("/commands", StringComparison.Ordinal);
+
+    /// <summary>Sends a slash command as <paramref name="user"/> and returns the interaction once the bot has answered it.</summary>
+    public Task<InteractionRecord> CommandAsync(string user, string name, JsonArray? options = null, string channel = "film-night") =>
+        Members.CommandAsync(user, name, options, channel);
+
+    public Task<InteractionRecord> ComponentAsync(string user, string customId, string messageId, IReadOnlyList<string>? values = null, string channel = "film-night") =>
+        Members.ComponentAsync(user, customId, messageId, values, channel);
+
+    public Task<InteractionRecord> AnsweredAsync(string id) => Members.AnsweredAsync(id);
 
     /// <summary>Submits a modal the bot opened, with text input values by custom id.</summary>
     public async Task<InteractionRecord> ModalAsync(string user, string customId, IReadOnlyDictionary<string, string> inputs, string channel = "film-night")
@@ -73,49 +125,6 @@ public sealed class RunningBot : IAsyncDisposable
         };
         var sent = await Control.SendInteractionAsync(new InteractionSpec(Guild.Channels[channel], Guild.Users[user], 5, data, Guild.GuildId));
         return await AnsweredAsync(sent.Id);
-    }
-
-    private static bool IsCommandsRead(RequestEntry request) =>
-        request.Method == "GET" && request.Path.EndsWith("/commands", StringComparison.Ordinal) && request.Status == 200;
-
-    private static async Task<IHost> StartHostAsync(DiscordEmulator emulator, CreatedGuild guild, string folder)
-    {
-        var host = BotHost.CreateBuilder(
-        [
-            $"--Discord:Token={emulator.BotToken}",
-            $"--Discord:ApiBaseUrl={emulator.ApiBaseUrl}",
-            $"--Discord:DevelopmentGuildId={guild.GuildId}",
-            $"--Storage:DataFolder={folder}",
-            "--Abuse:CommandsPerWindow=1000",
-        ]).Build();
-        await host.StartAsync();
-        return host;
-    }
-
-    /// <summary>Sends a slash command as <paramref name="user"/> and returns the interaction once the bot has answered it.</summary>
-    public async Task<InteractionRecord> CommandAsync(string user, string name, JsonArray? options = null, string channel = "film-night")
-    {
-        var sent = await Control.SendCommandAsync(Guild.GuildId, Guild.Channels[channel], Guild.Users[user], name, options);
-        return await AnsweredAsync(sent.Id);
-    }
-
-    public async Task<InteractionRecord> ComponentAsync(string user, string customId, string messageId, IReadOnlyList<string>? values = null, string channel = "film-night")
-    {
-        var data = new JsonObject { ["custom_id"] = customId, ["component_type"] = values is null ? 2 : 3 };
-        if (values is not null)
-        {
-            data["values"] = new JsonArray(values.Select(v => (JsonNode)JsonValue.Create(v)!).ToArray());
-        }
-
-        var sent = await Control.SendInteractionAsync(new InteractionSpec(Guild.Channels[channel], Guild.Users[user], 3, data, Guild.GuildId, messageId));
-        return await AnsweredAsync(sent.Id);
-    }
-
-    public async Task<InteractionRecord> AnsweredAsync(string id)
-    {
-        InteractionRecord record = null!;
-        await WaitUntilAsync(async () => (record = await Control.GetInteractionAsync(id)).Callbacks.Count > 0 && (record.ResponseType is not 5 || record.Original?["content"] is not null || record.Followups.Count > 0), $"interaction {id} answered");
-        return record;
     }
 
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
@@ -147,4 +156,20 @@ public sealed class RunningBot : IAsyncDisposable
         {
         }
     }
+}
+
+/// <summary>What a test may change about <see cref="RunningBot"/>: the emulator, the bot's permission grant, more members, settings, the host builder.</summary>
+public sealed record RunningBotSettings
+{
+    public EmulatorSettings? Emulator { get; init; }
+
+    /// <summary>The bot's permission integer in the guild (null: administrator).</summary>
+    public string? BotPermissions { get; init; }
+
+    public IReadOnlyList<string> ExtraMembers { get; init; } = [];
+
+    /// <summary>More command-line settings (they win over the defaults above).</summary>
+    public IReadOnlyList<string> Args { get; init; } = [];
+
+    public Action<HostApplicationBuilder>? Configure { get; init; }
 }

@@ -23,7 +23,8 @@ public sealed class ClubCommand(ClubHandlerServices services, IServiceProvider p
         .Add<ClubVeto>()
         .Add<ClubManagerRole>()
         .Add<ClubPrompts>()
-        .Add<ClubExport>();
+        .Add<ClubExport>()
+        .Add<ClubBackup>();
 
     public static InteractionRoutes Routes { get; } = InteractionRoutes.ForCommand(new ApplicationCommand
     {

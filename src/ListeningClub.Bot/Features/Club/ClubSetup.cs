@@ -10,8 +10,8 @@ using ListeningClub.Domain.Voting;
 
 namespace ListeningClub.Bot.Features.Club;
 
-/// <summary>/club setup: creates a track, or changes the one with that name (options left out keep their value).</summary>
-public sealed class ClubSetup(RhythmScheduler scheduler) : IClubSubcommand
+/// <summary>/club setup: creates a track, or changes the one with that name (options left out keep their value; a new track's time zone defaults to Club:DefaultTimeZone).</summary>
+public sealed class ClubSetup(RhythmScheduler scheduler, Microsoft.Extensions.Options.IOptions<ClubDefaultsOptions> defaults) : IClubSubcommand
 {
     private static readonly (string Name, string Value)[] Methods =
         [("Instant-runoff (ranked)", "instant-runoff"), ("Schulze (ranked, head-to-head)", "schulze"), ("Plurality (one vote)", "plurality"), ("Approval (any number)", "approval")];
@@ -22,7 +22,7 @@ public sealed class ClubSetup(RhythmScheduler scheduler) : IClubSubcommand
         Options.Text("name", "Track name, e.g. Film Night", required: true, maxLength: Track.MaxNameLength),
         Options.Choice("kind", "Films or albums", true, ("Films", "film"), ("Albums", "album")),
         Options.Channel("channel", "Where the track posts", required: true),
-        Options.Text("timezone", "IANA time zone, e.g. Europe/Berlin", required: true, autocomplete: true, maxLength: 64),
+        Options.Text("timezone", "IANA time zone, e.g. Europe/Berlin (default: the bot host's setting)", required: false, autocomplete: true, maxLength: 64),
         Options.Choice("method", "Voting method", false, Methods),
         Options.WholeNumber("cap", "Nominations per member per cycle (default 1)", min: 1, max: TrackRules.MaxNominationCap),
         Options.WholeNumber("carry-over", "Cycles an unpicked nomination stays (default 0)", min: 0, max: TrackRules.MaxCarryOverCycles),
@@ -59,7 +59,7 @@ public sealed class ClubSetup(RhythmScheduler scheduler) : IClubSubcommand
             BallotSize = (int)(context.GetInteger("ballot-size") ?? rules.BallotSize),
         };
         var channel = context.GetId("channel") ?? 0;
-        var track = await request.Clubs.SetupTrackAsync(request.GuildId, context.GetString("name"), kind, channel, context.GetString("timezone"), rules, ct).ConfigureAwait(false);
+        var track = await request.Clubs.SetupTrackAsync(request.GuildId, context.GetString("name"), kind, channel, context.GetString("timezone") ?? existing?.TimeZoneId ?? defaults.Value.DefaultTimeZone, rules, ct).ConfigureAwait(false);
         if (!track.IsSuccess)
         {
             return track.Problem!;

@@ -1,0 +1,84 @@
+using ListeningClub.Discord.Emulator.Control;
+using ListeningClub.Discord.Emulator.Hosting;
+
+namespace ListeningClub.Bot.Tests.Support;
+
+/// <summary>The built executable against an emulator in this process, configured the way the README says: environment variables only.</summary>
+public sealed class ExecutableBot : IAsyncDisposable
+{
+    private ExecutableBot(DiscordEmulator emulator, EmulatorControl control, CreatedGuild guild, BotProcess process, string dataFolder)
+    {
+        Emulator = emulator;
+        Control = control;
+        Guild = guild;
+        Process = process;
+        DataFolder = dataFolder;
+    }
+
+    public DiscordEmulator Emulator { get; }
+
+    public EmulatorControl Control { get; }
+
+    public CreatedGuild Guild { get; }
+
+    public BotProcess Process { get; }
+
+    public string DataFolder { get; }
+
+    public ClubMembers Members => new(Control, Guild);
+
+    public static async Task<ExecutableBot> StartAsync(EmulatorSettings? emulatorSettings = null, IEnumerable<string>? extraMembers = null, IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var emulator = await DiscordEmulator.StartAsync(emulatorSettings ?? new EmulatorSettings { HeartbeatInterval = TimeSpan.FromSeconds(5) });
+        var control = emulator.CreateControl();
+        var guild = await RunningBot.CreateClubGuildAsync(control, extraMembers);
+        var folder = Path.Combine(Path.GetTempPath(), "listeningclub-tests", Guid.NewGuid().ToString("N"));
+        var settings = new Dictionary<string, string?>
+        {
+            ["ListeningClub__Discord__Token"] = emulator.BotToken,
+            ["ListeningClub__Discord__ApiBaseUrl"] = emulator.ApiBaseUrl.ToString(),
+            ["ListeningClub__Discord__DevelopmentGuildId"] = guild.GuildId,
+            ["ListeningClub__Storage__DataFolder"] = folder,
+            ["ListeningClub__Health__Port"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["ListeningClub__Abuse__CommandsPerWindow"] = "1000",
+        };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            settings[name] = value;
+        }
+
+        var process = BotProcess.Start(settings);
+        var bot = new ExecutableBot(emulator, control, guild, process, folder);
+        try
+        {
+            await RunningBot.WaitUntilAsync(
+                async () => process.HasExited || (await control.RequestsAsync()).Any(r => r.Method == "PUT" && r.Path.Contains("/commands", StringComparison.Ordinal)),
+                "the executable to register its commands");
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The bot exited during start-up:\n{process.Output}");
+            }
+
+            return bot;
+        }
+        catch
+        {
+            await bot.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Process.DisposeAsync();
+        Control.Dispose();
+        await Emulator.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+    }
+}

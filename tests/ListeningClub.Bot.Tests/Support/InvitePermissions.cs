@@ -1,0 +1,15 @@
+namespace ListeningClub.Bot.Tests.Support;
+
+/// <summary>The permission integer in the README's invite URL, bit by bit (see the README's "Discord setup").</summary>
+public static class InvitePermissions
+{
+    public const ulong ViewChannel = 1UL << 10;
+    public const ulong SendMessages = 1UL << 11;
+    public const ulong EmbedLinks = 1UL << 14;
+    public const ulong CreatePublicThreads = 1UL << 35;
+    public const ulong SendMessagesInThreads = 1UL << 38;
+
+    public const ulong Value = ViewChannel | SendMessages | EmbedLinks | CreatePublicThreads | SendMessagesInThreads;
+
+    public const string InUrl = "309237664768";
+}
