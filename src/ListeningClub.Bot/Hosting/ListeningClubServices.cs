@@ -2,6 +2,7 @@ using ListeningClub.Bot.Features.Backup;
 using ListeningClub.Bot.Features.Club;
 using ListeningClub.Bot.Features.Commands;
 using ListeningClub.Bot.Features.Health;
+using ListeningClub.Bot.Features.Polls;
 using ListeningClub.Bot.Features.Rhythm;
 using ListeningClub.Bot.Features.Safety;
 using ListeningClub.Discord.Hosting;
@@ -31,6 +32,7 @@ public static class ListeningClubServices
         services.AddBackups();
         services.AddDiscordClient();
         services.AddClubCommands();
+        services.AddPolls();
         services.AddHealth();
         services.AddHostedService<StartupTrim>();
         return services;

@@ -12,4 +12,7 @@ public interface IBallotRepository
     Task<IReadOnlyList<Ballot>> ListByCycleAsync(CycleId cycleId, CancellationToken cancellationToken);
 
     Task<int> CountByCycleAsync(CycleId cycleId, CancellationToken cancellationToken);
+
+    /// <summary>Removes the member's ballot in that cycle, if any (a member who took back every poll vote). Completes once durable.</summary>
+    Task DeleteAsync(CycleId cycleId, ulong memberId, CancellationToken cancellationToken);
 }

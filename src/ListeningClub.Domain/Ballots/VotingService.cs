@@ -57,6 +57,79 @@ public sealed class VotingService(
         return ballot;
     }
 
+    /// <summary>
+    /// One poll vote added or taken back (a Discord poll event): the member's ballot follows, and is removed when they
+    /// take back every answer. A problem (nothing changed) when voting is not open or the answer is not a candidate.
+    /// </summary>
+    public async Task<Result<Ballot?>> ApplyPollVoteAsync(Track track, ulong memberId, int answerId, bool added, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        using var held = await locks.ReadAsync(track.Id, cancellationToken).ConfigureAwait(false);
+        using var mine = await locks.MemberAsync(track.Id, memberId, cancellationToken).ConfigureAwait(false);
+        var cycle = await cycles.CurrentAsync(track, time, cancellationToken).ConfigureAwait(false);
+        var list = await nominations.ListByCycleAsync(cycle.Id, cancellationToken).ConfigureAwait(false);
+        if (cycle.Phase != CyclePhase.Voting || NativePoll.Candidate([.. list.Where(n => n.IsActive)], answerId) is not { } answer)
+        {
+            return new Problem("poll.ignored", "That poll vote is not for an open vote's candidate.");
+        }
+
+        var existing = await ballots.GetAsync(cycle.Id, memberId, cancellationToken).ConfigureAwait(false);
+        var choices = NativePoll.Apply(track, existing?.Choices ?? [], answer.Id, added);
+        if (choices.Count == 0)
+        {
+            await ballots.DeleteAsync(cycle.Id, memberId, cancellationToken).ConfigureAwait(false);
+            return (Ballot?)null;
+        }
+
+        var ballot = BallotRules.Cast(track, cycle, list, memberId, choices, time.GetUtcNow());
+        if (!ballot.IsSuccess)
+        {
+            return ballot.Problem!;
+        }
+
+        await ballots.UpsertAsync(ballot.Value, cancellationToken).ConfigureAwait(false);
+        return ballot.Value;
+    }
+
+    /// <summary>
+    /// Makes the open vote's ballots exactly the poll's votes, as Discord lists them per answer (1-based answer ids by
+    /// member): missed or reordered events while the bot was offline or busy cannot change the count. Run before closing.
+    /// </summary>
+    public async Task<Result<int>> ReplaceWithPollVotesAsync(Track track, IReadOnlyDictionary<ulong, IReadOnlyList<int>> answersByMember, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        ArgumentNullException.ThrowIfNull(answersByMember);
+        using var held = await locks.WriteAsync(track.Id, cancellationToken).ConfigureAwait(false);
+        var cycle = await cycles.CurrentAsync(track, time, cancellationToken).ConfigureAwait(false);
+        if (cycle.Phase != CyclePhase.Voting)
+        {
+            return new Problem("poll.not_voting", $"Voting for {track.Name} isn't open.");
+        }
+
+        var list = await nominations.ListByCycleAsync(cycle.Id, cancellationToken).ConfigureAwait(false);
+        var candidates = list.Where(n => n.IsActive).ToList();
+        var now = time.GetUtcNow();
+        var wanted = new Dictionary<ulong, Ballot>();
+        foreach (var (member, answers) in answersByMember)
+        {
+            IReadOnlyList<NominationId> choices = [.. answers.Select(a => NativePoll.Candidate(candidates, a)).OfType<Nomination>().Select(n => n.Id).Distinct()];
+            choices = track.Rules.VotingMethod == VotingMethod.Plurality ? [.. choices.Take(1)] : choices;
+            if (choices.Count > 0 && BallotRules.Cast(track, cycle, list, member, choices, now) is { IsSuccess: true } ballot)
+            {
+                wanted[member] = ballot.Value;
+            }
+        }
+
+        var stored = await ballots.ListByCycleAsync(cycle.Id, cancellationToken).ConfigureAwait(false);
+        var changes = new List<Task>();
+        changes.AddRange(stored.Where(b => !wanted.ContainsKey(b.MemberId)).Select(b => ballots.DeleteAsync(cycle.Id, b.MemberId, cancellationToken)));
+        changes.AddRange(wanted.Values
+            .Where(b => stored.FirstOrDefault(s => s.MemberId == b.MemberId) is not { } s || !s.Choices.SequenceEqual(b.Choices))
+            .Select(b => ballots.UpsertAsync(b, cancellationToken)));
+        await Task.WhenAll(changes).ConfigureAwait(false);
+        return wanted.Count;
+    }
+
     /// <summary>The member's ballot in the current cycle, if they voted.</summary>
     public async Task<(Cycle Cycle, Ballot? Ballot)> GetBallotAsync(Track track, ulong memberId, CancellationToken cancellationToken)
     {

@@ -27,6 +27,12 @@ public sealed record TrackRules
     /// <summary>How many places a ranked ballot has (instant-runoff and Schulze).</summary>
     public int BallotSize { get; init; } = 3;
 
+    /// <summary>
+    /// Plurality and approval tracks vote with a Discord poll on the voting post (when there are 2–10 candidates)
+    /// instead of the bot's ballot form. See <see cref="Ballots.NativePoll"/>.
+    /// </summary>
+    public bool NativePoll { get; init; }
+
     public Result<TrackRules> Validate()
     {
         if (NominationCapPerMember is < 1 or > MaxNominationCap)

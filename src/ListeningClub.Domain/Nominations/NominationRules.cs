@@ -109,7 +109,8 @@ public static class NominationRules
     }
 
     /// <summary>A manager removes a nomination before the pick is announced.</summary>
-    public static Result<Nomination> Veto(Cycle cycle, Nomination nomination, string? reason)
+    /// <param name="pollRunning">Voting runs as a Discord poll, whose answers cannot change once posted.</param>
+    public static Result<Nomination> Veto(Cycle cycle, Nomination nomination, string? reason, bool pollRunning = false)
     {
         ArgumentNullException.ThrowIfNull(cycle);
         ArgumentNullException.ThrowIfNull(nomination);
@@ -127,6 +128,11 @@ public static class NominationRules
         if (nomination.CycleId != cycle.Id || cycle.Phase is not (CyclePhase.Nominating or CyclePhase.Voting))
         {
             return new Problem("veto.too_late", "The pick is already announced; a nomination can only be vetoed before that.");
+        }
+
+        if (pollRunning && cycle.Phase == CyclePhase.Voting)
+        {
+            return new Problem("veto.poll", "This track is voting with a Discord poll, which can't change once it is posted, so nominations can't be vetoed until the pick is announced. Veto before voting opens next time.");
         }
 
         return nomination with { Status = NominationStatus.Vetoed, VetoReason = cleanReason.Value };

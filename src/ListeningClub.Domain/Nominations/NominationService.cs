@@ -1,3 +1,4 @@
+using ListeningClub.Domain.Ballots;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Common;
 using ListeningClub.Domain.Cycles;
@@ -67,7 +68,8 @@ public sealed class NominationService(
             return new Problem("veto.unknown", "That nomination doesn't exist in this track.");
         }
 
-        var vetoed = NominationRules.Veto(cycle, nomination, reason);
+        var candidates = cycle.Phase == CyclePhase.Voting ? await nominations.ListByCycleAsync(cycle.Id, cancellationToken).ConfigureAwait(false) : [];
+        var vetoed = NominationRules.Veto(cycle, nomination, reason, NativePoll.Applies(track, candidates.Count(n => n.IsActive)));
         if (vetoed.IsSuccess)
         {
             await nominations.UpdateAsync(vetoed.Value, cancellationToken).ConfigureAwait(false);

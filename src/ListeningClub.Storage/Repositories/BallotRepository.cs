@@ -14,6 +14,12 @@ internal sealed class BallotRepository(LiteStore store) : IBallotRepository
         return store.WriteAsync(db => db.GetCollection(Collections.Ballots).Upsert(document), cancellationToken);
     }
 
+    public Task DeleteAsync(CycleId cycleId, ulong memberId, CancellationToken cancellationToken)
+    {
+        var key = BallotDocuments.Key(cycleId, memberId);
+        return store.WriteAsync(db => db.GetCollection(Collections.Ballots).Delete(key), cancellationToken);
+    }
+
     public Task<Ballot?> GetAsync(CycleId cycleId, ulong memberId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

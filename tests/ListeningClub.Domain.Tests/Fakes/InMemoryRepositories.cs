@@ -73,6 +73,8 @@ public sealed class InMemoryRepositories : IClubRepository, ICycleRepository, IN
     Task<IReadOnlyList<Ballot>> IBallotRepository.ListByCycleAsync(CycleId cycleId, CancellationToken cancellationToken) =>
         Read<IReadOnlyList<Ballot>>(() => [.. _ballots.Values.Where(b => b.CycleId == cycleId)]);
 
+    Task IBallotRepository.DeleteAsync(CycleId cycleId, ulong memberId, CancellationToken cancellationToken) => Write(() => _ballots.Remove((cycleId, memberId)));
+
     Task<int> IBallotRepository.CountByCycleAsync(CycleId cycleId, CancellationToken cancellationToken) => Read(() => _ballots.Values.Count(b => b.CycleId == cycleId));
 
     Task<Pick?> IPickRepository.GetByCycleAsync(CycleId cycleId, CancellationToken cancellationToken) => Read(() => _picks.GetValueOrDefault(cycleId));

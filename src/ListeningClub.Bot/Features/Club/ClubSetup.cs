@@ -26,7 +26,8 @@ public sealed class ClubSetup(RhythmScheduler scheduler, Microsoft.Extensions.Op
         Options.Choice("method", "Voting method", false, Methods),
         Options.WholeNumber("cap", "Nominations per member per cycle (default 1)", min: 1, max: TrackRules.MaxNominationCap),
         Options.WholeNumber("carry-over", "Cycles an unpicked nomination stays (default 0)", min: 0, max: TrackRules.MaxCarryOverCycles),
-        Options.WholeNumber("ballot-size", "Places on a ranked ballot (default 3)", min: TrackRules.MinBallotSize, max: TrackRules.MaxBallotSize));
+        Options.WholeNumber("ballot-size", "Places on a ranked ballot (default 3)", min: TrackRules.MinBallotSize, max: TrackRules.MaxBallotSize),
+        Options.YesNo("poll", "Plurality or approval: vote with a Discord poll (2-10 candidates) instead of the ballot form"));
 
     public Task<IReadOnlyList<ApplicationCommandOptionChoice>?> AutocompleteAsync(ClubCall request, CancellationToken ct)
     {
@@ -57,6 +58,7 @@ public sealed class ClubSetup(RhythmScheduler scheduler, Microsoft.Extensions.Op
             NominationCapPerMember = (int)(context.GetInteger("cap") ?? rules.NominationCapPerMember),
             CarryOverCycles = (int)(context.GetInteger("carry-over") ?? rules.CarryOverCycles),
             BallotSize = (int)(context.GetInteger("ballot-size") ?? rules.BallotSize),
+            NativePoll = context.GetBoolean("poll") ?? rules.NativePoll,
         };
         var channel = context.GetId("channel") ?? 0;
         var track = await request.Clubs.SetupTrackAsync(request.GuildId, context.GetString("name"), kind, channel, context.GetString("timezone") ?? existing?.TimeZoneId ?? defaults.Value.DefaultTimeZone, rules, ct).ConfigureAwait(false);

@@ -25,7 +25,8 @@ public sealed class ClubShow : IClubSubcommand
         foreach (var t in club.Tracks)
         {
             text.Append(CultureInfo.InvariantCulture, $"**{Markdown.Text(t.Name)}** ({t.Kind.ToString().ToLowerInvariant()}s) in <#{t.ChannelId}>\n");
-            text.Append(CultureInfo.InvariantCulture, $"▫️ {t.ScheduleDescription}\n▫️ {MethodNames.Of(t.Rules.VotingMethod)}, ballot size {t.Rules.BallotSize}\n");
+            var poll = t.Rules.NativePoll ? " with a Discord poll" : "";
+            text.Append(CultureInfo.InvariantCulture, $"▫️ {t.ScheduleDescription}\n▫️ {MethodNames.Of(t.Rules.VotingMethod)}{poll}, ballot size {t.Rules.BallotSize}\n");
             text.Append(CultureInfo.InvariantCulture, $"▫️ {t.Rules.NominationCapPerMember} nomination(s) per member, carry-over {t.Rules.CarryOverCycles}, past picks {(t.Rules.AllowPastPicks ? "allowed" : "not allowed")}\n");
         }
 

@@ -1,3 +1,4 @@
+using ListeningClub.Bot.Features.Rendering;
 using ListeningClub.Discord.Interactions;
 using ListeningClub.Domain.Ballots;
 using ListeningClub.Domain.Clubs;
@@ -17,6 +18,11 @@ public sealed class BallotSession(NominationService nominations, VotingService v
         if (cycle.Phase != CyclePhase.Voting)
         {
             return cycle.WrongPhase(CycleActions.Vote, track.Name, track.TimeZone);
+        }
+
+        if (NativePoll.Applies(track, candidates.Count))
+        {
+            return new Problem("vote.poll", $"**{Markdown.Text(track.Name)}** votes with the poll on the voting post in <#{track.ChannelId}>: choose there (you can change your vote until it closes).");
         }
 
         var (_, ballot) = await voting.GetBallotAsync(track, memberId, ct).ConfigureAwait(false);

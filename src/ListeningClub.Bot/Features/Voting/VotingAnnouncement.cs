@@ -2,6 +2,7 @@ using System.Text;
 using ListeningClub.Bot.Features.Rendering;
 using ListeningClub.Discord.Models;
 using ListeningClub.Discord.Safety;
+using ListeningClub.Domain.Ballots;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Cycles;
 using ListeningClub.Domain.Nominations;
@@ -31,7 +32,8 @@ public static class VotingAnnouncement
             list.Append(line);
         }
 
-        var how = track.Rules.VotingMethod switch
+        var poll = NativePoll.Applies(track, candidates.Count);
+        var how = poll ? (track.Rules.VotingMethod == VotingMethod.Approval ? "Choose every one you'd be happy with in the poll below." : "Choose one in the poll below.") : track.Rules.VotingMethod switch
         {
             VotingMethod.Plurality => "Choose one.",
             VotingMethod.Approval => "Choose every one you'd be happy with.",
@@ -46,7 +48,7 @@ public static class VotingAnnouncement
             Color = Palette.Voting,
             Fields =
             [
-                new EmbedField { Name = "How to vote", Value = $"Press **Vote** or use /vote. {how} You can change your ballot until voting closes. {closes}{MethodNames.Of(track.Rules.VotingMethod)}." },
+                new EmbedField { Name = "How to vote", Value = poll ? $"{how} You can change your vote until voting closes. {closes}{MethodNames.Of(track.Rules.VotingMethod)}." : $"Press **Vote** or use /vote. {how} You can change your ballot until voting closes. {closes}{MethodNames.Of(track.Rules.VotingMethod)}." },
                 new EmbedField { Name = "Tie-break commitment", Value = $"`{cycle.TieBreakCommitment}`\nThe SHA-256 of a secret seed drawn now; the seed is revealed with the result so anyone can check any tie-break." },
             ],
             Footer = new EmbedFooter { Text = $"Cycle {cycle.Number}" },
@@ -56,8 +58,23 @@ public static class VotingAnnouncement
         {
             Content = $"Voting is open for **{Markdown.Text(track.Name)}**!",
             Embeds = [embed],
-            Components = [Component.ActionRow(Component.Button(ButtonStyle.Primary, BallotIds.Open(track.Id), "Vote"))],
+            Components = poll ? [] : [Component.ActionRow(Component.Button(ButtonStyle.Primary, BallotIds.Open(track.Id), "Vote"))],
+            Poll = poll ? Poll(track, cycle, candidates) : null,
             AllowedMentions = AllowedMentions.None,
+        };
+    }
+
+    /// <summary>The poll: answer n is the n-th candidate (<see cref="NativePoll"/>); it runs until voting closes (Discord counts whole hours, 1 to 768).</summary>
+    private static PollCreateRequest Poll(Track track, Cycle cycle, IReadOnlyList<Nomination> candidates)
+    {
+        var hours = cycle.VotingClosesAt is { } closes && cycle.VotingOpenedAt is { } opened ? (int)Math.Ceiling((closes - opened).TotalHours) : 24;
+        return new PollCreateRequest
+        {
+            Question = new PollMedia { Text = DiscordText.Truncate($"Which should be the next {track.Name} pick?", DiscordLimits.PollQuestion) },
+            Answers = candidates.Select(n => new PollAnswer { PollMedia = new PollMedia { Text = DiscordText.Truncate(n.Media.DisplayName, DiscordLimits.PollAnswer) } }).ToList(),
+            Duration = Math.Clamp(hours, 1, 768),
+            AllowMultiselect = track.Rules.VotingMethod == VotingMethod.Approval,
+            LayoutType = 1,
         };
     }
 }

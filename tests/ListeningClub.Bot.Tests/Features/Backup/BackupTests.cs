@@ -19,7 +19,7 @@ public sealed partial class BackupTests
         await using var bot = await RunningBot.StartAsync();
         var members = bot.Members;
         Assert.Contains("Created", Content(await members.CommandAsync("boss", "club", Sub("setup", ("name", "Film Night"), ("kind", "film"), ("channel", bot.Guild.Channels["film-night"])))), StringComparison.Ordinal);
-        Assert.Equal("New nomination!", Content(await members.CommandAsync("ana", "nominate", Sub("film", ("title", "Alien")))));
+        Assert.StartsWith("New nomination!", Content(await members.CommandAsync("ana", "nominate", Sub("film", ("title", "Alien")))), StringComparison.Ordinal);
 
         Assert.Contains("Only club managers", Content(await members.CommandAsync("ana", "club", Sub("backup"))), StringComparison.Ordinal);
         var reply = Content(await members.CommandAsync("boss", "club", Sub("backup")));
@@ -34,7 +34,7 @@ public sealed partial class BackupTests
         Assert.Single(Directory.GetFiles(Path.Combine(bot.DataFolder, "backups"), "*.db"));
 
         // A nomination after the backup, which the restore will take away.
-        Assert.Equal("New nomination!", Content(await members.CommandAsync("ben", "nominate", Sub("film", ("title", "Heat")))));
+        Assert.StartsWith("New nomination!", Content(await members.CommandAsync("ben", "nominate", Sub("film", ("title", "Heat")))), StringComparison.Ordinal);
 
         await bot.RestartAsync(folder =>
         {

@@ -1,0 +1,39 @@
+using System.Text.Json;
+using ListeningClub.Discord.Gateway;
+using ListeningClub.Discord.Models;
+using ListeningClub.Discord.Serialization;
+using ListeningClub.Domain.Ballots;
+using ListeningClub.Domain.Clubs;
+using ListeningClub.Domain.Cycles;
+using ListeningClub.Domain.Outbox;
+
+namespace ListeningClub.Bot.Features.Polls;
+
+/// <summary>
+/// Poll votes as they happen (MESSAGE_POLL_VOTE_ADD / _REMOVE on the track's voting post): the member's ballot
+/// follows at once, so turnout and /ballot are live. The count itself does not depend on these events: before
+/// voting closes the ballots are rebuilt from the poll (<see cref="PollCount"/>).
+/// </summary>
+public sealed class PollVotes(ClubService clubs, ICycleRepository cycles, IOutboxRepository outbox, VotingService voting, TimeProvider time) : IGatewayDispatchHandler
+{
+    public bool Wants(string eventName) => eventName is "MESSAGE_POLL_VOTE_ADD" or "MESSAGE_POLL_VOTE_REMOVE";
+
+    public async Task HandleAsync(GatewayDispatch dispatch, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(dispatch);
+        var vote = dispatch.Data.Deserialize(DiscordJsonContext.Default.PollVoteEvent) ?? throw new JsonException($"{dispatch.Name} without a vote.");
+        if (vote.GuildId is not { } guildId || await clubs.GetAsync(guildId, ct).ConfigureAwait(false) is not { } club)
+        {
+            return;
+        }
+
+        foreach (var track in club.Tracks.Where(t => t.Rules.NativePoll))
+        {
+            if (await PollCount.VotingPostAsync(track, cycles, outbox, time, ct).ConfigureAwait(false) is { } post && post.MessageId == vote.MessageId)
+            {
+                await voting.ApplyPollVoteAsync(track, vote.UserId, vote.AnswerId, dispatch.Name == "MESSAGE_POLL_VOTE_ADD", ct).ConfigureAwait(false);
+                return;
+            }
+        }
+    }
+}
