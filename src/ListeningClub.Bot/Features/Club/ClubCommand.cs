@@ -19,7 +19,12 @@ public sealed class ClubCommand(ClubHandlerServices services, IServiceProvider p
         .Add<ClubOpenVoting>()
         .Add<ClubCloseVoting>()
         .Add<ClubVeto>()
-        .Add<ClubManagerRole>();
+        .Add<ClubManagerRole>()
+        .Add<Schedule.ClubSchedule>()
+        .Add<Schedule.ClubPause>()
+        .Add<Schedule.ClubResume>()
+        .Add<Schedule.ClubSkip>()
+        .Add<Schedule.ClubAdvance>();
 
     public static InteractionRoutes Routes { get; } = InteractionRoutes.ForCommand(new ApplicationCommand
     {

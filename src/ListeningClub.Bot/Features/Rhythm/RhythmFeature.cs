@@ -1,3 +1,4 @@
+using ListeningClub.Bot.Features.Schedule;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,7 @@ public static class RhythmFeature
             options.AwaitApplicationStarted = true;
         });
         services.AddHostedService<RhythmStartup>();
+        services.AddScheduleCommands();
         return services;
     }
 }

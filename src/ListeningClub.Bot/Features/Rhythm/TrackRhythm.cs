@@ -100,6 +100,36 @@ public sealed partial class TrackRhythm(
         return await CloseAndPublishAsync(track, recent, TimeSpan.Zero, ct).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// A manager runs the track's next planned step now (/club advance): the same step the schedule would run, with
+    /// the same posts. Reminders and prompts keep their intent keys, so the scheduled one later does not post again.
+    /// </summary>
+    public async Task<Result<PlannedStep>> RunNextStepNowAsync(Track track, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        if (track.Schedule.Paused)
+        {
+            return new Problem("rhythm.paused", $"{track.Name} is paused. Resume it with /club resume first, or use /club open-voting or /club close-voting.");
+        }
+
+        var recent = await cycles.RecentAsync(track, time, ct).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        if (RhythmPlanner.Plan(track, recent) is not [var next, ..])
+        {
+            return new Problem("rhythm.nothing_next", $"Nothing is planned next for {track.Name}.");
+        }
+
+        var cycle = recent.Single(c => c.Id == next.CycleId);
+        var problem = next.Step switch
+        {
+            RhythmStep.OpenVoting => (await OpenVotingNowAsync(track, ct).ConfigureAwait(false)).Problem,
+            RhythmStep.CloseVoting => (await CloseVotingNowAsync(track, ct).ConfigureAwait(false)).Problem,
+            RhythmStep.StartNextCycle => (await StartNextCycleNowAsync(track, ct).ConfigureAwait(false)).Problem,
+            _ => await RunWithoutProblemAsync(track, cycle, recent, next, now, ct).ConfigureAwait(false),
+        };
+        return problem is null ? next : problem;
+    }
+
     /// <summary>Runs one step; true when it moved the cycle on (so the plan must be made again).</summary>
     private Task<bool> RunAsync(Track track, Cycle cycle, IReadOnlyList<Cycle> recent, PlannedStep step, DateTimeOffset now, CancellationToken ct) => step.Step switch
     {
@@ -258,16 +288,31 @@ public sealed partial class TrackRhythm(
 
     private async Task<bool> StartNextCycleAsync(Track track, CancellationToken ct)
     {
-        var next = await cycleService.StartNextAsync(track, ct).ConfigureAwait(false);
+        var next = await StartNextCycleNowAsync(track, ct).ConfigureAwait(false);
         if (!next.IsSuccess)
         {
             LogStepRefused(logger, "start next cycle", next.Problem!.Message);
-            return false;
         }
 
-        await storage.CheckpointAsync(ct).ConfigureAwait(false);
-        await sender.PostAsync(track.GuildId, track.ChannelId, "nominations-open", next.Value.Id.ToString(), RhythmMessages.NominationsOpen(track, next.Value), ct).ConfigureAwait(false);
-        return true;
+        return next.IsSuccess;
+    }
+
+    private async Task<Result<Cycle>> StartNextCycleNowAsync(Track track, CancellationToken ct)
+    {
+        var next = await cycleService.StartNextAsync(track, ct).ConfigureAwait(false);
+        if (next.IsSuccess)
+        {
+            await storage.CheckpointAsync(ct).ConfigureAwait(false);
+            await sender.PostAsync(track.GuildId, track.ChannelId, "nominations-open", next.Value.Id.ToString(), RhythmMessages.NominationsOpen(track, next.Value), ct).ConfigureAwait(false);
+        }
+
+        return next;
+    }
+
+    private async Task<Problem?> RunWithoutProblemAsync(Track track, Cycle cycle, IReadOnlyList<Cycle> recent, PlannedStep step, DateTimeOffset now, CancellationToken ct)
+    {
+        await RunAsync(track, cycle, recent, step, now, ct).ConfigureAwait(false);
+        return null;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rhythm step {Step} did not run: {Reason}")]
