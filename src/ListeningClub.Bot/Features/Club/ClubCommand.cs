@@ -24,7 +24,8 @@ public sealed class ClubCommand(ClubHandlerServices services, IServiceProvider p
         .Add<Schedule.ClubPause>()
         .Add<Schedule.ClubResume>()
         .Add<Schedule.ClubSkip>()
-        .Add<Schedule.ClubAdvance>();
+        .Add<Schedule.ClubAdvance>()
+        .Add<Reminders.ClubReminderRole>();
 
     public static InteractionRoutes Routes { get; } = InteractionRoutes.ForCommand(new ApplicationCommand
     {

@@ -1,3 +1,4 @@
+using ListeningClub.Bot.Features.Reminders;
 using ListeningClub.Bot.Features.Schedule;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -27,6 +28,7 @@ public static class RhythmFeature
         });
         services.AddHostedService<RhythmStartup>();
         services.AddScheduleCommands();
+        services.AddReminders();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using ListeningClub.Bot.Features.Reminders;
 using ListeningClub.Bot.Features.Voting;
 using ListeningClub.Discord.Models;
 using ListeningClub.Discord.Rest;
@@ -34,6 +35,7 @@ public sealed partial class TrackRhythm(
     RatingService ratings,
     PromptService prompts,
     OutboxSender sender,
+    ReminderSender reminders,
     IThreadsApi threads,
     IStorageMaintenance storage,
     TimeProvider time,
@@ -138,6 +140,7 @@ public sealed partial class TrackRhythm(
         RhythmStep.CloseVoting => CloseVotingAsync(track, recent, step, now, ct),
         RhythmStep.PostPrompt => PostPromptAsync(track, cycle, step, ct),
         RhythmStep.StartNextCycle => StartNextCycleAsync(track, ct),
+        RhythmStep.RemindParty => RemindPartyAsync(track, cycle, step, ct),
         _ => throw new ArgumentOutOfRangeException(nameof(step), step.Step, "Unknown rhythm step."),
     };
 
@@ -171,13 +174,46 @@ public sealed partial class TrackRhythm(
     private async Task PostVotingOpenedAsync(Track track, Cycle opened, CancellationToken ct)
     {
         var candidates = (await nominations.ListByCycleAsync(opened.Id, ct).ConfigureAwait(false)).Where(n => n.IsActive).ToList();
-        await sender.PostAsync(track.GuildId, track.ChannelId, "voting-opened", opened.Id.ToString(), VotingAnnouncement.Render(track, opened, candidates), ct).ConfigureAwait(false);
+        var message = VotingAnnouncement.Render(track, opened, candidates);
+        if (track.ReminderRoleId is not null)
+        {
+            message = message with { Components = [.. message.Components ?? [], Component.ActionRow(Component.Button(ButtonStyle.Secondary, ReminderIds.Toggle(track.Id), "Remind me", emoji: new Emoji { Name = "🔔" }))] };
+        }
+
+        await sender.PostAsync(track.GuildId, track.ChannelId, "voting-opened", opened.Id.ToString(), message, ct).ConfigureAwait(false);
     }
 
     private async Task<bool> RemindAsync(Track track, Cycle cycle, PlannedStep step, CancellationToken ct)
     {
-        var candidates = (await nominations.ListByCycleAsync(cycle.Id, ct).ConfigureAwait(false)).Count(n => n.IsActive);
-        await sender.PostAsync(track.GuildId, track.ChannelId, "voting-reminder", $"{cycle.Id}:{step.Key}", RhythmMessages.VotingReminder(track, cycle, candidates), ct).ConfigureAwait(false);
+        var candidates = (await nominations.ListByCycleAsync(cycle.Id, ct).ConfigureAwait(false)).Where(n => n.IsActive).ToList();
+        var closes = cycle.VotingClosesAt!.Value;
+        await reminders.SendAsync(
+            track,
+            track.ChannelId,
+            "voting-reminder",
+            $"{cycle.Id}:{step.Key}",
+            ReminderMessages.Voting(track, closes, candidates),
+            ReminderMessages.Voting(track, closes, candidates, direct: true),
+            ct).ConfigureAwait(false);
+        return false;
+    }
+
+    private async Task<bool> RemindPartyAsync(Track track, Cycle cycle, PlannedStep step, CancellationToken ct)
+    {
+        var pick = await picks.GetByCycleAsync(cycle.Id, ct).ConfigureAwait(false);
+        if (pick is null || track.Schedule.PartyAfter(cycle.AnnouncedAt!.Value, track.TimeZone) is not { } party)
+        {
+            return false;
+        }
+
+        await reminders.SendAsync(
+            track,
+            track.ChannelId,
+            "party-reminder",
+            $"{cycle.Id}:{step.Key}",
+            ReminderMessages.Party(track, pick, party, cycle.PartyEventId),
+            ReminderMessages.Party(track, pick, party, cycle.PartyEventId, direct: true),
+            ct).ConfigureAwait(false);
         return false;
     }
 
