@@ -4,6 +4,13 @@ using ListeningClub.Domain.Scheduling;
 
 namespace ListeningClub.Domain.Clubs;
 
+/// <summary>Where a track posts: a text channel (posts, threads from them) or a forum (each announcement a forum post).</summary>
+public enum TrackChannelKind
+{
+    Text = 0,
+    Forum = 1,
+}
+
 /// <summary>One strand of a club (e.g. "Film Night"): its own channel, time zone, schedule and rules.</summary>
 public sealed record Track
 {
@@ -18,6 +25,9 @@ public sealed record Track
     public required MediaKind Kind { get; init; }
 
     public required ulong ChannelId { get; init; }
+
+    /// <summary>Whether <see cref="ChannelId"/> is a text or a forum channel; null until the bot has looked.</summary>
+    public TrackChannelKind? ChannelKind { get; init; }
 
     /// <summary>IANA time zone id (e.g. "Europe/Berlin"); schedules and messages use it.</summary>
     public required string TimeZoneId { get; init; }
@@ -46,6 +56,7 @@ public sealed record Track
         && Name == other.Name
         && Kind == other.Kind
         && ChannelId == other.ChannelId
+        && ChannelKind == other.ChannelKind
         && TimeZoneId == other.TimeZoneId
         && Schedule == other.Schedule
         && Rules == other.Rules

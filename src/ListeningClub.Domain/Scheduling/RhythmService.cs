@@ -63,6 +63,13 @@ public sealed class RhythmService(IClubRepository clubs, ICycleRepository cycles
         return skipped;
     }
 
+    /// <summary>Remembers whether the track's channel is a text or a forum channel (the bot looks once).</summary>
+    public Task<Result<Track>> SetChannelKindAsync(Track track, TrackChannelKind kind, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        return ChangeAsync(track, t => t.ChannelId == track.ChannelId ? t with { ChannelKind = kind } : t, cancellationToken, replan: false);
+    }
+
     /// <summary>Sets (or with null clears) the role the track's reminders ping.</summary>
     public Task<Result<Track>> SetReminderRoleAsync(Track track, ulong? roleId, CancellationToken cancellationToken)
     {

@@ -36,4 +36,28 @@ public sealed class RhythmFieldsRoundTripTests
 
         Assert.Equal(cycle, await new CycleRepository(test.Store).GetAsync(cycle.Id, default));
     }
+
+    [Fact]
+    public async Task ForumPostName_OfAnOutboxMessage_RoundTrips()
+    {
+        await using var test = new TestStore();
+        var id = Guid.NewGuid();
+        var message = new Domain.Outbox.OutboxMessage
+        {
+            Id = id,
+            Nonce = Domain.Outbox.OutboxMessage.NonceFor(id),
+            GuildId = 1,
+            ChannelId = 2,
+            Kind = "pick-announced",
+            IntentKey = "cycle",
+            Payload = "{}",
+            ForumPostName = "🎬 Heat — Film Night",
+            CreatedAt = Sample.Now,
+        };
+        await new OutboxRepository(test.Store).AddOrGetAsync(message, default);
+
+        await test.ReopenAsync();
+
+        Assert.Equal(message, await new OutboxRepository(test.Store).GetAsync(id, default));
+    }
 }

@@ -9,15 +9,14 @@ using Microsoft.Extensions.Logging;
 namespace ListeningClub.Bot.Features.Reminders;
 
 /// <summary>
-/// Sends one reminder: the channel post (pinging only the reminder role), then a direct message to each member who
-/// opted into them. Each goes through the outbox under its own key, so a retry never sends anything twice.
+/// Sends a reminder by direct message to each member who opted into them (the channel post, which pings the reminder
+/// role, is the rhythm's). Each goes through the outbox under its own key, so a retry never sends anything twice.
 /// </summary>
 public sealed partial class ReminderSender(OutboxSender sender, IOutboxRepository outbox, IDirectMessagesApi directMessages, ILogger<ReminderSender> logger)
 {
-    public async Task SendAsync(Track track, ulong channelId, string kind, string intentKey, MessageCreateRequest post, MessageCreateRequest direct, CancellationToken ct)
+    public async Task SendDirectAsync(Track track, string kind, string intentKey, MessageCreateRequest direct, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(track);
-        await sender.PostAsync(track.GuildId, channelId, kind, intentKey, post, ct).ConfigureAwait(false);
         var dmKind = kind + "-dm";
         foreach (var member in track.DmReminderMembers)
         {

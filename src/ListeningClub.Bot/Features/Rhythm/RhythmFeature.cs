@@ -13,6 +13,7 @@ public static class RhythmFeature
     public static IServiceCollection AddRhythm(this IServiceCollection services)
     {
         services.AddSingleton<OutboxSender>();
+        services.AddSingleton<TrackPosts>();
         services.AddSingleton<TrackRhythm>();
         services.AddSingleton<RhythmScheduler>();
         services.AddTransient<RhythmJob>();

@@ -1,4 +1,5 @@
 using ListeningClub.Bot.Features.Reminders;
+using ListeningClub.Bot.Features.Rendering;
 using ListeningClub.Bot.Features.Voting;
 using ListeningClub.Discord.Models;
 using ListeningClub.Discord.Rest;
@@ -34,9 +35,8 @@ public sealed partial class TrackRhythm(
     CycleService cycleService,
     RatingService ratings,
     PromptService prompts,
-    OutboxSender sender,
+    TrackPosts posts,
     ReminderSender reminders,
-    IThreadsApi threads,
     IStorageMaintenance storage,
     TimeProvider time,
     ILogger<TrackRhythm> logger)
@@ -56,6 +56,8 @@ public sealed partial class TrackRhythm(
             {
                 return null;
             }
+
+            track = await posts.WithChannelKindAsync(track, cancellationToken).ConfigureAwait(false);
 
             var recent = await cycles.RecentAsync(track, time, cancellationToken).ConfigureAwait(false);
             var now = time.GetUtcNow();
@@ -88,7 +90,7 @@ public sealed partial class TrackRhythm(
         var opened = await voting.OpenVotingAsync(track, ct).ConfigureAwait(false);
         if (opened.IsSuccess)
         {
-            await PostVotingOpenedAsync(track, opened.Value, ct).ConfigureAwait(false);
+            await PostVotingOpenedAsync(await posts.WithChannelKindAsync(track, ct).ConfigureAwait(false), opened.Value, ct).ConfigureAwait(false);
         }
 
         return opened;
@@ -99,7 +101,7 @@ public sealed partial class TrackRhythm(
     {
         ArgumentNullException.ThrowIfNull(track);
         var recent = await cycles.RecentAsync(track, time, ct).ConfigureAwait(false);
-        return await CloseAndPublishAsync(track, recent, TimeSpan.Zero, ct).ConfigureAwait(false);
+        return await CloseAndPublishAsync(await posts.WithChannelKindAsync(track, ct).ConfigureAwait(false), recent, TimeSpan.Zero, ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -158,7 +160,8 @@ public sealed partial class TrackRhythm(
             // Nothing to vote on: keep nominating and try again at the next planned time.
             var replanned = cycle.Replan(track, now);
             await cycles.SaveAsync(replanned, ct).ConfigureAwait(false);
-            await sender.PostAsync(track.GuildId, track.ChannelId, "no-nominations", $"{cycle.Id}:{cycle.VotingOpensAt?.ToUnixTimeSeconds()}", RhythmMessages.NoNominations(track, replanned), ct).ConfigureAwait(false);
+            var nominationsPost = await posts.ForumPostOfAsync(track, "nominations-open", cycle.Id.ToString(), ct).ConfigureAwait(false);
+            await posts.PostAsync(track, "no-nominations", $"{cycle.Id}:{cycle.VotingOpensAt?.ToUnixTimeSeconds()}", RhythmMessages.NoNominations(track, replanned), $"{track.Name}: no vote yet", nominationsPost, ct).ConfigureAwait(false);
             return true;
         }
 
@@ -180,21 +183,17 @@ public sealed partial class TrackRhythm(
             message = message with { Components = [.. message.Components ?? [], Component.ActionRow(Component.Button(ButtonStyle.Secondary, ReminderIds.Toggle(track.Id), "Remind me", emoji: new Emoji { Name = "🔔" }))] };
         }
 
-        await sender.PostAsync(track.GuildId, track.ChannelId, "voting-opened", opened.Id.ToString(), message, ct).ConfigureAwait(false);
+        await posts.PostAsync(track, "voting-opened", opened.Id.ToString(), message, $"🗳️ {track.Name}: vote (cycle {opened.Number})", null, ct).ConfigureAwait(false);
     }
 
     private async Task<bool> RemindAsync(Track track, Cycle cycle, PlannedStep step, CancellationToken ct)
     {
         var candidates = (await nominations.ListByCycleAsync(cycle.Id, ct).ConfigureAwait(false)).Where(n => n.IsActive).ToList();
         var closes = cycle.VotingClosesAt!.Value;
-        await reminders.SendAsync(
-            track,
-            track.ChannelId,
-            "voting-reminder",
-            $"{cycle.Id}:{step.Key}",
-            ReminderMessages.Voting(track, closes, candidates),
-            ReminderMessages.Voting(track, closes, candidates, direct: true),
-            ct).ConfigureAwait(false);
+        var key = $"{cycle.Id}:{step.Key}";
+        var votingPost = await posts.ForumPostOfAsync(track, "voting-opened", cycle.Id.ToString(), ct).ConfigureAwait(false);
+        await posts.PostAsync(track, "voting-reminder", key, ReminderMessages.Voting(track, closes, candidates), $"⏰ {track.Name}: voting closes soon", votingPost, ct).ConfigureAwait(false);
+        await reminders.SendDirectAsync(track, "voting-reminder", key, ReminderMessages.Voting(track, closes, candidates, direct: true), ct).ConfigureAwait(false);
         return false;
     }
 
@@ -206,14 +205,10 @@ public sealed partial class TrackRhythm(
             return false;
         }
 
-        await reminders.SendAsync(
-            track,
-            track.ChannelId,
-            "party-reminder",
-            $"{cycle.Id}:{step.Key}",
-            ReminderMessages.Party(track, pick, party, cycle.PartyEventId),
-            ReminderMessages.Party(track, pick, party, cycle.PartyEventId, direct: true),
-            ct).ConfigureAwait(false);
+        var key = $"{cycle.Id}:{step.Key}";
+        var thread = track.ChannelKind == TrackChannelKind.Forum ? pick.ThreadId : null; // in a text channel the role ping goes to the channel
+        await posts.PostAsync(track, "party-reminder", key, ReminderMessages.Party(track, pick, party, cycle.PartyEventId), $"🍿 {pick.Media.DisplayName}: party soon", thread, ct).ConfigureAwait(false);
+        await reminders.SendDirectAsync(track, "party-reminder", key, ReminderMessages.Party(track, pick, party, cycle.PartyEventId, direct: true), ct).ConfigureAwait(false);
         return false;
     }
 
@@ -259,37 +254,13 @@ public sealed partial class TrackRhythm(
         }
 
         await storage.CheckpointAsync(ct).ConfigureAwait(false); // a critical transition: fold it into the main file
-        var posted = await sender.PostAsync(track.GuildId, track.ChannelId, "pick-announced", outcome.Cycle.Id.ToString(), message, ct).ConfigureAwait(false);
-        if (posted.MessageId is { } messageId && outcome.Pick.ThreadId is null)
+        var postName = $"{Markdown.Emoji(track.Kind)} {outcome.Pick.Media.DisplayName} — {track.Name}";
+        var posted = await posts.PostAsync(track, "pick-announced", outcome.Cycle.Id.ToString(), message, postName, null, ct).ConfigureAwait(false);
+        if (outcome.Pick.ThreadId is null && await posts.DiscussionAsync(track, outcome.Pick, posted, ct).ConfigureAwait(false) is { } threadId)
         {
-            var threadId = await StartThreadAsync(track, outcome.Pick, messageId, ct).ConfigureAwait(false);
-            if (threadId is not null)
-            {
-                await picks.SaveAsync(outcome.Pick with { ThreadId = threadId }, ct).ConfigureAwait(false);
-            }
+            await picks.SaveAsync(outcome.Pick with { ThreadId = threadId }, ct).ConfigureAwait(false);
         }
     }
-
-    private async Task<ulong?> StartThreadAsync(Track track, Pick pick, ulong messageId, CancellationToken ct)
-    {
-        var name = DiscordText.Truncate($"{pick.Media.DisplayName} — discussion", 100);
-        try
-        {
-            var thread = await threads.StartFromMessageAsync(track.ChannelId, messageId, new StartThreadFromMessageRequest { Name = name, AutoArchiveDuration = 10080 }, ct).ConfigureAwait(false);
-            return thread.Id;
-        }
-        catch (DiscordRestException ex) when (ex.Code == ThreadAlreadyCreatedForMessage)
-        {
-            return messageId; // a thread started from a message has the message's id
-        }
-        catch (DiscordRestException ex)
-        {
-            LogThreadFailed(logger, ex, track.Id);
-            return null;
-        }
-    }
-
-    private const int ThreadAlreadyCreatedForMessage = 160004;
 
     private async Task RevealAsync(Track track, Cycle previous, CancellationToken ct)
     {
@@ -297,7 +268,7 @@ public sealed partial class TrackRhythm(
         var pick = await picks.GetByCycleAsync(previous.Id, ct).ConfigureAwait(false);
         if (reveal.IsSuccess && pick is not null)
         {
-            await sender.PostAsync(track.GuildId, pick.ThreadId ?? track.ChannelId, "ratings-revealed", previous.Id.ToString(), RhythmMessages.RatingsRevealed(track, pick, reveal.Value), ct).ConfigureAwait(false);
+            await posts.PostAsync(track, "ratings-revealed", previous.Id.ToString(), RhythmMessages.RatingsRevealed(track, pick, reveal.Value), $"⭐ Ratings: {pick.Media.DisplayName}", pick.ThreadId, ct).ConfigureAwait(false);
         }
     }
 
@@ -318,7 +289,7 @@ public sealed partial class TrackRhythm(
         }
 
         var number = int.Parse(step.Key["prompt-".Length..], System.Globalization.CultureInfo.InvariantCulture);
-        await sender.PostAsync(track.GuildId, pick.ThreadId ?? track.ChannelId, "prompt", intentKey, RhythmMessages.Prompt(track, pick, prompt.Value, number), ct).ConfigureAwait(false);
+        await posts.PostAsync(track, "prompt", intentKey, RhythmMessages.Prompt(track, pick, prompt.Value, number), $"💬 {pick.Media.DisplayName}: prompt {number}", pick.ThreadId, ct).ConfigureAwait(false);
         return false;
     }
 
@@ -339,7 +310,7 @@ public sealed partial class TrackRhythm(
         if (next.IsSuccess)
         {
             await storage.CheckpointAsync(ct).ConfigureAwait(false);
-            await sender.PostAsync(track.GuildId, track.ChannelId, "nominations-open", next.Value.Id.ToString(), RhythmMessages.NominationsOpen(track, next.Value), ct).ConfigureAwait(false);
+            await posts.PostAsync(track, "nominations-open", next.Value.Id.ToString(), RhythmMessages.NominationsOpen(track, next.Value), $"📝 {track.Name}: nominations (cycle {next.Value.Number})", null, ct).ConfigureAwait(false);
         }
 
         return next;
@@ -353,9 +324,6 @@ public sealed partial class TrackRhythm(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rhythm step {Step} did not run: {Reason}")]
     private static partial void LogStepRefused(ILogger logger, string step, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not open the discussion thread for track {TrackId}")]
-    private static partial void LogThreadFailed(ILogger logger, Exception exception, TrackId trackId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Track {TrackId} changed phase too many times in one pass; trying again in a minute")]
     private static partial void LogTooManyTransitions(ILogger logger, TrackId trackId);
