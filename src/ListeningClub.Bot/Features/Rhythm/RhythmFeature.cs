@@ -14,6 +14,7 @@ public static class RhythmFeature
     {
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<TrackPosts>();
+        services.AddSingleton<Events.PartyEvents>();
         services.AddSingleton<TrackRhythm>();
         services.AddSingleton<RhythmScheduler>();
         services.AddTransient<RhythmJob>();

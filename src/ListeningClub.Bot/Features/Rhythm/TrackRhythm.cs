@@ -1,3 +1,4 @@
+using ListeningClub.Bot.Features.Events;
 using ListeningClub.Bot.Features.Reminders;
 using ListeningClub.Bot.Features.Rendering;
 using ListeningClub.Bot.Features.Voting;
@@ -36,6 +37,7 @@ public sealed partial class TrackRhythm(
     RatingService ratings,
     PromptService prompts,
     TrackPosts posts,
+    PartyEvents partyEvents,
     ReminderSender reminders,
     IStorageMaintenance storage,
     TimeProvider time,
@@ -256,10 +258,14 @@ public sealed partial class TrackRhythm(
         await storage.CheckpointAsync(ct).ConfigureAwait(false); // a critical transition: fold it into the main file
         var postName = $"{Markdown.Emoji(track.Kind)} {outcome.Pick.Media.DisplayName} — {track.Name}";
         var posted = await posts.PostAsync(track, "pick-announced", outcome.Cycle.Id.ToString(), message, postName, null, ct).ConfigureAwait(false);
-        if (outcome.Pick.ThreadId is null && await posts.DiscussionAsync(track, outcome.Pick, posted, ct).ConfigureAwait(false) is { } threadId)
+        var pick = outcome.Pick;
+        if (pick.ThreadId is null && await posts.DiscussionAsync(track, pick, posted, ct).ConfigureAwait(false) is { } threadId)
         {
-            await picks.SaveAsync(outcome.Pick with { ThreadId = threadId }, ct).ConfigureAwait(false);
+            pick = pick with { ThreadId = threadId };
+            await picks.SaveAsync(pick, ct).ConfigureAwait(false);
         }
+
+        await partyEvents.SyncAsync(track, outcome.Cycle, pick, ct).ConfigureAwait(false);
     }
 
     private async Task RevealAsync(Track track, Cycle previous, CancellationToken ct)

@@ -1,5 +1,6 @@
 using ListeningClub.Bot.Features.Club;
 using ListeningClub.Bot.Features.Commands;
+using ListeningClub.Bot.Features.Events;
 using ListeningClub.Bot.Features.Rendering;
 using ListeningClub.Bot.Features.Rhythm;
 using ListeningClub.Discord.Interactions;
@@ -14,7 +15,7 @@ namespace ListeningClub.Bot.Features.Schedule;
 /// with a message saying how to write it, and the whole schedule is checked before anything changes. The track's
 /// trigger is re-armed from the new plan.
 /// </summary>
-public sealed class ClubSchedule(RhythmService rhythm, RhythmScheduler scheduler, UpcomingSteps upcoming) : IClubSubcommand
+public sealed class ClubSchedule(RhythmService rhythm, RhythmScheduler scheduler, PartyEvents partyEvents, UpcomingSteps upcoming) : IClubSubcommand
 {
     public static ApplicationCommandOption Definition { get; } = Options.Subcommand(
         "schedule",
@@ -53,6 +54,7 @@ public sealed class ClubSchedule(RhythmService rhythm, RhythmScheduler scheduler
         }
 
         await scheduler.RunNowAsync(request.GuildId, changed.Value.Id, ct).ConfigureAwait(false);
+        await partyEvents.SyncLatestAsync(changed.Value, ct).ConfigureAwait(false); // a new party time moves this week's event
         return $"**{Markdown.Text(changed.Value.Name)}**: {changed.Value.ScheduleDescription}.\n{await upcoming.RenderAsync(changed.Value, 5, ct).ConfigureAwait(false)}";
     }
 
