@@ -10,6 +10,13 @@ namespace ListeningClub.Bot.Features.Rhythm;
 /// <summary>Registers the weekly rhythm: Quartz (in-memory store; it takes the container's TimeProvider), the track job, the outbox and the start-up catch-up.</summary>
 public static class RhythmFeature
 {
+    /// <summary>
+    /// Track jobs that may run at once. A job spends its time awaiting the store and Discord's rate limits, not a
+    /// thread, so this is set high: when a thousand tracks come due in the same minute, every job starts on time and
+    /// their posts queue in the REST client's rate limiter instead of the jobs queueing in Quartz.
+    /// </summary>
+    public const int MaxConcurrentTrackJobs = 2000;
+
     public static IServiceCollection AddRhythm(this IServiceCollection services)
     {
         services.AddSingleton<OutboxSender>();
@@ -21,6 +28,7 @@ public static class RhythmFeature
         services.AddQuartz(quartz =>
         {
             quartz.UseInMemoryStore(_ => { });
+            quartz.UseDefaultThreadPool(MaxConcurrentTrackJobs);
             quartz.ConfigureScheduler(scheduler => scheduler.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs);
         });
         services.AddQuartzHostedService(options =>

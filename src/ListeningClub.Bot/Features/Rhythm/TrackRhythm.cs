@@ -26,6 +26,18 @@ namespace ListeningClub.Bot.Features.Rhythm;
 /// state. Safe to call at any time and as often as you like; the scheduler calls it when a step comes due and once
 /// for every track at start-up (the catch-up pass).
 /// </summary>
+public sealed partial class TrackRhythm : IDisposable
+{
+    /// <summary>
+    /// Tracks advanced at once. Jobs fire on time however many come due together; their work then takes turns, so a
+    /// burst of a thousand closes neither starves the thread pool with blocking store reads nor exceeds LiteDB's limit
+    /// of open transactions. The posts they make queue in the REST client's rate limiter either way.
+    /// </summary>
+    public const int MaxConcurrentAdvances = 16;
+
+    private readonly SemaphoreSlim _turns = new(MaxConcurrentAdvances, MaxConcurrentAdvances);
+}
+
 public sealed partial class TrackRhythm(
     IClubRepository clubs,
     ICycleRepository cycles,
@@ -50,6 +62,21 @@ public sealed partial class TrackRhythm(
 
     /// <summary>Runs what is due and returns the track's next step (null when nothing is planned).</summary>
     public async Task<PlannedStep?> AdvanceAsync(ulong guildId, TrackId trackId, CancellationToken cancellationToken)
+    {
+        await _turns.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await AdvanceInTurnAsync(guildId, trackId, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _turns.Release();
+        }
+    }
+
+    public void Dispose() => _turns.Dispose();
+
+    private async Task<PlannedStep?> AdvanceInTurnAsync(ulong guildId, TrackId trackId, CancellationToken cancellationToken)
     {
         for (var pass = 0; pass < MaxTransitionsPerCall; pass++)
         {
