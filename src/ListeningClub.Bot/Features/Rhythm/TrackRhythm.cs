@@ -26,18 +26,6 @@ namespace ListeningClub.Bot.Features.Rhythm;
 /// state. Safe to call at any time and as often as you like; the scheduler calls it when a step comes due and once
 /// for every track at start-up (the catch-up pass).
 /// </summary>
-public sealed partial class TrackRhythm : IDisposable
-{
-    /// <summary>
-    /// Tracks advanced at once. Jobs fire on time however many come due together; their work then takes turns, so a
-    /// burst of a thousand closes neither starves the thread pool with blocking store reads nor exceeds LiteDB's limit
-    /// of open transactions. The posts they make queue in the REST client's rate limiter either way.
-    /// </summary>
-    public const int MaxConcurrentAdvances = 16;
-
-    private readonly SemaphoreSlim _turns = new(MaxConcurrentAdvances, MaxConcurrentAdvances);
-}
-
 public sealed partial class TrackRhythm(
     IClubRepository clubs,
     ICycleRepository cycles,
@@ -53,8 +41,17 @@ public sealed partial class TrackRhythm(
     ReminderSender reminders,
     IStorageMaintenance storage,
     TimeProvider time,
-    ILogger<TrackRhythm> logger)
+    ILogger<TrackRhythm> logger) : IDisposable
 {
+    /// <summary>
+    /// Tracks advanced at once. Jobs fire on time however many come due together; their work then takes turns, so a
+    /// burst of a thousand closes neither starves the thread pool with blocking store reads nor exceeds LiteDB's limit
+    /// of open transactions. The posts they make queue in the REST client's rate limiter either way.
+    /// </summary>
+    public const int MaxConcurrentAdvances = 16;
+
+    private readonly SemaphoreSlim _turns = new(MaxConcurrentAdvances, MaxConcurrentAdvances);
+
     /// <summary>A close later than this after its time says so in the announcement.</summary>
     public static readonly TimeSpan LateThreshold = TimeSpan.FromMinutes(5);
 
@@ -145,6 +142,7 @@ public sealed partial class TrackRhythm(
             return new Problem("rhythm.paused", $"{track.Name} is paused. Resume it with /club resume first, or use /club open-voting or /club close-voting.");
         }
 
+        track = await posts.WithChannelKindAsync(track, ct).ConfigureAwait(false);
         var recent = await cycles.RecentAsync(track, time, ct).ConfigureAwait(false);
         var now = time.GetUtcNow();
         if (RhythmPlanner.Plan(track, recent) is not [var next, ..])
