@@ -43,6 +43,12 @@ public static class Program
             return;
         }
 
+        if (args is ["--scenario", Rhythm.RhythmTriggersScenario.Name, .. var rhythmArgs])
+        {
+            Rhythm.RhythmTriggersScenario.RunAsync(rhythmArgs).GetAwaiter().GetResult();
+            return;
+        }
+
         // Storage scenarios: dotnet run -c Release --project tests/ListeningClub.Benchmarks -- --scenario storage-<name> [--option value ...]
         if (args is ["--scenario", var scenario, ..] && StorageScenarios.Handles(scenario))
         {

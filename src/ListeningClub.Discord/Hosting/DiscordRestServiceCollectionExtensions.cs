@@ -26,6 +26,8 @@ public static class DiscordRestServiceCollectionExtensions
         services.TryAddSingleton<IThreadsApi, ThreadsApi>();
         services.TryAddSingleton<IPollsApi, PollsApi>();
         services.TryAddSingleton<IGuildScheduledEventsApi, GuildScheduledEventsApi>();
+        services.TryAddSingleton<IGuildMembersApi, GuildMembersApi>();
+        services.TryAddSingleton<IDirectMessagesApi, DirectMessagesApi>();
         services.TryAddSingleton<IGatewayApi, GatewayApi>();
         services.TryAddSingleton<IChannelsApi, ChannelsApi>();
 

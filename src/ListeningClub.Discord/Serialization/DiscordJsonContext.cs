@@ -33,6 +33,7 @@ namespace ListeningClub.Discord.Serialization;
 [JsonSerializable(typeof(StartThreadFromMessageRequest))]
 [JsonSerializable(typeof(StartThreadRequest))]
 [JsonSerializable(typeof(ForumPostRequest))]
+[JsonSerializable(typeof(CreateDmRequest))]
 [JsonSerializable(typeof(PollAnswerVoters))]
 [JsonSerializable(typeof(PollVoteEvent))]
 [JsonSerializable(typeof(DiscordErrorBody))]

@@ -31,7 +31,7 @@ public sealed class ClubService(IClubRepository clubs, ICycleRepository cycles, 
 
         var track = existing is null
             ? draft.Value
-            : existing with { ChannelId = channelId, TimeZoneId = draft.Value.TimeZoneId, Rules = draft.Value.Rules };
+            : existing with { ChannelId = channelId, ChannelKind = channelId == existing.ChannelId ? existing.ChannelKind : null, TimeZoneId = draft.Value.TimeZoneId, Rules = draft.Value.Rules };
         var updated = club.WithTrack(track);
         if (!updated.IsSuccess)
         {

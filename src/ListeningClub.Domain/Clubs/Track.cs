@@ -4,6 +4,13 @@ using ListeningClub.Domain.Scheduling;
 
 namespace ListeningClub.Domain.Clubs;
 
+/// <summary>Where a track posts: a text channel (posts, threads from them) or a forum (each announcement a forum post).</summary>
+public enum TrackChannelKind
+{
+    Text = 0,
+    Forum = 1,
+}
+
 /// <summary>One strand of a club (e.g. "Film Night"): its own channel, time zone, schedule and rules.</summary>
 public sealed record Track
 {
@@ -19,6 +26,9 @@ public sealed record Track
 
     public required ulong ChannelId { get; init; }
 
+    /// <summary>Whether <see cref="ChannelId"/> is a text or a forum channel; null until the bot has looked.</summary>
+    public TrackChannelKind? ChannelKind { get; init; }
+
     /// <summary>IANA time zone id (e.g. "Europe/Berlin"); schedules and messages use it.</summary>
     public required string TimeZoneId { get; init; }
 
@@ -30,7 +40,30 @@ public sealed record Track
 
     public TrackRules Rules { get; init; } = TrackRules.Default;
 
+    /// <summary>The opt-in role the track's reminders ping (members join it with /remind on or the Remind me button); null for none.</summary>
+    public ulong? ReminderRoleId { get; init; }
+
+    /// <summary>Members who asked for reminders by direct message too.</summary>
+    public IReadOnlyList<ulong> DmReminderMembers { get; init; } = [];
+
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+
+    /// <summary>Tracks are values: two with the same settings are equal, whichever list instances hold them.</summary>
+    public bool Equals(Track? other) =>
+        other is not null
+        && Id == other.Id
+        && GuildId == other.GuildId
+        && Name == other.Name
+        && Kind == other.Kind
+        && ChannelId == other.ChannelId
+        && ChannelKind == other.ChannelKind
+        && TimeZoneId == other.TimeZoneId
+        && Schedule == other.Schedule
+        && Rules == other.Rules
+        && ReminderRoleId == other.ReminderRoleId
+        && DmReminderMembers.SequenceEqual(other.DmReminderMembers);
+
+    public override int GetHashCode() => HashCode.Combine(Id, GuildId, Name, ChannelId, Schedule, Rules, ReminderRoleId, DmReminderMembers.Count);
 
     /// <summary>Creates a track after checking its name, time zone and rules.</summary>
     public static Result<Track> Create(ulong guildId, string? name, MediaKind kind, ulong channelId, string? timeZoneId, TrackRules? rules = null, TrackSchedule? schedule = null)

@@ -44,6 +44,12 @@ public sealed record Cycle
     /// <summary>When the members' ratings of this cycle's pick were revealed; ratings are sealed and changeable until then.</summary>
     public DateTimeOffset? RatingsRevealedAt { get; init; }
 
+    /// <summary>Set when a manager skips a week after the announcement: the next cycle starts no earlier than this.</summary>
+    public DateTimeOffset? NextCycleNotBefore { get; init; }
+
+    /// <summary>The Discord scheduled event of this cycle's watch/listen party, once created.</summary>
+    public ulong? PartyEventId { get; init; }
+
     public static Cycle Start(TrackId trackId, int number, DateTimeOffset now) =>
         new() { Id = CycleId.New(), TrackId = trackId, Number = number, StartedAt = now.ToUniversalTime() };
 
@@ -71,6 +77,50 @@ public sealed record Cycle
                 return this with { VotingClosesAt = Scheduling.ZonedTime.Next(track.Schedule.VotingCloses, now, zone) };
             default:
                 return this;
+        }
+    }
+
+    /// <summary>
+    /// After a schedule change or a resume: plans the steps still ahead by the track's (new) schedule, counting from
+    /// when the cycle started where that still lies ahead, and from now where it would already have passed.
+    /// </summary>
+    public Cycle Reschedule(Clubs.Track track, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        var zone = track.TimeZone;
+        switch (Phase)
+        {
+            case CyclePhase.Nominating:
+                var (opens, closes) = track.Schedule.Plan(StartedAt, zone);
+                return opens > now ? this with { VotingOpensAt = opens, VotingClosesAt = closes } : Replan(track, now);
+            case CyclePhase.Voting:
+                var close = Scheduling.ZonedTime.Next(track.Schedule.VotingCloses, VotingOpenedAt ?? now, zone);
+                return this with { VotingClosesAt = close > now ? close : Scheduling.ZonedTime.Next(track.Schedule.VotingCloses, now, zone) };
+            default:
+                return this;
+        }
+    }
+
+    /// <summary>
+    /// A manager skips a week: before voting, the vote moves one cycle later; after the announcement, the next cycle
+    /// starts one cycle later. An open vote can't be skipped (ballots are in); close it first.
+    /// </summary>
+    public Result<Cycle> Skip(Clubs.Track track, DateTimeOffset plannedNextStart)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        var zone = track.TimeZone;
+        var schedule = track.Schedule;
+        switch (Phase)
+        {
+            case CyclePhase.Nominating when VotingOpensAt is { } opens:
+                var later = Scheduling.ZonedTime.Next(schedule.VotingOpens, opens.AddDays(7 * schedule.EveryWeeks - 1), zone);
+                return this with { VotingOpensAt = later, VotingClosesAt = Scheduling.ZonedTime.Next(schedule.VotingCloses, later, zone) };
+            case CyclePhase.Announced:
+                return this with { NextCycleNotBefore = Scheduling.ZonedTime.Next(schedule.NominationsOpen, plannedNextStart.AddDays(7 * schedule.EveryWeeks - 1), zone) };
+            case CyclePhase.Voting:
+                return new Problem("cycle.skip_voting", "Voting is open and ballots may be in, so this week can't be skipped. Close it with /club close-voting, or let it run.");
+            default:
+                return new Problem("cycle.skip", "There is nothing to skip in this cycle right now.");
         }
     }
 

@@ -27,6 +27,9 @@ public sealed record OutboxMessage
     /// <summary>The message body as the sender will post it (opaque to the domain).</summary>
     public required string Payload { get; init; }
 
+    /// <summary>Set when the post is a new forum post in <see cref="ChannelId"/> (a forum channel), with this title.</summary>
+    public string? ForumPostName { get; init; }
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     public int Attempts { get; init; }

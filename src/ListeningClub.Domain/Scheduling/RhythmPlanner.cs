@@ -50,12 +50,23 @@ public static class RhythmPlanner
             {
                 var prompts = schedule.PromptTimes(announced, zone);
                 steps.AddRange(prompts.Select((at, i) => new PlannedStep(RhythmStep.PostPrompt, at, $"prompt-{i + 1}", cycle.Id)));
+                if (schedule.PartyAfter(announced, zone) is { } party)
+                {
+                    var partyIndex = 0;
+                    foreach (var lead in schedule.PartyReminders.OrderDescending())
+                    {
+                        partyIndex++;
+                        if (party - lead > announced)
+                        {
+                            steps.Add(new PlannedStep(RhythmStep.RemindParty, party - lead, $"party-{partyIndex}", cycle.Id));
+                        }
+                    }
+                }
             }
 
             if (cycle.Phase == CyclePhase.Announced && recentCycles.Max(c => c.Number) == cycle.Number)
             {
-                var closedAt = cycle.VotingClosesAt ?? cycle.AnnouncedAt!.Value;
-                steps.Add(new PlannedStep(RhythmStep.StartNextCycle, schedule.NextCycleStart(closedAt > cycle.AnnouncedAt ? closedAt : cycle.AnnouncedAt!.Value, zone), "next", cycle.Id));
+                steps.Add(new PlannedStep(RhythmStep.StartNextCycle, NextCycleStart(track, cycle), "next", cycle.Id));
             }
         }
 
@@ -72,16 +83,74 @@ public static class RhythmPlanner
         var latestReminder = due
             .Where(s => s.Step == RhythmStep.RemindVoting && (!closes.TryGetValue(s.CycleId, out var close) || now < close))
             .MaxBy(s => s.At);
+        var latestPartyReminder = due
+            .Where(s => s.Step == RhythmStep.RemindParty && PartyOf(track, recentCycles, s.CycleId) is { } party && now < party)
+            .MaxBy(s => s.At);
         var latestPrompt = due.Where(s => s.Step == RhythmStep.PostPrompt).GroupBy(s => s.CycleId).Select(g => g.MaxBy(s => s.At)!).ToList();
 
         return due
             .Where(s => s.Step switch
             {
                 RhythmStep.RemindVoting => s == latestReminder,
+                RhythmStep.RemindParty => s == latestPartyReminder,
                 RhythmStep.PostPrompt => latestPrompt.Contains(s),
                 _ => true,
             })
             .ToList();
+    }
+
+    /// <summary>When the cycle after <paramref name="cycle"/> (announced) starts: the schedule's next nominations opening, or later after a skip.</summary>
+    public static DateTimeOffset NextCycleStart(Track track, Cycle cycle)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        ArgumentNullException.ThrowIfNull(cycle);
+        var announced = cycle.AnnouncedAt ?? cycle.VotingClosesAt ?? cycle.StartedAt;
+        var closedAt = cycle.VotingClosesAt is { } closes && closes > announced ? closes : announced;
+        var start = track.Schedule.NextCycleStart(closedAt, track.TimeZone);
+        return cycle.NextCycleNotBefore is { } notBefore && notBefore > start ? notBefore : start;
+    }
+
+    /// <summary>When the party of <paramref name="cycleId"/>'s pick is, if the track has one and the pick is announced.</summary>
+    public static DateTimeOffset? PartyOf(Track track, IReadOnlyList<Cycle> recentCycles, Common.CycleId cycleId)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        ArgumentNullException.ThrowIfNull(recentCycles);
+        return recentCycles.FirstOrDefault(c => c.Id == cycleId)?.AnnouncedAt is { } announced ? track.Schedule.PartyAfter(announced, track.TimeZone) : null;
+    }
+
+    /// <summary>
+    /// The next <paramref name="count"/> steps after <paramref name="now"/>, looking past the current cycle: later
+    /// cycles are planned as if each pick were announced when its vote is due to close.
+    /// </summary>
+    public static IReadOnlyList<PlannedStep> Preview(Track track, IReadOnlyList<Cycle> recentCycles, DateTimeOffset now, int count)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        ArgumentNullException.ThrowIfNull(recentCycles);
+        var steps = Plan(track, recentCycles).Where(s => s.At > now).ToList();
+        var cycles = recentCycles.ToList();
+        for (var guard = 0; steps.Count < count && guard < 8 && !track.Schedule.Paused; guard++)
+        {
+            var latest = cycles.MaxBy(c => c.Number)!;
+            var hypothetical = latest.Phase switch
+            {
+                CyclePhase.Nominating when latest.VotingOpensAt is { } opens =>
+                    latest with { Phase = CyclePhase.Voting, VotingOpenedAt = opens },
+                CyclePhase.Voting when latest.VotingClosesAt is { } closes =>
+                    latest with { Phase = CyclePhase.Announced, AnnouncedAt = closes, PickId = new Common.NominationId(Guid.Empty) },
+                CyclePhase.Announced => Cycle.Start(track, latest.Number + 1, NextCycleStart(track, latest)),
+                _ => null,
+            };
+            if (hypothetical is null)
+            {
+                break;
+            }
+
+            cycles = [.. cycles.Where(c => c.Id != hypothetical.Id), hypothetical];
+            var known = steps.Select(s => (s.CycleId, s.Key)).ToHashSet();
+            steps.AddRange(Plan(track, cycles).Where(s => s.At > now && !known.Contains((s.CycleId, s.Key))));
+        }
+
+        return steps.OrderBy(s => s.At).ThenBy(s => s.Step).Take(count).ToList();
     }
 
     /// <summary>The next step due after <paramref name="now"/>, for arming the trigger; null when nothing is planned.</summary>

@@ -17,6 +17,9 @@ public enum RhythmStep
 
     /// <summary>Close the announced cycle and open nominations for the next one.</summary>
     StartNextCycle = 4,
+
+    /// <summary>Remind members that the watch/listen party starts soon.</summary>
+    RemindParty = 5,
 }
 
 /// <summary>A step of a cycle with the instant it is due and a key unique within that cycle ("remind-1", "prompt-2").</summary>

@@ -46,8 +46,11 @@ internal static class ClubDocuments
         ["name"] = track.Name,
         ["kind"] = Bson.FromEnum(track.Kind),
         ["channelId"] = Bson.FromId(track.ChannelId),
+        ["channelKind"] = track.ChannelKind is { } channelKind ? Bson.FromEnum(channelKind) : BsonValue.Null,
         ["timeZoneId"] = track.TimeZoneId,
         ["rhythm"] = ScheduleToDocument(track.Schedule),
+        ["reminderRoleId"] = Bson.FromOptionalId(track.ReminderRoleId),
+        ["dmReminderMembers"] = new BsonArray(track.DmReminderMembers.Select(Bson.FromId)),
         ["rules"] = new BsonDocument
         {
             ["nominationCap"] = track.Rules.NominationCapPerMember,
@@ -55,6 +58,7 @@ internal static class ClubDocuments
             ["allowPastPicks"] = track.Rules.AllowPastPicks,
             ["votingMethod"] = Bson.FromEnum(track.Rules.VotingMethod),
             ["ballotSize"] = track.Rules.BallotSize,
+            ["nativePoll"] = track.Rules.NativePoll,
         },
     };
 
@@ -68,8 +72,11 @@ internal static class ClubDocuments
             Name = document["name"].AsString,
             Kind = Bson.ToEnum<MediaKind>(document["kind"]),
             ChannelId = Bson.ToId(document["channelId"]),
+            ChannelKind = Bson.Get(document, "channelKind") is { IsNull: false } channelKind ? Bson.ToEnum<TrackChannelKind>(channelKind) : null,
             TimeZoneId = document["timeZoneId"].AsString,
             Schedule = Bson.Get(document, "rhythm") is { IsDocument: true } rhythm ? ScheduleFromDocument(rhythm.AsDocument) : TrackSchedule.Weekly,
+            ReminderRoleId = Bson.ToOptionalId(Bson.Get(document, "reminderRoleId")),
+            DmReminderMembers = Bson.Get(document, "dmReminderMembers") is { IsArray: true } dms ? dms.AsArray.Select(Bson.ToId).ToList() : [],
             Rules = new TrackRules
             {
                 NominationCapPerMember = rules["nominationCap"].AsInt32,
@@ -77,6 +84,7 @@ internal static class ClubDocuments
                 AllowPastPicks = rules["allowPastPicks"].AsBoolean,
                 VotingMethod = Bson.ToEnum<VotingMethod>(rules["votingMethod"]),
                 BallotSize = rules["ballotSize"].AsInt32,
+                NativePoll = Bson.Get(rules, "nativePoll") is { IsBoolean: true } nativePoll && nativePoll.AsBoolean,
             },
         };
     }
@@ -91,6 +99,9 @@ internal static class ClubDocuments
         ["promptMinute"] = schedule.PromptTime.Hour * 60 + schedule.PromptTime.Minute,
         ["reminderMinutes"] = new BsonArray(schedule.VotingReminders.Select(r => new BsonValue((int)r.TotalMinutes))),
         ["paused"] = schedule.Paused,
+        ["party"] = schedule.Party is { } party ? WeeklyToDocument(party) : BsonValue.Null,
+        ["partyReminderMinutes"] = new BsonArray(schedule.PartyReminders.Select(r => new BsonValue((int)r.TotalMinutes))),
+        ["partyEvent"] = schedule.PartyEvent,
     };
 
     private static TrackSchedule ScheduleFromDocument(BsonDocument document) => new()
@@ -103,6 +114,11 @@ internal static class ClubDocuments
         PromptTime = TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(document["promptMinute"].AsInt32)),
         VotingReminders = document["reminderMinutes"].AsArray.Select(m => TimeSpan.FromMinutes(m.AsInt32)).ToList(),
         Paused = document["paused"].AsBoolean,
+        Party = Bson.Get(document, "party") is { IsDocument: true } party ? WeeklyFromDocument(party.AsDocument) : null,
+        PartyReminders = Bson.Get(document, "partyReminderMinutes") is { IsArray: true } minutes
+            ? minutes.AsArray.Select(m => TimeSpan.FromMinutes(m.AsInt32)).ToList()
+            : TrackSchedule.Weekly.PartyReminders,
+        PartyEvent = Bson.Get(document, "partyEvent") is { IsBoolean: true } partyEvent && partyEvent.AsBoolean,
     };
 
     private static BsonDocument WeeklyToDocument(WeeklyTime weekly) => new()

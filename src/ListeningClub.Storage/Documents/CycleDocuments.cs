@@ -41,6 +41,8 @@ internal static class CycleDocuments
             ["tieBreakCommitment"] = Bson.FromOptionalString(cycle.TieBreakCommitment),
             ["pickId"] = cycle.PickId is { } pick ? new BsonValue(pick.Value) : BsonValue.Null,
             ["ratingsRevealedAt"] = Bson.FromOptionalInstant(cycle.RatingsRevealedAt),
+            ["nextCycleNotBefore"] = Bson.FromOptionalInstant(cycle.NextCycleNotBefore),
+            ["partyEventId"] = Bson.FromOptionalId(cycle.PartyEventId),
         };
     }
 
@@ -63,6 +65,8 @@ internal static class CycleDocuments
             TieBreakCommitment = Bson.ToOptionalString(Bson.Get(document, "tieBreakCommitment")),
             PickId = pick.IsNull ? null : new NominationId(pick.AsGuid),
             RatingsRevealedAt = Bson.ToOptionalInstant(Bson.Get(document, "ratingsRevealedAt")),
+            NextCycleNotBefore = Bson.ToOptionalInstant(Bson.Get(document, "nextCycleNotBefore")),
+            PartyEventId = Bson.ToOptionalId(Bson.Get(document, "partyEventId")),
         };
     }
 }

@@ -251,7 +251,10 @@ internal sealed class LiteStore : IAsyncDisposable
         try
         {
             await _writer.DisposeAsync().ConfigureAwait(false);
-            _db.Checkpoint();
+
+            // On a thread of its own: this continuation may run inline on a thread that is inside a LiteDB read
+            // (LiteDB ties its locks to threads), where taking the checkpoint's exclusive lock would throw.
+            await Task.Factory.StartNew(_db.Checkpoint, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
         }
         finally
         {

@@ -51,7 +51,7 @@ public sealed class BotHarness : IAsyncDisposable
         var harness = new BotHarness(emulator, time);
         harness.Guild = await harness.Control.CreateGuildAsync(new GuildSpec(
             "Club",
-            Channels: [new ChannelSpec("film-night"), new ChannelSpec("album-club")],
+            Channels: [new ChannelSpec("film-night"), new ChannelSpec("album-club"), new ChannelSpec("film-forum", 15)],
             Roles: [new RoleSpec("Club Manager")],
             Members: [new MemberSpec("ana"), new MemberSpec("ben"), new MemberSpec("cho"), new MemberSpec("dev", Permissions: "32"), new MemberSpec("eve")]));
         harness.BuildServices();

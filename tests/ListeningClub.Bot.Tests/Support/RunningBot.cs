@@ -64,11 +64,20 @@ public sealed class RunningBot : IAsyncDisposable
     }
 
     /// <summary>Stops the bot (as SIGTERM would), runs <paramref name="whileStopped"/> on the data folder, and starts it again on the same folder and emulator.</summary>
-    public async Task RestartAsync(Action<string>? whileStopped = null)
+    public Task RestartAsync(Action<string>? whileStopped = null) =>
+        RestartAsync(folder =>
+        {
+            whileStopped?.Invoke(folder);
+            return Task.CompletedTask;
+        });
+
+    /// <summary>As <see cref="RestartAsync(Action{string})"/>, with something asynchronous to do while the bot is down (e.g. members acting in Discord).</summary>
+    public async Task RestartAsync(Func<string, Task> whileStopped)
     {
+        ArgumentNullException.ThrowIfNull(whileStopped);
         await Host.StopAsync();
         Host.Dispose();
-        whileStopped?.Invoke(_dataFolder);
+        await whileStopped(_dataFolder);
         Host = await StartHostAsync();
     }
 

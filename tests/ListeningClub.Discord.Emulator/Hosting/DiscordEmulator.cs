@@ -78,6 +78,7 @@ public sealed class DiscordEmulator : IAsyncDisposable
         ThreadRoutes.Map(api);
         PollRoutes.Map(api);
         ScheduledEventRoutes.Map(api);
+        GuildMemberRoleRoutes.Map(api);
         CommandRoutes.Map(api);
         InteractionRoutes.Map(api);
         ControlRoutes.Map(app);

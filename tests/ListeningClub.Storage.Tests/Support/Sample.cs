@@ -24,7 +24,7 @@ public static class Sample
         Kind = kind,
         ChannelId = 2000,
         TimeZoneId = "Europe/Berlin",
-        Rules = new TrackRules { NominationCapPerMember = 2, CarryOverCycles = 1, AllowPastPicks = true, VotingMethod = VotingMethod.Schulze, BallotSize = 5 },
+        Rules = new TrackRules { NominationCapPerMember = 2, CarryOverCycles = 1, AllowPastPicks = true, VotingMethod = VotingMethod.Schulze, BallotSize = 5, NativePoll = true },
     };
 
     public static Club Club(ulong guildId = 1000, params Track[] tracks) => new()

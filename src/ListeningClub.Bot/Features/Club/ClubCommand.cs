@@ -24,7 +24,13 @@ public sealed class ClubCommand(ClubHandlerServices services, IServiceProvider p
         .Add<ClubManagerRole>()
         .Add<ClubPrompts>()
         .Add<ClubExport>()
-        .Add<ClubBackup>();
+        .Add<ClubBackup>()
+        .Add<Schedule.ClubSchedule>()
+        .Add<Schedule.ClubPause>()
+        .Add<Schedule.ClubResume>()
+        .Add<Schedule.ClubSkip>()
+        .Add<Schedule.ClubAdvance>()
+        .Add<Reminders.ClubReminderRole>();
 
     public static InteractionRoutes Routes { get; } = InteractionRoutes.ForCommand(new ApplicationCommand
     {

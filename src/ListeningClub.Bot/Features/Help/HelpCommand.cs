@@ -26,15 +26,20 @@ public sealed class HelpCommand : IInteractionHandler
         `/history` — past picks and how the club rated them
         `/stats` — the club's numbers, or a member's (wins, ratings, best taste match)
         `/prompt suggest` — add a discussion question to the deck
+        `/schedule` — the track's next steps, in your own time zone
+        `/remind on|off` — get (or stop) the reminder pings and, if you like, DMs
 
         **Managers** (Manage Server, or the club's manager role)
-        `/club setup` — create or change a track: channel, kind, time zone, voting method, rules
+        `/club setup` — create or change a track: channel, kind, time zone, voting method (optionally as a Discord poll), rules
+        `/club schedule` — when each step happens; `/club pause`, `/club resume`, `/club skip`, `/club advance`
+        `/club reminder-role` — the role reminders ping (members opt in with /remind)
         `/club show` — the club's tracks and settings
         `/club open-voting`, `/club close-voting` — run those steps now
         `/club veto` — remove a nomination, with a reason
         `/club manager-role` — who else may manage the club
         `/club prompts list|add|remove` — the track's discussion deck
         `/club export` — the club's history as JSON, and Letterboxd CSV for film tracks
+        `/club backup` — a backup of the club's file now
 
         Every tie is broken by a seed committed when voting opens and revealed with the result, so anyone can check it.
         """;

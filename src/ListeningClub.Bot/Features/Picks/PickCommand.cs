@@ -31,7 +31,7 @@ public sealed class PickCommand(ClubHandlerServices services, IPickRepository pi
         var all = await picks.ListByTrackAsync(track.Id, ct).ConfigureAwait(false);
         var recent = await cycles.RecentAsync(track, Time, ct).ConfigureAwait(false);
         var upcoming = RhythmPlanner.Plan(track, recent).Where(s => s.At > Time.GetUtcNow()).Take(3)
-            .Select(s => $"▫️ {StepName(s.Step)} {Markdown.Time(s.At)} ({Markdown.Time(s.At, 'R')})");
+            .Select(s => $"▫️ {Schedule.UpcomingSteps.Name(s.Step)} {Markdown.Time(s.At)} ({Markdown.Time(s.At, 'R')})");
 
         var text = new StringBuilder();
         if (all.Count == 0)
@@ -55,14 +55,4 @@ public sealed class PickCommand(ClubHandlerServices services, IPickRepository pi
             AllowedMentions = AllowedMentions.None,
         }, ct).ConfigureAwait(false);
     }
-
-    private static string StepName(RhythmStep step) => step switch
-    {
-        RhythmStep.OpenVoting => "Voting opens",
-        RhythmStep.RemindVoting => "Voting reminder",
-        RhythmStep.CloseVoting => "Voting closes and the pick is announced",
-        RhythmStep.PostPrompt => "Discussion prompt",
-        RhythmStep.StartNextCycle => "Nominations open",
-        _ => step.ToString(),
-    };
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ListeningClub.Discord.Models;
 using ListeningClub.Discord.Rest.Resources;
+using ListeningClub.Discord.Safety;
 using ListeningClub.Discord.Serialization;
 using ListeningClub.Domain.Outbox;
 using Microsoft.Extensions.Logging;
@@ -11,11 +12,19 @@ namespace ListeningClub.Bot.Features.Rhythm;
 /// Exactly-once posts: the intent is stored first (with a nonce), then sent with <c>enforce_nonce</c>, then marked
 /// sent with the message id. A crash before the send posts it on the next attempt; a crash after the send but before
 /// the mark sends again with the same nonce, which Discord answers with the message already created.
+/// Forum posts have no nonce in Discord's API: a crash between creating one and marking it sent can repeat that one post.
 /// </summary>
-public sealed partial class OutboxSender(IOutboxRepository outbox, IChannelMessagesApi messages, TimeProvider time, ILogger<OutboxSender> logger)
+public sealed partial class OutboxSender(IOutboxRepository outbox, IChannelMessagesApi messages, IThreadsApi threads, TimeProvider time, ILogger<OutboxSender> logger)
 {
-    /// <summary>Stores the intent (once per kind and key) and sends it; returns the posted message id, or null if sending failed for now.</summary>
-    public async Task<OutboxMessage> PostAsync(ulong guildId, ulong channelId, string kind, string intentKey, MessageCreateRequest message, CancellationToken cancellationToken)
+    /// <summary>Stores the intent (once per kind and key) and sends it; the result says whether (and as which message) it went out.</summary>
+    public Task<OutboxMessage> PostAsync(ulong guildId, ulong channelId, string kind, string intentKey, MessageCreateRequest message, CancellationToken cancellationToken) =>
+        PostAsync(guildId, channelId, null, kind, intentKey, message, cancellationToken);
+
+    /// <summary>The same as a new forum post titled <paramref name="postName"/>; the message id is the post's (thread's) id.</summary>
+    public Task<OutboxMessage> PostToForumAsync(ulong guildId, ulong forumId, string postName, string kind, string intentKey, MessageCreateRequest message, CancellationToken cancellationToken) =>
+        PostAsync(guildId, forumId, DiscordText.Truncate(postName, DiscordLimits.ThreadName), kind, intentKey, message, cancellationToken);
+
+    private async Task<OutboxMessage> PostAsync(ulong guildId, ulong channelId, string? forumPostName, string kind, string intentKey, MessageCreateRequest message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         var id = Guid.NewGuid();
@@ -28,6 +37,7 @@ public sealed partial class OutboxSender(IOutboxRepository outbox, IChannelMessa
             Kind = kind,
             IntentKey = intentKey,
             Payload = JsonSerializer.Serialize(message, DiscordJsonContext.Default.MessageCreateRequest),
+            ForumPostName = forumPostName,
             CreatedAt = time.GetUtcNow(),
         };
         var stored = await outbox.AddOrGetAsync(intent, cancellationToken).ConfigureAwait(false);
@@ -53,8 +63,10 @@ public sealed partial class OutboxSender(IOutboxRepository outbox, IChannelMessa
         var attempt = stored with { Attempts = stored.Attempts + 1 };
         try
         {
-            var posted = await messages.CreateAsync(stored.ChannelId, request, cancellationToken).ConfigureAwait(false);
-            var sent = attempt with { SentAt = time.GetUtcNow(), MessageId = posted.Id };
+            var postedId = stored.ForumPostName is { } name
+                ? (await threads.StartForumPostAsync(stored.ChannelId, ForumPost(name, request), cancellationToken).ConfigureAwait(false)).Id
+                : (await messages.CreateAsync(stored.ChannelId, request, cancellationToken).ConfigureAwait(false)).Id;
+            var sent = attempt with { SentAt = time.GetUtcNow(), MessageId = postedId };
             await outbox.UpdateAsync(sent, cancellationToken).ConfigureAwait(false);
             return sent;
         }
@@ -65,6 +77,13 @@ public sealed partial class OutboxSender(IOutboxRepository outbox, IChannelMessa
             return attempt;
         }
     }
+
+    private static ForumPostRequest ForumPost(string name, MessageCreateRequest message) => new()
+    {
+        Name = name,
+        AutoArchiveDuration = 10080,
+        Message = new ForumPostMessage { Content = message.Content, Embeds = message.Embeds, Components = message.Components, AllowedMentions = message.AllowedMentions },
+    };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not post {Kind} {IntentKey} (attempt {Attempt}); it stays in the outbox and is retried")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, string kind, string intentKey, int attempt);

@@ -20,10 +20,6 @@ public static class RhythmMessages
         $"Nobody nominated anything for **{Markdown.Text(track.Name)}** this time, so voting didn't open. Nominations stay open" +
         (replanned.VotingOpensAt is { } opens ? $" until {Markdown.Time(opens)}." : "."));
 
-    public static MessageCreateRequest VotingReminder(Track track, Cycle cycle, int candidates) => Plain(
-        $"⏰ Voting for **{Markdown.Text(track.Name)}** closes {Markdown.Time(cycle.VotingClosesAt!.Value, 'R')} " +
-        $"({Markdown.Count(candidates, "nomination", "nominations")} to choose from). Vote with /vote.");
-
     public static MessageCreateRequest Prompt(Track track, Pick pick, Prompt prompt, int number) => Plain(
         $"💬 **Discussion prompt {number.ToString(CultureInfo.InvariantCulture)}** for {Markdown.MediaName(pick.Media)}:\n> {Markdown.Text(prompt.Text)}");
 

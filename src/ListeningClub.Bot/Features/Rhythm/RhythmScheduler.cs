@@ -31,7 +31,7 @@ public sealed partial class RhythmScheduler(ISchedulerFactory schedulers, IClubR
             return;
         }
 
-        var trigger = TriggerBuilder.Create()
+        var trigger = TriggerBuilder.Create(scheduler.TimeProvider)
             .WithIdentity(TriggerFor(trackId))
             .WithDescription($"{next.Step} ({next.Key}) of cycle {next.CycleId}")
             .ForJob(job)

@@ -1,3 +1,7 @@
+using ListeningClub.Bot.Features.Events;
+using ListeningClub.Bot.Features.Polls;
+using ListeningClub.Bot.Features.Reminders;
+using ListeningClub.Bot.Features.Rendering;
 using ListeningClub.Bot.Features.Voting;
 using ListeningClub.Discord.Models;
 using ListeningClub.Discord.Rest;
@@ -33,12 +37,23 @@ public sealed partial class TrackRhythm(
     CycleService cycleService,
     RatingService ratings,
     PromptService prompts,
-    OutboxSender sender,
-    IThreadsApi threads,
+    TrackPosts posts,
+    PartyEvents partyEvents,
+    ReminderSender reminders,
+    PollCount polls,
     IStorageMaintenance storage,
     TimeProvider time,
-    ILogger<TrackRhythm> logger)
+    ILogger<TrackRhythm> logger) : IDisposable
 {
+    /// <summary>
+    /// Tracks advanced at once. Jobs fire on time however many come due together; their work then takes turns, so a
+    /// burst of a thousand closes neither starves the thread pool with blocking store reads nor exceeds LiteDB's limit
+    /// of open transactions. The posts they make queue in the REST client's rate limiter either way.
+    /// </summary>
+    public const int MaxConcurrentAdvances = 16;
+
+    private readonly SemaphoreSlim _turns = new(MaxConcurrentAdvances, MaxConcurrentAdvances);
+
     /// <summary>A close later than this after its time says so in the announcement.</summary>
     public static readonly TimeSpan LateThreshold = TimeSpan.FromMinutes(5);
 
@@ -47,6 +62,21 @@ public sealed partial class TrackRhythm(
     /// <summary>Runs what is due and returns the track's next step (null when nothing is planned).</summary>
     public async Task<PlannedStep?> AdvanceAsync(ulong guildId, TrackId trackId, CancellationToken cancellationToken)
     {
+        await _turns.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await AdvanceInTurnAsync(guildId, trackId, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _turns.Release();
+        }
+    }
+
+    public void Dispose() => _turns.Dispose();
+
+    private async Task<PlannedStep?> AdvanceInTurnAsync(ulong guildId, TrackId trackId, CancellationToken cancellationToken)
+    {
         for (var pass = 0; pass < MaxTransitionsPerCall; pass++)
         {
             var track = (await clubs.GetAsync(guildId, cancellationToken).ConfigureAwait(false))?.FindTrack(trackId);
@@ -54,6 +84,8 @@ public sealed partial class TrackRhythm(
             {
                 return null;
             }
+
+            track = await posts.WithChannelKindAsync(track, cancellationToken).ConfigureAwait(false);
 
             var recent = await cycles.RecentAsync(track, time, cancellationToken).ConfigureAwait(false);
             var now = time.GetUtcNow();
@@ -86,7 +118,7 @@ public sealed partial class TrackRhythm(
         var opened = await voting.OpenVotingAsync(track, ct).ConfigureAwait(false);
         if (opened.IsSuccess)
         {
-            await PostVotingOpenedAsync(track, opened.Value, ct).ConfigureAwait(false);
+            await PostVotingOpenedAsync(await posts.WithChannelKindAsync(track, ct).ConfigureAwait(false), opened.Value, ct).ConfigureAwait(false);
         }
 
         return opened;
@@ -97,7 +129,38 @@ public sealed partial class TrackRhythm(
     {
         ArgumentNullException.ThrowIfNull(track);
         var recent = await cycles.RecentAsync(track, time, ct).ConfigureAwait(false);
-        return await CloseAndPublishAsync(track, recent, TimeSpan.Zero, ct).ConfigureAwait(false);
+        return await CloseAndPublishAsync(await posts.WithChannelKindAsync(track, ct).ConfigureAwait(false), recent, TimeSpan.Zero, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A manager runs the track's next planned step now (/club advance): the same step the schedule would run, with
+    /// the same posts. Reminders and prompts keep their intent keys, so the scheduled one later does not post again.
+    /// </summary>
+    public async Task<Result<PlannedStep>> RunNextStepNowAsync(Track track, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        if (track.Schedule.Paused)
+        {
+            return new Problem("rhythm.paused", $"{track.Name} is paused. Resume it with /club resume first, or use /club open-voting or /club close-voting.");
+        }
+
+        track = await posts.WithChannelKindAsync(track, ct).ConfigureAwait(false);
+        var recent = await cycles.RecentAsync(track, time, ct).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        if (RhythmPlanner.Plan(track, recent) is not [var next, ..])
+        {
+            return new Problem("rhythm.nothing_next", $"Nothing is planned next for {track.Name}.");
+        }
+
+        var cycle = recent.Single(c => c.Id == next.CycleId);
+        var problem = next.Step switch
+        {
+            RhythmStep.OpenVoting => (await OpenVotingNowAsync(track, ct).ConfigureAwait(false)).Problem,
+            RhythmStep.CloseVoting => (await CloseVotingNowAsync(track, ct).ConfigureAwait(false)).Problem,
+            RhythmStep.StartNextCycle => (await StartNextCycleNowAsync(track, ct).ConfigureAwait(false)).Problem,
+            _ => await RunWithoutProblemAsync(track, cycle, recent, next, now, ct).ConfigureAwait(false),
+        };
+        return problem is null ? next : problem;
     }
 
     /// <summary>Runs one step; true when it moved the cycle on (so the plan must be made again).</summary>
@@ -108,6 +171,7 @@ public sealed partial class TrackRhythm(
         RhythmStep.CloseVoting => CloseVotingAsync(track, recent, step, now, ct),
         RhythmStep.PostPrompt => PostPromptAsync(track, cycle, step, ct),
         RhythmStep.StartNextCycle => StartNextCycleAsync(track, ct),
+        RhythmStep.RemindParty => RemindPartyAsync(track, cycle, step, ct),
         _ => throw new ArgumentOutOfRangeException(nameof(step), step.Step, "Unknown rhythm step."),
     };
 
@@ -125,7 +189,8 @@ public sealed partial class TrackRhythm(
             // Nothing to vote on: keep nominating and try again at the next planned time.
             var replanned = cycle.Replan(track, now);
             await cycles.SaveAsync(replanned, ct).ConfigureAwait(false);
-            await sender.PostAsync(track.GuildId, track.ChannelId, "no-nominations", $"{cycle.Id}:{cycle.VotingOpensAt?.ToUnixTimeSeconds()}", RhythmMessages.NoNominations(track, replanned), ct).ConfigureAwait(false);
+            var nominationsPost = await posts.ForumPostOfAsync(track, "nominations-open", cycle.Id.ToString(), ct).ConfigureAwait(false);
+            await posts.PostAsync(track, "no-nominations", $"{cycle.Id}:{cycle.VotingOpensAt?.ToUnixTimeSeconds()}", RhythmMessages.NoNominations(track, replanned), $"{track.Name}: no vote yet", nominationsPost, ct).ConfigureAwait(false);
             return true;
         }
 
@@ -141,13 +206,38 @@ public sealed partial class TrackRhythm(
     private async Task PostVotingOpenedAsync(Track track, Cycle opened, CancellationToken ct)
     {
         var candidates = (await nominations.ListByCycleAsync(opened.Id, ct).ConfigureAwait(false)).Where(n => n.IsActive).ToList();
-        await sender.PostAsync(track.GuildId, track.ChannelId, "voting-opened", opened.Id.ToString(), VotingAnnouncement.Render(track, opened, candidates), ct).ConfigureAwait(false);
+        var message = VotingAnnouncement.Render(track, opened, candidates);
+        if (track.ReminderRoleId is not null)
+        {
+            message = message with { Components = [.. message.Components ?? [], Component.ActionRow(Component.Button(ButtonStyle.Secondary, ReminderIds.Toggle(track.Id), "Remind me", emoji: new Emoji { Name = "🔔" }))] };
+        }
+
+        await posts.PostAsync(track, "voting-opened", opened.Id.ToString(), message, $"🗳️ {track.Name}: vote (cycle {opened.Number})", null, ct).ConfigureAwait(false);
     }
 
     private async Task<bool> RemindAsync(Track track, Cycle cycle, PlannedStep step, CancellationToken ct)
     {
-        var candidates = (await nominations.ListByCycleAsync(cycle.Id, ct).ConfigureAwait(false)).Count(n => n.IsActive);
-        await sender.PostAsync(track.GuildId, track.ChannelId, "voting-reminder", $"{cycle.Id}:{step.Key}", RhythmMessages.VotingReminder(track, cycle, candidates), ct).ConfigureAwait(false);
+        var candidates = (await nominations.ListByCycleAsync(cycle.Id, ct).ConfigureAwait(false)).Where(n => n.IsActive).ToList();
+        var closes = cycle.VotingClosesAt!.Value;
+        var key = $"{cycle.Id}:{step.Key}";
+        var votingPost = await posts.ForumPostOfAsync(track, "voting-opened", cycle.Id.ToString(), ct).ConfigureAwait(false);
+        await posts.PostAsync(track, "voting-reminder", key, ReminderMessages.Voting(track, closes, candidates), $"⏰ {track.Name}: voting closes soon", votingPost, ct).ConfigureAwait(false);
+        await reminders.SendDirectAsync(track, "voting-reminder", key, ReminderMessages.Voting(track, closes, candidates, direct: true), ct).ConfigureAwait(false);
+        return false;
+    }
+
+    private async Task<bool> RemindPartyAsync(Track track, Cycle cycle, PlannedStep step, CancellationToken ct)
+    {
+        var pick = await picks.GetByCycleAsync(cycle.Id, ct).ConfigureAwait(false);
+        if (pick is null || track.Schedule.PartyAfter(cycle.AnnouncedAt!.Value, track.TimeZone) is not { } party)
+        {
+            return false;
+        }
+
+        var key = $"{cycle.Id}:{step.Key}";
+        var thread = track.ChannelKind == TrackChannelKind.Forum ? pick.ThreadId : null; // in a text channel the role ping goes to the channel
+        await posts.PostAsync(track, "party-reminder", key, ReminderMessages.Party(track, pick, party, cycle.PartyEventId), $"🍿 {pick.Media.DisplayName}: party soon", thread, ct).ConfigureAwait(false);
+        await reminders.SendDirectAsync(track, "party-reminder", key, ReminderMessages.Party(track, pick, party, cycle.PartyEventId, direct: true), ct).ConfigureAwait(false);
         return false;
     }
 
@@ -168,6 +258,7 @@ public sealed partial class TrackRhythm(
     /// </summary>
     private async Task<Result<ElectionOutcome>> CloseAndPublishAsync(Track track, IReadOnlyList<Cycle> recent, TimeSpan late, CancellationToken ct)
     {
+        await polls.BeforeCloseAsync(track, ct).ConfigureAwait(false);
         var closed = await voting.CloseAndAnnounceAsync(track, ct).ConfigureAwait(false);
         if (!closed.IsSuccess)
         {
@@ -193,37 +284,17 @@ public sealed partial class TrackRhythm(
         }
 
         await storage.CheckpointAsync(ct).ConfigureAwait(false); // a critical transition: fold it into the main file
-        var posted = await sender.PostAsync(track.GuildId, track.ChannelId, "pick-announced", outcome.Cycle.Id.ToString(), message, ct).ConfigureAwait(false);
-        if (posted.MessageId is { } messageId && outcome.Pick.ThreadId is null)
+        var postName = $"{Markdown.Emoji(track.Kind)} {outcome.Pick.Media.DisplayName} — {track.Name}";
+        var posted = await posts.PostAsync(track, "pick-announced", outcome.Cycle.Id.ToString(), message, postName, null, ct).ConfigureAwait(false);
+        var pick = outcome.Pick;
+        if (pick.ThreadId is null && await posts.DiscussionAsync(track, pick, posted, ct).ConfigureAwait(false) is { } threadId)
         {
-            var threadId = await StartThreadAsync(track, outcome.Pick, messageId, ct).ConfigureAwait(false);
-            if (threadId is not null)
-            {
-                await picks.SaveAsync(outcome.Pick with { ThreadId = threadId }, ct).ConfigureAwait(false);
-            }
+            pick = pick with { ThreadId = threadId };
+            await picks.SaveAsync(pick, ct).ConfigureAwait(false);
         }
-    }
 
-    private async Task<ulong?> StartThreadAsync(Track track, Pick pick, ulong messageId, CancellationToken ct)
-    {
-        var name = DiscordText.Truncate($"{pick.Media.DisplayName} — discussion", 100);
-        try
-        {
-            var thread = await threads.StartFromMessageAsync(track.ChannelId, messageId, new StartThreadFromMessageRequest { Name = name, AutoArchiveDuration = 10080 }, ct).ConfigureAwait(false);
-            return thread.Id;
-        }
-        catch (DiscordRestException ex) when (ex.Code == ThreadAlreadyCreatedForMessage)
-        {
-            return messageId; // a thread started from a message has the message's id
-        }
-        catch (DiscordRestException ex)
-        {
-            LogThreadFailed(logger, ex, track.Id);
-            return null;
-        }
+        await partyEvents.SyncAsync(track, outcome.Cycle, pick, ct).ConfigureAwait(false);
     }
-
-    private const int ThreadAlreadyCreatedForMessage = 160004;
 
     private async Task RevealAsync(Track track, Cycle previous, CancellationToken ct)
     {
@@ -231,7 +302,7 @@ public sealed partial class TrackRhythm(
         var pick = await picks.GetByCycleAsync(previous.Id, ct).ConfigureAwait(false);
         if (reveal.IsSuccess && pick is not null)
         {
-            await sender.PostAsync(track.GuildId, pick.ThreadId ?? track.ChannelId, "ratings-revealed", previous.Id.ToString(), RhythmMessages.RatingsRevealed(track, pick, reveal.Value), ct).ConfigureAwait(false);
+            await posts.PostAsync(track, "ratings-revealed", previous.Id.ToString(), RhythmMessages.RatingsRevealed(track, pick, reveal.Value), $"⭐ Ratings: {pick.Media.DisplayName}", pick.ThreadId, ct).ConfigureAwait(false);
         }
     }
 
@@ -252,29 +323,41 @@ public sealed partial class TrackRhythm(
         }
 
         var number = int.Parse(step.Key["prompt-".Length..], System.Globalization.CultureInfo.InvariantCulture);
-        await sender.PostAsync(track.GuildId, pick.ThreadId ?? track.ChannelId, "prompt", intentKey, RhythmMessages.Prompt(track, pick, prompt.Value, number), ct).ConfigureAwait(false);
+        await posts.PostAsync(track, "prompt", intentKey, RhythmMessages.Prompt(track, pick, prompt.Value, number), $"💬 {pick.Media.DisplayName}: prompt {number}", pick.ThreadId, ct).ConfigureAwait(false);
         return false;
     }
 
     private async Task<bool> StartNextCycleAsync(Track track, CancellationToken ct)
     {
-        var next = await cycleService.StartNextAsync(track, ct).ConfigureAwait(false);
+        var next = await StartNextCycleNowAsync(track, ct).ConfigureAwait(false);
         if (!next.IsSuccess)
         {
             LogStepRefused(logger, "start next cycle", next.Problem!.Message);
-            return false;
         }
 
-        await storage.CheckpointAsync(ct).ConfigureAwait(false);
-        await sender.PostAsync(track.GuildId, track.ChannelId, "nominations-open", next.Value.Id.ToString(), RhythmMessages.NominationsOpen(track, next.Value), ct).ConfigureAwait(false);
-        return true;
+        return next.IsSuccess;
+    }
+
+    private async Task<Result<Cycle>> StartNextCycleNowAsync(Track track, CancellationToken ct)
+    {
+        var next = await cycleService.StartNextAsync(track, ct).ConfigureAwait(false);
+        if (next.IsSuccess)
+        {
+            await storage.CheckpointAsync(ct).ConfigureAwait(false);
+            await posts.PostAsync(track, "nominations-open", next.Value.Id.ToString(), RhythmMessages.NominationsOpen(track, next.Value), $"📝 {track.Name}: nominations (cycle {next.Value.Number})", null, ct).ConfigureAwait(false);
+        }
+
+        return next;
+    }
+
+    private async Task<Problem?> RunWithoutProblemAsync(Track track, Cycle cycle, IReadOnlyList<Cycle> recent, PlannedStep step, DateTimeOffset now, CancellationToken ct)
+    {
+        await RunAsync(track, cycle, recent, step, now, ct).ConfigureAwait(false);
+        return null;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rhythm step {Step} did not run: {Reason}")]
     private static partial void LogStepRefused(ILogger logger, string step, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not open the discussion thread for track {TrackId}")]
-    private static partial void LogThreadFailed(ILogger logger, Exception exception, TrackId trackId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Track {TrackId} changed phase too many times in one pass; trying again in a minute")]
     private static partial void LogTooManyTransitions(ILogger logger, TrackId trackId);

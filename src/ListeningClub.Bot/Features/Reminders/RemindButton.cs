@@ -1,0 +1,27 @@
+using ListeningClub.Bot.Features.Commands;
+using ListeningClub.Discord.Interactions;
+using ListeningClub.Domain.Common;
+
+namespace ListeningClub.Bot.Features.Reminders;
+
+/// <summary>The "Remind me" button on the voting post: joins the track's reminder role, or leaves it when the member has it.</summary>
+public sealed class RemindButton(ClubHandlerServices services, ReminderRole role) : ClubHandler(services), IInteractionHandler
+{
+    public static InteractionRoutes Routes { get; } = InteractionRoutes.ForComponents(ReminderIds.Prefix) with { DeferEphemeral = true };
+
+    protected override async Task ExecuteAsync(InteractionContext context, ulong guildId, ulong memberId, CancellationToken ct)
+    {
+        var club = await Clubs.GetAsync(guildId, ct).ConfigureAwait(false);
+        if (!ReminderIds.TryParse(context.CustomId, out var trackId) || club?.FindTrack(trackId) is not { } track)
+        {
+            await ReplyProblemAsync(context, new Problem("reminders.stale", "That track no longer exists."), ct).ConfigureAwait(false);
+            return;
+        }
+
+        var has = track.ReminderRoleId is { } id && context.Interaction.Member?.Roles?.Contains(id) == true;
+        var changed = await role.SetAsync(track, memberId, wanted: !has, ct).ConfigureAwait(false);
+        await (changed.IsSuccess
+            ? context.ReplyAsync(InteractionReply.Text(changed.Value + (has ? "" : " Press again to stop."), ephemeral: true), ct)
+            : ReplyProblemAsync(context, changed.Problem!, ct)).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,44 @@
+using ListeningClub.Bot.Features.Commands;
+using ListeningClub.Bot.Features.Rendering;
+using ListeningClub.Discord.Interactions;
+using ListeningClub.Discord.Models;
+using ListeningClub.Discord.Safety;
+
+namespace ListeningClub.Bot.Features.Schedule;
+
+/// <summary>/schedule [track]: the track's schedule and its next steps, as timestamps in each member's own time.</summary>
+public sealed class ScheduleCommand(ClubHandlerServices services, UpcomingSteps upcoming) : ClubHandler(services), IInteractionHandler
+{
+    public const int StepsShown = 8;
+
+    public static InteractionRoutes Routes { get; } = InteractionRoutes.ForCommand(new ApplicationCommand
+    {
+        Name = "schedule",
+        Description = "When the track's next steps happen",
+        Contexts = [0],
+        Options = [Options.Track()],
+    });
+
+    protected override async Task ExecuteAsync(InteractionContext context, ulong guildId, ulong memberId, CancellationToken ct)
+    {
+        if (await TrackOrReplyAsync(context, guildId, null, ct).ConfigureAwait(false) is not { } track)
+        {
+            return;
+        }
+
+        var lines = await upcoming.RenderAsync(track, StepsShown, ct).ConfigureAwait(false);
+        await context.ReplyAsync(new InteractionReply
+        {
+            Embeds =
+            [
+                new Embed
+                {
+                    Title = DiscordText.Truncate($"{Markdown.Emoji(track.Kind)} {Markdown.Text(track.Name)} — schedule", DiscordLimits.EmbedTitle),
+                    Description = $"{track.ScheduleDescription}\n\n**Next**\n{lines}",
+                    Color = Palette.Pick,
+                },
+            ],
+            AllowedMentions = AllowedMentions.None,
+        }, ct).ConfigureAwait(false);
+    }
+}

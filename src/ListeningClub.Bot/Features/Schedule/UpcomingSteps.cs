@@ -1,0 +1,37 @@
+using System.Globalization;
+using ListeningClub.Bot.Features.Rendering;
+using ListeningClub.Domain.Clubs;
+using ListeningClub.Domain.Cycles;
+using ListeningClub.Domain.Scheduling;
+
+namespace ListeningClub.Bot.Features.Schedule;
+
+/// <summary>A track's next steps as lines of Discord timestamps, which every member reads in their own time zone.</summary>
+public sealed class UpcomingSteps(ICycleRepository cycles, TimeProvider time)
+{
+    public async Task<string> RenderAsync(Track track, int count, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        if (track.Schedule.Paused)
+        {
+            return "The track is paused: nothing happens by itself until a manager runs /club resume.";
+        }
+
+        var recent = await cycles.RecentAsync(track, time, ct).ConfigureAwait(false);
+        var steps = RhythmPlanner.Preview(track, recent, time.GetUtcNow(), count);
+        return steps.Count == 0
+            ? "Nothing is scheduled."
+            : string.Join('\n', steps.Select(s => string.Create(CultureInfo.InvariantCulture, $"▫️ {Name(s.Step)} — {Markdown.Time(s.At)} ({Markdown.Time(s.At, 'R')})")));
+    }
+
+    public static string Name(RhythmStep step) => step switch
+    {
+        RhythmStep.OpenVoting => "Voting opens",
+        RhythmStep.RemindVoting => "Voting reminder",
+        RhythmStep.CloseVoting => "Voting closes, pick announced",
+        RhythmStep.PostPrompt => "Discussion prompt",
+        RhythmStep.StartNextCycle => "Nominations open",
+        RhythmStep.RemindParty => "Party reminder",
+        _ => step.ToString(),
+    };
+}
