@@ -27,6 +27,7 @@ public static class RhythmFeature
         services.AddSingleton<Events.PartyEvents>();
         services.AddSingleton<TrackRhythm>();
         services.AddSingleton<RhythmScheduler>();
+        services.AddSingleton<TrackChange>();
         services.AddTransient<RhythmJob>();
         services.AddQuartz(quartz =>
         {

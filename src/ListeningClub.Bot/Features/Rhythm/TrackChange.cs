@@ -1,0 +1,33 @@
+using ListeningClub.Bot.Features.Club;
+using ListeningClub.Domain.Clubs;
+using ListeningClub.Domain.Common;
+
+namespace ListeningClub.Bot.Features.Rhythm;
+
+/// <summary>
+/// A manager's change to a track's cycle or schedule (/club open-voting, close-voting, pause, resume, skip, advance):
+/// find the track, make the change, re-arm the track's trigger (its next step may have moved), say what happened.
+/// </summary>
+public sealed class TrackChange(RhythmScheduler scheduler)
+{
+    public async Task<ClubOutcome> RunAsync<T>(ClubCall request, Func<Track, Task<Result<T>>> change, Func<Track, T, Task<string>> done, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(done);
+        var track = await request.TrackAsync(ct).ConfigureAwait(false);
+        if (!track.IsSuccess)
+        {
+            return track.Problem!;
+        }
+
+        var changed = await change(track.Value).ConfigureAwait(false);
+        if (!changed.IsSuccess)
+        {
+            return changed.Problem!;
+        }
+
+        await scheduler.RunNowAsync(request.GuildId, track.Value.Id, ct).ConfigureAwait(false);
+        return await done(track.Value, changed.Value).ConfigureAwait(false);
+    }
+}
