@@ -6,7 +6,7 @@ using ListeningClub.Domain.Prompts;
 namespace ListeningClub.Domain.Clubs;
 
 /// <summary>Creating and configuring a club and its tracks.</summary>
-public sealed class ClubService(IClubRepository clubs, ICycleRepository cycles, IPromptRepository prompts, TimeProvider time)
+public sealed class ClubService(IClubRepository clubs, ICycleRepository cycles, IPromptRepository prompts, TrackLocks locks, TimeProvider time)
 {
     public Task<Club?> GetAsync(ulong guildId, CancellationToken cancellationToken) => clubs.GetAsync(guildId, cancellationToken);
 
@@ -16,6 +16,7 @@ public sealed class ClubService(IClubRepository clubs, ICycleRepository cycles, 
     /// </summary>
     public async Task<Result<Track>> SetupTrackAsync(ulong guildId, string? name, MediaKind kind, ulong channelId, string? timeZoneId, TrackRules rules, CancellationToken cancellationToken)
     {
+        using var held = await locks.ClubAsync(guildId, cancellationToken).ConfigureAwait(false);
         var club = await clubs.GetAsync(guildId, cancellationToken).ConfigureAwait(false) ?? Club.New(guildId);
         var draft = Track.Create(guildId, name, kind, channelId, timeZoneId, rules);
         if (!draft.IsSuccess)
@@ -51,6 +52,7 @@ public sealed class ClubService(IClubRepository clubs, ICycleRepository cycles, 
 
     public async Task<Result<Club>> SetManagerRoleAsync(ulong guildId, ulong? roleId, CancellationToken cancellationToken)
     {
+        using var held = await locks.ClubAsync(guildId, cancellationToken).ConfigureAwait(false);
         var club = await clubs.GetAsync(guildId, cancellationToken).ConfigureAwait(false) ?? Club.New(guildId);
         var updated = club with { ManagerRoleId = roleId };
         await clubs.SaveAsync(updated, cancellationToken).ConfigureAwait(false);

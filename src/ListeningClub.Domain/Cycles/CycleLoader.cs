@@ -52,6 +52,7 @@ public sealed class TrackLocks
     private const int MemberStripes = 64;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<TrackId, AsyncReaderWriterLock> _locks = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<TrackId, AsyncReaderWriterLock[]> _members = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ulong, AsyncReaderWriterLock> _clubs = new();
 
     public Task<IDisposable> WriteAsync(TrackId trackId, CancellationToken cancellationToken) => For(trackId).EnterWriteAsync(cancellationToken);
 
@@ -61,6 +62,13 @@ public sealed class TrackLocks
     public Task<IDisposable> MemberAsync(TrackId trackId, ulong memberId, CancellationToken cancellationToken) =>
         _members.GetOrAdd(trackId, static _ => [.. Enumerable.Range(0, MemberStripes).Select(_ => new AsyncReaderWriterLock())])[(int)(memberId % MemberStripes)]
             .EnterWriteAsync(cancellationToken);
+
+    /// <summary>
+    /// The club document's turn: a change to a club (its tracks, their settings, its roles) reads the club and writes it
+    /// back whole, so two changes at once would lose one; each takes this first. Taken after a track's lock, never before.
+    /// </summary>
+    public Task<IDisposable> ClubAsync(ulong guildId, CancellationToken cancellationToken) =>
+        _clubs.GetOrAdd(guildId, static _ => new AsyncReaderWriterLock()).EnterWriteAsync(cancellationToken);
 
     private AsyncReaderWriterLock For(TrackId trackId) => _locks.GetOrAdd(trackId, static _ => new AsyncReaderWriterLock());
 }

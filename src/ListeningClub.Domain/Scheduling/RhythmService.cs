@@ -98,6 +98,7 @@ public sealed class RhythmService(IClubRepository clubs, ICycleRepository cycles
     private async Task<Result<Track>> ChangeAsync(Track track, Func<Track, Track> change, CancellationToken cancellationToken, bool replan = true)
     {
         using var held = await locks.WriteAsync(track.Id, cancellationToken).ConfigureAwait(false);
+        using var clubHeld = await locks.ClubAsync(track.GuildId, cancellationToken).ConfigureAwait(false);
         var club = await clubs.GetAsync(track.GuildId, cancellationToken).ConfigureAwait(false);
         if (club?.FindTrack(track.Id) is not { } stored)
         {

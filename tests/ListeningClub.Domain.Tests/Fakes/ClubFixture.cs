@@ -18,7 +18,7 @@ public sealed class ClubFixture
     public ClubFixture()
     {
         var locks = new TrackLocks();
-        Clubs = new ClubService(Store, Store, Store, Time);
+        Clubs = new ClubService(Store, Store, Store, locks, Time);
         Nominations = new NominationService(Store, Store, Store, locks, Time);
         Voting = new VotingService(Store, Store, Store, Store, locks, Time);
         Cycles = new CycleService(Store, Store, locks, Time);
