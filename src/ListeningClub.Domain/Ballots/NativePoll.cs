@@ -16,12 +16,16 @@ public static class NativePoll
     /// <summary>Discord's most answers in one poll.</summary>
     public const int MaxAnswers = 10;
 
-    /// <summary>Whether this track votes with a poll over these candidates.</summary>
+    /// <summary>
+    /// Whether this track votes with a poll over these candidates. Not in a forum channel: Discord's forum posts cannot
+    /// carry a poll, so a forum track keeps the ballot form.
+    /// </summary>
     public static bool Applies(Track track, int candidates)
     {
         ArgumentNullException.ThrowIfNull(track);
         return track.Rules.NativePoll
             && track.Rules.VotingMethod is VotingMethod.Plurality or VotingMethod.Approval
+            && track.ChannelKind != TrackChannelKind.Forum
             && candidates is >= 2 and <= MaxAnswers;
     }
 

@@ -81,6 +81,14 @@ public sealed class NativePollTests
         Assert.Equal(2, (await club.Nominations.ListCurrentAsync(track, None)).Nominations.Count);
     }
 
+    [Fact]
+    public void Applies_NotInAForumChannel_WhosePostsCannotCarryAPoll()
+    {
+        var track = Track.Create(1, "Film Night", Domain.Media.MediaKind.Film, 2, "Europe/Berlin", new TrackRules { VotingMethod = VotingMethod.Plurality, NativePoll = true }).Value;
+        Assert.True(NativePoll.Applies(track, 3));
+        Assert.False(NativePoll.Applies(track with { ChannelKind = TrackChannelKind.Forum }, 3));
+    }
+
     [Theory]
     [InlineData(VotingMethod.Plurality, true, 2, true)]
     [InlineData(VotingMethod.Approval, true, 10, true)]

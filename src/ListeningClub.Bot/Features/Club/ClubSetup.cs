@@ -27,7 +27,7 @@ public sealed class ClubSetup(RhythmScheduler scheduler, Microsoft.Extensions.Op
         Options.WholeNumber("cap", "Nominations per member per cycle (default 1)", min: 1, max: TrackRules.MaxNominationCap),
         Options.WholeNumber("carry-over", "Cycles an unpicked nomination stays (default 0)", min: 0, max: TrackRules.MaxCarryOverCycles),
         Options.WholeNumber("ballot-size", "Places on a ranked ballot (default 3)", min: TrackRules.MinBallotSize, max: TrackRules.MaxBallotSize),
-        Options.YesNo("poll", "Plurality or approval: vote with a Discord poll (2-10 candidates) instead of the ballot form"));
+        Options.YesNo("poll", "Plurality or approval in a text channel: vote with a Discord poll (2-10 candidates)"));
 
     public Task<IReadOnlyList<ApplicationCommandOptionChoice>?> AutocompleteAsync(ClubCall request, CancellationToken ct)
     {
