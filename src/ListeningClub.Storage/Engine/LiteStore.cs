@@ -251,18 +251,49 @@ internal sealed class LiteStore : IAsyncDisposable
         try
         {
             await _writer.DisposeAsync().ConfigureAwait(false);
-
-            // On a thread of its own: this continuation may run inline on a thread that is inside a LiteDB read
-            // (LiteDB ties its locks to threads), where taking the checkpoint's exclusive lock would throw.
-            await Task.Factory.StartNew(_db.Checkpoint, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
+            await FinalCheckpointAsync().ConfigureAwait(false);
         }
         finally
         {
-            _db.Dispose();
+            CloseQuietly(_db.Dispose, "the database");
             _logStream.Dispose();
             _dataStream.Dispose();
             _folderLock.Dispose();
             _logger.LogInformation("Closed {DatabasePath}", DatabasePath);
+        }
+    }
+
+    /// <summary>How long closing waits for the last checkpoint before leaving it to the next start.</summary>
+    internal static readonly TimeSpan FinalCheckpointWait = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The last checkpoint, on a thread of its own (LiteDB ties its locks to threads, and this continuation may run on
+    /// any). Everything is already durable in the log, so when the checkpoint cannot have the file to itself in time
+    /// (a read still holds it) closing goes on without it and the next start checkpoints instead.
+    /// </summary>
+    private async Task FinalCheckpointAsync()
+    {
+        var checkpoint = Task.Factory.StartNew(_db.Checkpoint, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
+        {
+            await checkpoint.WaitAsync(FinalCheckpointWait, _time).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is TimeoutException or LiteException)
+        {
+            _ = checkpoint.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            _logger.LogWarning(ex, "Closed {DatabasePath} without its last checkpoint; every write is in its log and the next start checkpoints it", DatabasePath);
+        }
+    }
+
+    private void CloseQuietly(Action close, string what)
+    {
+        try
+        {
+            close();
+        }
+        catch (Exception ex) when (ex is SynchronizationLockException or LiteException or ObjectDisposedException)
+        {
+            _logger.LogWarning(ex, "Closing {What} of {DatabasePath} reported a problem; its files are closed anyway", what, DatabasePath);
         }
     }
 
