@@ -38,7 +38,19 @@ public sealed record OutboxMessage
 
     public ulong? MessageId { get; init; }
 
+    /// <summary>
+    /// Set when Discord refused the post for good (the member blocks direct messages, the bot lost access to the
+    /// channel, the channel is gone): it is not tried again. Retrying would only spend the invalid-request budget.
+    /// </summary>
+    public DateTimeOffset? AbandonedAt { get; init; }
+
+    /// <summary>Why it was abandoned, as Discord said it.</summary>
+    public string? AbandonReason { get; init; }
+
     public bool IsSent => SentAt is not null;
+
+    /// <summary>Still to be sent: neither sent nor abandoned.</summary>
+    public bool IsPending => SentAt is null && AbandonedAt is null;
 
     /// <summary>A nonce derived from the id: 25 characters of base-36, stable across retries.</summary>
     public static string NonceFor(Guid id)

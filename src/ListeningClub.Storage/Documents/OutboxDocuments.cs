@@ -30,7 +30,9 @@ internal static class OutboxDocuments
             ["attempts"] = message.Attempts,
             ["sentAt"] = Bson.FromOptionalInstant(message.SentAt),
             ["messageId"] = Bson.FromOptionalId(message.MessageId),
-            [PendingIndex] = !message.IsSent,
+            ["abandonedAt"] = Bson.FromOptionalInstant(message.AbandonedAt),
+            ["abandonReason"] = Bson.FromOptionalString(message.AbandonReason),
+            [PendingIndex] = message.IsPending,
         };
     }
 
@@ -48,5 +50,7 @@ internal static class OutboxDocuments
         Attempts = document["attempts"].AsInt32,
         SentAt = Bson.ToOptionalInstant(Bson.Get(document, "sentAt")),
         MessageId = Bson.ToOptionalId(Bson.Get(document, "messageId")),
+        AbandonedAt = Bson.ToOptionalInstant(Bson.Get(document, "abandonedAt")),
+        AbandonReason = Bson.ToOptionalString(Bson.Get(document, "abandonReason")),
     };
 }

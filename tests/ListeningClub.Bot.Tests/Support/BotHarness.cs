@@ -53,7 +53,7 @@ public sealed class BotHarness : IAsyncDisposable
             "Club",
             Channels: [new ChannelSpec("film-night"), new ChannelSpec("album-club"), new ChannelSpec("film-forum", 15)],
             Roles: [new RoleSpec("Club Manager")],
-            Members: [new MemberSpec("ana"), new MemberSpec("ben"), new MemberSpec("cho"), new MemberSpec("dev", Permissions: "32"), new MemberSpec("eve")]));
+            Members: [new MemberSpec("ana"), new MemberSpec("ben"), new MemberSpec("cho"), new MemberSpec("dev", Permissions: "32"), new MemberSpec("eve", AcceptsDirectMessages: false)]));
         harness.BuildServices();
         return harness;
     }

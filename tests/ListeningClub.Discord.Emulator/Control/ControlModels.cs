@@ -9,7 +9,7 @@ public sealed record ChannelSpec(string Name, int Type = 0, string? Parent = nul
 
 public sealed record RoleSpec(string Name, string Permissions = "0", bool Mentionable = false);
 
-public sealed record MemberSpec(string Username, IReadOnlyList<string>? Roles = null, string? Permissions = null);
+public sealed record MemberSpec(string Username, IReadOnlyList<string>? Roles = null, string? Permissions = null, bool AcceptsDirectMessages = true);
 
 /// <summary>POST /_emulator/guilds. <see cref="EveryonePermissions"/> sets the @everyone role; <see cref="BotPermissions"/> the bot's own grant (default administrator).</summary>
 public sealed record GuildSpec(

@@ -244,7 +244,7 @@ public static class ControlRoutes
             foreach (var member in spec.Members ?? [])
             {
                 var userId = core.Ids.Next();
-                state.Users[userId] = new UserEntity { Id = userId, Username = member.Username };
+                state.Users[userId] = new UserEntity { Id = userId, Username = member.Username, AcceptsDirectMessages = member.AcceptsDirectMessages };
                 var entity = new MemberEntity { UserId = userId, JoinedAt = now, ExtraPermissions = ParsePermissions(member.Permissions) ?? 0 };
                 foreach (var roleName in member.Roles ?? [])
                 {

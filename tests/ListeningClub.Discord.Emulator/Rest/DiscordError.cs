@@ -22,6 +22,7 @@ public static class DiscordError
     public const int MissingAccess = 50001;
     public const int EmptyMessage = 50006;
     public const int MissingPermissions = 50013;
+    public const int CannotMessageUser = 50007;
     public const int WrongChannelType = 50024;
     public const int InvalidWebhookToken = 50027;
     public const int InvalidFormBody = 50035;

@@ -73,6 +73,11 @@ public static class MessageService
             return (null, DiscordError.Reply(400, DiscordError.EmptyMessage, "Cannot send an empty message"));
         }
 
+        if (channel.RecipientId is { } recipient && state.Users.TryGetValue(recipient, out var user) && !user.AcceptsDirectMessages)
+        {
+            return (null, DiscordError.Forbidden(DiscordError.CannotMessageUser, "Cannot send messages to this user"));
+        }
+
         if (channel.IsThread && channel.Locked)
         {
             return (null, DiscordError.Reply(400, DiscordError.ThreadLocked, "Thread is locked"));

@@ -105,6 +105,15 @@ public sealed class OtherRepositoryTests
         var sent = await outbox.GetAsync(first.Id, default);
         Assert.Equal(ulong.MaxValue, sent!.MessageId);
         Assert.True(sent.IsSent);
+
+        // A post Discord refused for good is kept, with why, but no longer pending.
+        await outbox.UpdateAsync(other with { Attempts = 1, AbandonedAt = Sample.Now.AddMinutes(2), AbandonReason = "403 50007: Cannot send messages to this user" }, default);
+
+        Assert.Empty(await outbox.ListPendingAsync(default));
+        var abandoned = await outbox.GetAsync(other.Id, default);
+        Assert.Equal("403 50007: Cannot send messages to this user", abandoned!.AbandonReason);
+        Assert.Equal(Sample.Now.AddMinutes(2), abandoned.AbandonedAt);
+        Assert.False(abandoned.IsPending);
     }
 
     private static OutboxMessage Message(string kind, string intentKey, DateTimeOffset at)

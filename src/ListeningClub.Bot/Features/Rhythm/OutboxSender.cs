@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ListeningClub.Discord.Models;
+using ListeningClub.Discord.Rest;
 using ListeningClub.Discord.Rest.Resources;
 using ListeningClub.Discord.Safety;
 using ListeningClub.Discord.Serialization;
@@ -16,6 +17,12 @@ namespace ListeningClub.Bot.Features.Rhythm;
 /// </summary>
 public sealed partial class OutboxSender(IOutboxRepository outbox, IChannelMessagesApi messages, IThreadsApi threads, TimeProvider time, ILogger<OutboxSender> logger)
 {
+    /// <summary>Discord's 50007 "Cannot send messages to this user" (direct messages closed to the bot).</summary>
+    public const int CannotMessageUser = 50007;
+
+    /// <summary>Discord's 10003 "Unknown Channel".</summary>
+    public const int UnknownChannel = 10003;
+
     /// <summary>Stores the intent (once per kind and key) and sends it; the result says whether (and as which message) it went out.</summary>
     public Task<OutboxMessage> PostAsync(ulong guildId, ulong channelId, string kind, string intentKey, MessageCreateRequest message, CancellationToken cancellationToken) =>
         PostAsync(guildId, channelId, null, kind, intentKey, message, cancellationToken);
@@ -41,7 +48,7 @@ public sealed partial class OutboxSender(IOutboxRepository outbox, IChannelMessa
             CreatedAt = time.GetUtcNow(),
         };
         var stored = await outbox.AddOrGetAsync(intent, cancellationToken).ConfigureAwait(false);
-        return stored.IsSent ? stored : await SendAsync(stored, cancellationToken).ConfigureAwait(false);
+        return stored.IsPending ? await SendAsync(stored, cancellationToken).ConfigureAwait(false) : stored;
     }
 
     /// <summary>Sends every stored post not yet marked sent (after a restart), oldest first.</summary>
@@ -70,6 +77,16 @@ public sealed partial class OutboxSender(IOutboxRepository outbox, IChannelMessa
             await outbox.UpdateAsync(sent, cancellationToken).ConfigureAwait(false);
             return sent;
         }
+        catch (DiscordRestException ex) when (ex.Failure == DiscordRestFailure.ErrorResponse && ex.Code is CannotMessageUser or UnknownChannel)
+        {
+            // Refused for good: the member does not take direct messages from the bot, or the channel was deleted.
+            // Another attempt would be refused the same way and count against Discord's invalid-request limit.
+            // (Missing access or permissions is not final: a server admin can fix it, and the next catch-up posts it.)
+            LogAbandoned(logger, stored.Kind, stored.IntentKey, (int)ex.StatusCode!, ex.Code, ex.DiscordMessage);
+            var abandoned = attempt with { AbandonedAt = time.GetUtcNow(), AbandonReason = $"{(int)ex.StatusCode!} {ex.Code}: {ex.DiscordMessage}" };
+            await outbox.UpdateAsync(abandoned, cancellationToken).ConfigureAwait(false);
+            return abandoned;
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogSendFailed(logger, ex, stored.Kind, stored.IntentKey, attempt.Attempts);
@@ -84,6 +101,9 @@ public sealed partial class OutboxSender(IOutboxRepository outbox, IChannelMessa
         AutoArchiveDuration = 10080,
         Message = new ForumPostMessage { Content = message.Content, Embeds = message.Embeds, Components = message.Components, AllowedMentions = message.AllowedMentions },
     };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord refused {Kind} {IntentKey} for good ({Status}, code {Code}: {DiscordMessage}); it will not be retried")]
+    private static partial void LogAbandoned(ILogger logger, string kind, string intentKey, int status, int code, string discordMessage);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not post {Kind} {IntentKey} (attempt {Attempt}); it stays in the outbox and is retried")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, string kind, string intentKey, int attempt);

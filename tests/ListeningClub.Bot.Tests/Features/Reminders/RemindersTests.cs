@@ -5,6 +5,7 @@ using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Cycles;
 using ListeningClub.Domain.Media;
+using ListeningClub.Domain.Outbox;
 using ListeningClub.Domain.Scheduling;
 
 namespace ListeningClub.Bot.Tests.Features.Reminders;
@@ -61,6 +62,29 @@ public sealed class RemindersTests
         Assert.StartsWith("⏰ Voting for **Film Night**", dm.Content, StringComparison.Ordinal);
         Assert.False(dm.Notifications.NotifiesAnyone);
         Assert.False(bot.Emulator.Core.State.DmChannelByUser.ContainsKey(bot.User("cho")));
+    }
+
+    [Fact]
+    public async Task DmReminder_ToAMemberWhoClosedDirectMessages_IsGivenUp_NotRetriedAtEveryCatchUp()
+    {
+        await using var bot = await BotHarness.StartAsync(Start);
+        var track = await bot.SetupTrackAsync("Film Night", MediaKind.Film, "film-night");
+        track = (await bot.Get<RhythmService>().SetDmReminderAsync(track, bot.User("eve"), wanted: true, None)).Value;
+        await bot.NominateAsync(track, "ana", MediaFactory.Film("Alien", null, null, null).Value);
+        var trackRhythm = bot.Get<TrackRhythm>();
+        bot.Time.SetUtcNow(Berlin(5, 18));
+        await trackRhythm.AdvanceAsync(bot.GuildId, track.Id, None);
+        bot.Time.SetUtcNow(Berlin(6, 17));
+        await trackRhythm.AdvanceAsync(bot.GuildId, track.Id, None);
+
+        var requests = (await bot.Control.RequestsAsync()).Count;
+        var dmChannel = bot.Emulator.Core.State.DmChannelByUser[bot.User("eve")].ToString(CultureInfo.InvariantCulture);
+        Assert.Single(await bot.Control.RequestsAsync(), r => r.Status == 403 && r.Path.Contains(dmChannel, StringComparison.Ordinal));
+        Assert.Empty(await bot.Control.MessagesAsync(dmChannel));
+        Assert.Empty(await bot.Get<IOutboxRepository>().ListPendingAsync(None));
+        Assert.Equal(0, await bot.Get<OutboxSender>().FlushAsync(None));
+        Assert.Equal(requests, (await bot.Control.RequestsAsync()).Count);
+        Assert.Single(await bot.MessagesAsync("film-night"), m => m.Content.StartsWith('⏰')); // the channel reminder still went out
     }
 
     [Fact]
