@@ -46,8 +46,10 @@ internal sealed class SingleWriter : IAsyncDisposable
     private long _longestCheckpointTicks;
     private long _largestLogBytes;
     private long _logBytesAfterCommit;
+    private readonly Lock _engineTurn;
 
-    public SingleWriter(LiteDatabase db, Action makeDurable, Func<long> logLength, WriterSettings settings, TimeProvider time, ILogger logger)
+    /// <param name="engineTurn">Held while the writer is inside LiteDB (a transaction up to its commit, a checkpoint); readers take it too (see <see cref="LiteStore"/>). Not held while waiting for the disk.</param>
+    public SingleWriter(LiteDatabase db, Lock engineTurn, Action makeDurable, Func<long> logLength, WriterSettings settings, TimeProvider time, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(time);
@@ -55,6 +57,7 @@ internal sealed class SingleWriter : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.CheckpointLogBytes, 1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(settings.IdleCheckpointDelay, TimeSpan.Zero);
         _db = db;
+        _engineTurn = engineTurn;
         _makeDurable = makeDurable;
         _logLength = logLength;
         _settings = settings;
@@ -260,69 +263,85 @@ internal sealed class SingleWriter : IAsyncDisposable
     {
         while (pending.Count > 0)
         {
+            _engineTurn.Enter();
+            var inTurn = true;
             try
-            {
-                if (!_db.BeginTrans())
-                {
-                    throw new InvalidOperationException("The storage writer found a transaction already open on its thread.");
-                }
-            }
-#pragma warning disable CA1031 // The database cannot start a transaction (closed, broken disk): every caller in the group gets the reason.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                FailAll(pending, ex);
-                return;
-            }
-
-            var failedAt = -1;
-            Exception? failure = null;
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            for (var i = 0; i < pending.Count; i++)
             {
                 try
                 {
-                    pending[i].Execute(_db);
+                    if (!_db.BeginTrans())
+                    {
+                        throw new InvalidOperationException("The storage writer found a transaction already open on its thread.");
+                    }
                 }
-#pragma warning disable CA1031 // One failing operation must not fail its neighbours: it is removed and the rest retried.
+#pragma warning disable CA1031 // The database cannot start a transaction (closed, broken disk): every caller in the group gets the reason.
                 catch (Exception ex)
 #pragma warning restore CA1031
                 {
-                    failedAt = i;
-                    failure = ex;
-                    break;
+                    FailAll(pending, ex);
+                    return;
+                }
+
+                var failedAt = -1;
+                Exception? failure = null;
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                for (var i = 0; i < pending.Count; i++)
+                {
+                    try
+                    {
+                        pending[i].Execute(_db);
+                    }
+#pragma warning disable CA1031 // One failing operation must not fail its neighbours: it is removed and the rest retried.
+                    catch (Exception ex)
+#pragma warning restore CA1031
+                    {
+                        failedAt = i;
+                        failure = ex;
+                        break;
+                    }
+                }
+
+                if (failure is not null)
+                {
+                    RollbackQuietly();
+                    pending[failedAt].Fail(failure);
+                    pending.RemoveAt(failedAt);
+                    continue;
+                }
+
+                var executed = System.Diagnostics.Stopwatch.GetTimestamp();
+                Interlocked.Add(ref _executeTicks, executed - started);
+                try
+                {
+                    _db.Commit();
+                    var committed = System.Diagnostics.Stopwatch.GetTimestamp();
+                    Interlocked.Add(ref _commitTicks, committed - executed);
+
+                    // Out of LiteDB: readers may go on while the commit reaches the disk.
+                    _engineTurn.Exit();
+                    inTurn = false;
+                    _makeDurable();
+                    var durable = System.Diagnostics.Stopwatch.GetTimestamp();
+                    Interlocked.Add(ref _durableTicks, durable - committed);
+                    _logBytesAfterCommit = _logLength();
+                    NoteLogLength(_logBytesAfterCommit);
+                }
+#pragma warning disable CA1031 // The commit itself failed: nobody in the group may be told their write is safe.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    _logger.LogError(ex, "A storage commit of {Count} operations failed", pending.Count);
+                    RollbackQuietly();
+                    FailAll(pending, ex);
+                    return;
                 }
             }
-
-            if (failure is not null)
+            finally
             {
-                RollbackQuietly();
-                pending[failedAt].Fail(failure);
-                pending.RemoveAt(failedAt);
-                continue;
-            }
-
-            var executed = System.Diagnostics.Stopwatch.GetTimestamp();
-            Interlocked.Add(ref _executeTicks, executed - started);
-            try
-            {
-                _db.Commit();
-                var committed = System.Diagnostics.Stopwatch.GetTimestamp();
-                Interlocked.Add(ref _commitTicks, committed - executed);
-                _makeDurable();
-                var durable = System.Diagnostics.Stopwatch.GetTimestamp();
-                Interlocked.Add(ref _durableTicks, durable - committed);
-                _logBytesAfterCommit = _logLength();
-                NoteLogLength(_logBytesAfterCommit);
-            }
-#pragma warning disable CA1031 // The commit itself failed: nobody in the group may be told their write is safe.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                _logger.LogError(ex, "A storage commit of {Count} operations failed", pending.Count);
-                RollbackQuietly();
-                FailAll(pending, ex);
-                return;
+                if (inTurn)
+                {
+                    _engineTurn.Exit();
+                }
             }
 
             Interlocked.Increment(ref _commits);
@@ -377,7 +396,11 @@ internal sealed class SingleWriter : IAsyncDisposable
     private void Checkpoint(CheckpointReason reason)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        _db.Checkpoint();
+        lock (_engineTurn)
+        {
+            _db.Checkpoint();
+        }
+
         var ticks = System.Diagnostics.Stopwatch.GetTimestamp() - started;
         Interlocked.Increment(ref _checkpoints);
         _logBytesAfterCommit = _logLength();

@@ -90,22 +90,17 @@ public sealed class SingleWriterTests
         await test.Store.WriteAsync(db => db.GetCollection(Items).Insert(new BsonDocument { ["_id"] = 1 }));
         using var gate = new ManualResetEventSlim();
 
-        // A write transaction is open and stuck on the writer thread...
-        var inside = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var stuck = test.Store.WriteAsync(db =>
-        {
-            db.GetCollection(Items).Insert(new BsonDocument { ["_id"] = 2 });
-            inside.SetResult();
-            gate.Wait();
-        });
-        await inside.Task;
+        // The writer is busy outside LiteDB (as while a commit waits for the disk), with a write queued behind it...
+        var busy = await test.Store.BlockWriterAsync(gate);
+        var queued = test.Store.WriteAsync(db => db.GetCollection(Items).Insert(new BsonDocument { ["_id"] = 2 }));
 
-        // ...and a reader still gets the last committed state at once, without the uncommitted row.
+        // ...and a reader still gets the last committed state at once.
         var count = await Task.Run(() => test.Store.Read(db => db.GetCollection(Items).Count()));
         Assert.Equal(1, count);
 
         gate.Set();
-        await stuck;
+        await busy;
+        await queued;
         Assert.Equal(2, test.Store.Read(db => db.GetCollection(Items).Count()));
     }
 
