@@ -108,15 +108,11 @@ public sealed partial class InteractionContext : IDisposable
                     await CallbackAsync(new InteractionResponse { Type = InteractionCallbackType.ChannelMessageWithSource, Data = reply.ToCallbackData() }, InteractionResponseState.Responded, ct).ConfigureAwait(false);
                     return;
                 case InteractionResponseState.Deferred:
-                    await (reply.Files.Count > 0
-                        ? _api.EditOriginalResponseAsync(Interaction.ApplicationId, Interaction.Token, reply.ToWebhookEdit(), reply.Files, ct)
-                        : _api.EditOriginalResponseAsync(Interaction.ApplicationId, Interaction.Token, reply.ToWebhookEdit(), ct)).ConfigureAwait(false);
+                    await _api.EditOriginalResponseAsync(Interaction.ApplicationId, Interaction.Token, reply.ToWebhookEdit(), reply.Files, ct).ConfigureAwait(false);
                     _state = (int)InteractionResponseState.Responded;
                     return;
                 case InteractionResponseState.Responded:
-                    await (reply.Files.Count > 0
-                        ? _api.CreateFollowUpAsync(Interaction.ApplicationId, Interaction.Token, reply.ToWebhookMessage(), reply.Files, ct)
-                        : _api.CreateFollowUpAsync(Interaction.ApplicationId, Interaction.Token, reply.ToWebhookMessage(), ct)).ConfigureAwait(false);
+                    await _api.CreateFollowUpAsync(Interaction.ApplicationId, Interaction.Token, reply.ToWebhookMessage(), reply.Files, ct).ConfigureAwait(false);
                     return;
                 default:
                     LogTooLate(_logger, Interaction.Id, Elapsed);

@@ -120,11 +120,11 @@ public sealed class VotingService(
             }
         }
 
-        var stored = await ballots.ListByCycleAsync(cycle.Id, cancellationToken).ConfigureAwait(false);
+        var stored = (await ballots.ListByCycleAsync(cycle.Id, cancellationToken).ConfigureAwait(false)).ToDictionary(b => b.MemberId);
         var changes = new List<Task>();
-        changes.AddRange(stored.Where(b => !wanted.ContainsKey(b.MemberId)).Select(b => ballots.DeleteAsync(cycle.Id, b.MemberId, cancellationToken)));
+        changes.AddRange(stored.Keys.Where(member => !wanted.ContainsKey(member)).Select(member => ballots.DeleteAsync(cycle.Id, member, cancellationToken)));
         changes.AddRange(wanted.Values
-            .Where(b => stored.FirstOrDefault(s => s.MemberId == b.MemberId) is not { } s || !s.Choices.SequenceEqual(b.Choices))
+            .Where(b => !stored.TryGetValue(b.MemberId, out var s) || !s.Choices.SequenceEqual(b.Choices))
             .Select(b => ballots.UpsertAsync(b, cancellationToken)));
         await Task.WhenAll(changes).ConfigureAwait(false);
         return wanted.Count;

@@ -74,7 +74,7 @@ internal sealed class LiteStore : IAsyncDisposable
 
     public string BackupsFolder => _options.BackupsFolder;
 
-    public int SchemaVersion => _db.UserVersion;
+    public int SchemaVersion => Read(db => db.UserVersion);
 
     /// <summary>The log size (in 8 KiB pages) at which the writer checkpoints even under load.</summary>
     public int CheckpointPages => _options.CheckpointPages;
@@ -242,9 +242,16 @@ internal sealed class LiteStore : IAsyncDisposable
         var version = await _writer.ExclusiveAsync(
             db =>
             {
-                db.Checkpoint();
+                int checkpointed;
+                lock (_engineTurn)
+                {
+                    db.Checkpoint();
+                    checkpointed = db.UserVersion;
+                }
+
+                // Outside LiteDB: readers go on while the file is copied; no write can start until this returns.
                 DatabaseFiles.CopyDurably(DatabasePath, target);
-                return db.UserVersion;
+                return checkpointed;
             },
             cancellationToken).ConfigureAwait(false);
 
@@ -280,13 +287,23 @@ internal sealed class LiteStore : IAsyncDisposable
     internal static readonly TimeSpan FinalCheckpointWait = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// The last checkpoint, on a thread of its own (LiteDB ties its locks to threads, and this continuation may run on
-    /// any). Everything is already durable in the log, so when the checkpoint cannot have the file to itself in time
-    /// (a read still holds it) closing goes on without it and the next start checkpoints instead.
+    /// The last checkpoint, in the engine's turn like every other use of LiteDB, on a thread of its own (LiteDB ties its
+    /// locks to threads). Everything is already durable in the log, so when the checkpoint cannot finish in time
+    /// closing goes on without it and the next start checkpoints instead.
     /// </summary>
     private async Task FinalCheckpointAsync()
     {
-        var checkpoint = Task.Factory.StartNew(_db.Checkpoint, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var checkpoint = Task.Factory.StartNew(
+            () =>
+            {
+                lock (_engineTurn)
+                {
+                    _db.Checkpoint();
+                }
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
         try
         {
             await checkpoint.WaitAsync(FinalCheckpointWait, _time).ConfigureAwait(false);

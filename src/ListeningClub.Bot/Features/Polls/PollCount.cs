@@ -17,22 +17,18 @@ namespace ListeningClub.Bot.Features.Polls;
 public sealed partial class PollCount(
     NominationService nominations,
     VotingService voting,
-    ICycleRepository cycles,
     IOutboxRepository outbox,
     IPollsApi polls,
-    TimeProvider time,
     ILogger<PollCount> logger)
 {
     private const int PageSize = 100;
 
-    /// <summary>The sent voting post of the track's current vote, when that vote runs as a poll.</summary>
-    public static async Task<OutboxMessage?> VotingPostAsync(Track track, ICycleRepository cycles, IOutboxRepository outbox, TimeProvider time, CancellationToken ct)
+    /// <summary>The sent voting post of a cycle whose vote is open (null before it is posted or once voting closed).</summary>
+    public static async Task<OutboxMessage?> VotingPostAsync(Cycle cycle, IOutboxRepository outbox, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(track);
-        ArgumentNullException.ThrowIfNull(cycles);
+        ArgumentNullException.ThrowIfNull(cycle);
         ArgumentNullException.ThrowIfNull(outbox);
-        var cycle = await cycles.CurrentAsync(track, time, ct).ConfigureAwait(false);
-        return track.Rules.NativePoll && cycle.Phase == CyclePhase.Voting && await outbox.FindAsync("voting-opened", cycle.Id.ToString(), ct).ConfigureAwait(false) is { MessageId: not null } post
+        return cycle.Phase == CyclePhase.Voting && await outbox.FindAsync("voting-opened", cycle.Id.ToString(), ct).ConfigureAwait(false) is { MessageId: not null } post
             ? post
             : null;
     }
@@ -41,8 +37,13 @@ public sealed partial class PollCount(
     public async Task BeforeCloseAsync(Track track, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(track);
-        var (_, candidates) = await nominations.ListCurrentAsync(track, ct).ConfigureAwait(false);
-        if (!NativePoll.Applies(track, candidates.Count) || await VotingPostAsync(track, cycles, outbox, time, ct).ConfigureAwait(false) is not { MessageId: { } messageId } post)
+        if (!track.Rules.NativePoll)
+        {
+            return;
+        }
+
+        var (cycle, candidates) = await nominations.ListCurrentAsync(track, ct).ConfigureAwait(false);
+        if (!NativePoll.Applies(track, candidates.Count) || await VotingPostAsync(cycle, outbox, ct).ConfigureAwait(false) is not { MessageId: { } messageId } post)
         {
             return;
         }

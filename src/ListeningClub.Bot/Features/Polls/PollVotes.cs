@@ -29,7 +29,8 @@ public sealed class PollVotes(ClubService clubs, ICycleRepository cycles, IOutbo
 
         foreach (var track in club.Tracks.Where(t => t.Rules.NativePoll))
         {
-            if (await PollCount.VotingPostAsync(track, cycles, outbox, time, ct).ConfigureAwait(false) is { } post && post.MessageId == vote.MessageId)
+            var cycle = await cycles.CurrentAsync(track, time, ct).ConfigureAwait(false);
+            if (await PollCount.VotingPostAsync(cycle, outbox, ct).ConfigureAwait(false) is { } post && post.MessageId == vote.MessageId)
             {
                 await voting.ApplyPollVoteAsync(track, vote.UserId, vote.AnswerId, dispatch.Name == "MESSAGE_POLL_VOTE_ADD", ct).ConfigureAwait(false);
                 return;

@@ -22,41 +22,19 @@ internal sealed class InteractionsApi(DiscordRestClient rest) : IInteractionsApi
         rest.SendAsync(Webhook(HttpMethod.Get, Original, applicationId, interactionToken, DiscordRoutes.Path($"/webhooks/{applicationId}/{interactionToken}/messages/@original")), DiscordJsonContext.Default.Message, ct);
 
     public Task<Message> EditOriginalResponseAsync(ulong applicationId, string interactionToken, WebhookMessageRequest edit, CancellationToken ct) =>
-        rest.SendAsync(
-            Webhook(HttpMethod.Patch, Original, applicationId, interactionToken, DiscordRoutes.Path($"/webhooks/{applicationId}/{interactionToken}/messages/@original")),
-            MessageSafety.Prepare(edit),
-            DiscordJsonContext.Default.WebhookMessageRequest,
-            DiscordJsonContext.Default.Message,
-            ct);
+        EditOriginalResponseAsync(applicationId, interactionToken, edit, [], ct);
 
     public Task<Message> EditOriginalResponseAsync(ulong applicationId, string interactionToken, WebhookMessageRequest edit, IReadOnlyList<FileUpload> files, CancellationToken ct) =>
-        rest.SendWithFilesAsync(
-            Webhook(HttpMethod.Patch, Original, applicationId, interactionToken, DiscordRoutes.Path($"/webhooks/{applicationId}/{interactionToken}/messages/@original")),
-            MessageSafety.Prepare(WithFiles(edit, files)),
-            DiscordJsonContext.Default.WebhookMessageRequest,
-            files,
-            DiscordJsonContext.Default.Message,
-            ct);
+        SendMessageAsync(Webhook(HttpMethod.Patch, Original, applicationId, interactionToken, DiscordRoutes.Path($"/webhooks/{applicationId}/{interactionToken}/messages/@original")), edit, files, ct);
 
     public Task DeleteOriginalResponseAsync(ulong applicationId, string interactionToken, CancellationToken ct) =>
         rest.SendAsync(Webhook(HttpMethod.Delete, Original, applicationId, interactionToken, DiscordRoutes.Path($"/webhooks/{applicationId}/{interactionToken}/messages/@original")), null, ct);
 
     public Task<Message> CreateFollowUpAsync(ulong applicationId, string interactionToken, WebhookMessageRequest message, CancellationToken ct) =>
-        rest.SendAsync(
-            Webhook(HttpMethod.Post, FollowUps, applicationId, interactionToken, DiscordRoutes.Path($"/webhooks/{applicationId}/{interactionToken}?wait=true")),
-            MessageSafety.Prepare(message),
-            DiscordJsonContext.Default.WebhookMessageRequest,
-            DiscordJsonContext.Default.Message,
-            ct);
+        CreateFollowUpAsync(applicationId, interactionToken, message, [], ct);
 
     public Task<Message> CreateFollowUpAsync(ulong applicationId, string interactionToken, WebhookMessageRequest message, IReadOnlyList<FileUpload> files, CancellationToken ct) =>
-        rest.SendWithFilesAsync(
-            Webhook(HttpMethod.Post, FollowUps, applicationId, interactionToken, DiscordRoutes.Path($"/webhooks/{applicationId}/{interactionToken}?wait=true")),
-            MessageSafety.Prepare(WithFiles(message, files)),
-            DiscordJsonContext.Default.WebhookMessageRequest,
-            files,
-            DiscordJsonContext.Default.Message,
-            ct);
+        SendMessageAsync(Webhook(HttpMethod.Post, FollowUps, applicationId, interactionToken, DiscordRoutes.Path($"/webhooks/{applicationId}/{interactionToken}?wait=true")), message, files, ct);
 
     public Task<Message> EditFollowUpAsync(ulong applicationId, string interactionToken, ulong messageId, WebhookMessageRequest edit, CancellationToken ct) =>
         rest.SendAsync(
@@ -69,11 +47,14 @@ internal sealed class InteractionsApi(DiscordRestClient rest) : IInteractionsApi
     public Task DeleteFollowUpAsync(ulong applicationId, string interactionToken, ulong messageId, CancellationToken ct) =>
         rest.SendAsync(Webhook(HttpMethod.Delete, FollowUp, applicationId, interactionToken, DiscordRoutes.Path($"/webhooks/{applicationId}/{interactionToken}/messages/{messageId}")), null, ct);
 
-    private static WebhookMessageRequest WithFiles(WebhookMessageRequest message, IReadOnlyList<FileUpload> files)
+    /// <summary>A message as JSON, or with files as a multipart upload (the payload then names them in <c>attachments</c>).</summary>
+    private Task<Message> SendMessageAsync(DiscordRoute route, WebhookMessageRequest message, IReadOnlyList<FileUpload> files, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(files);
-        return message with { Attachments = MultipartBody.References(files) };
+        return files.Count == 0
+            ? rest.SendAsync(route, MessageSafety.Prepare(message), DiscordJsonContext.Default.WebhookMessageRequest, DiscordJsonContext.Default.Message, ct)
+            : rest.SendWithFilesAsync(route, MessageSafety.Prepare(message with { Attachments = MultipartBody.References(files) }), DiscordJsonContext.Default.WebhookMessageRequest, files, DiscordJsonContext.Default.Message, ct);
     }
 
     private static DiscordRoute Webhook(HttpMethod method, string template, ulong applicationId, string token, string path) =>
