@@ -76,7 +76,7 @@ public sealed class HostingTests
     {
         var error = await Assert.ThrowsAsync<FileNotFoundException>(() =>
             DiscordEmulator.StartAsync(new EmulatorSettings { OpenApiPath = "/nonexistent/openapi.json" }));
-        Assert.Contains("shared/discord/openapi.json", error.Message, StringComparison.Ordinal);
+        Assert.Contains("third_party/discord-api-spec/openapi.json", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

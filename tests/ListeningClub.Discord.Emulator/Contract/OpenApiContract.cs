@@ -38,8 +38,8 @@ public sealed class OpenApiContract
         if (!File.Exists(path))
         {
             throw new FileNotFoundException(
-                $"Discord's openapi.json was not found at '{path}'. The emulator copies it from shared/discord/openapi.json " +
-                "(beside the repository checkout) at build time; make sure that folder exists and rebuild, or set EmulatorSettings.OpenApiPath.",
+                $"Discord's openapi.json was not found at '{path}'. The emulator copies it from third_party/discord-api-spec/openapi.json " +
+                "in the repository at build time; rebuild the emulator, or set EmulatorSettings.OpenApiPath.",
                 path);
         }
 
