@@ -22,8 +22,8 @@ public static class RhythmMessages
         ArgumentNullException.ThrowIfNull(track);
         ArgumentNullException.ThrowIfNull(cycle);
         var (what, one, many, how) = track.Kind == MediaKind.Album
-            ? ("an album", "album", "albums", "`/nominate album` with its title and artist (and, if you like, `year`, `link` and a `pitch`)")
-            : ("a film", "film", "films", "`/nominate film` with its title (and, if you like, `year`, `director`, `link` and a `pitch`)");
+            ? ("an album", "album", "albums", "`/nominate album` (title and artist; if you like also `year`, `link` and a `pitch`)")
+            : ("a film", "film", "films", "`/nominate film` (title; if you like also `year`, `director`, `link` and a `pitch`)");
         var cap = track.Rules.NominationCapPerMember;
         var deadline = cycle.VotingOpensAt is { } opens
             ? $"Nominations close and voting opens {Markdown.Time(opens)} ({Markdown.Time(opens, 'R')})."
