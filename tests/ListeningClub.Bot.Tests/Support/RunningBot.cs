@@ -137,6 +137,28 @@ public sealed class RunningBot : IAsyncDisposable
     }
 
     /// <summary>
+    /// Waits until the rhythm has performed step <paramref name="key"/> of the current cycle of every track (e.g. the
+    /// nominations-open post a new track makes on its own, after the setup reply): a test that compares the store
+    /// before and after a command must not see that step land in between.
+    /// </summary>
+    public Task StepDoneInEveryTrackAsync(string key) =>
+        WaitUntilAsync(
+            async () =>
+            {
+                var club = await Get<ListeningClub.Domain.Clubs.IClubRepository>().GetAsync(GuildId, default);
+                foreach (var track in club?.Tracks ?? [])
+                {
+                    if (await Get<ListeningClub.Domain.Cycles.ICycleRepository>().GetCurrentAsync(track.Id, default) is not { } cycle || !cycle.StepsDone.Contains(key))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            },
+            $"step {key} in every track");
+
+    /// <summary>
     /// How long a test waits for the bot to do something before it fails: generous, because a loaded CI machine can be
     /// many times slower than a quiet one. Tests wait for an outcome, never for a fixed time.
     /// </summary>
