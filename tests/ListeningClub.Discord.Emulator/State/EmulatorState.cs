@@ -89,7 +89,7 @@ public sealed class EmulatorState
         }
 
         var source = channel.IsThread && channel.ParentId is { } parent && Channels.TryGetValue(parent, out var p) ? p : channel;
-        var roles = guild.Members.TryGetValue(userId, out var member) ? member.RoleIds : [];
+        var roles = guild.Members.TryGetValue(userId, out var member) ? Render.RoleIdsOf(this, guild, member).ToList() : [];
         if (source.Overwrites.FirstOrDefault(o => o.Type == 0 && o.Id == guild.Id) is { } everyone)
         {
             bits = (bits & ~everyone.Deny) | everyone.Allow;

@@ -111,6 +111,39 @@ public static class Render
             ["features"] = new JsonArray(),
             ["preferred_locale"] = "en-US",
             ["roles"] = new JsonArray(RolesOf(state, guild).Select(r => (JsonNode)r).ToArray()),
+            ["description"] = null,
+            ["home_header"] = null,
+            ["splash"] = null,
+            ["discovery_splash"] = null,
+            ["banner"] = null,
+            ["application_id"] = null,
+            ["region"] = "deprecated",
+            ["afk_channel_id"] = null,
+            ["afk_timeout"] = 300,
+            ["system_channel_id"] = null,
+            ["system_channel_flags"] = 0,
+            ["widget_enabled"] = false,
+            ["widget_channel_id"] = null,
+            ["verification_level"] = 0,
+            ["default_message_notifications"] = 1,
+            ["mfa_level"] = 0,
+            ["explicit_content_filter"] = 0,
+            ["max_presences"] = null,
+            ["max_members"] = 500000,
+            ["max_stage_video_channel_users"] = 50,
+            ["max_video_channel_users"] = 25,
+            ["vanity_url_code"] = null,
+            ["premium_tier"] = 0,
+            ["premium_subscription_count"] = 0,
+            ["rules_channel_id"] = null,
+            ["safety_alerts_channel_id"] = null,
+            ["public_updates_channel_id"] = null,
+            ["premium_progress_bar_enabled"] = false,
+            ["nsfw"] = false,
+            ["nsfw_level"] = 0,
+            ["emojis"] = new JsonArray(),
+            ["stickers"] = new JsonArray(),
+            ["incidents_data"] = null,
         };
         if (full)
         {
@@ -122,8 +155,6 @@ public static class Render
             json["threads"] = new JsonArray(guild.ChannelIds.Select(c => state.Channels[c]).Where(c => c.IsThread && !c.Archived).Select(c => (JsonNode)Channel(c)).ToArray());
             json["members"] = new JsonArray(guild.Members.Values.Select(m => (JsonNode)Member(state, guild, m)).ToArray());
             json["guild_scheduled_events"] = new JsonArray(guild.ScheduledEventIds.Select(e => (JsonNode)ScheduledEvent(state, state.ScheduledEvents[e], false)).ToArray());
-            json["emojis"] = new JsonArray();
-            json["stickers"] = new JsonArray();
             json["voice_states"] = new JsonArray();
             json["presences"] = new JsonArray();
             json["stage_instances"] = new JsonArray();
