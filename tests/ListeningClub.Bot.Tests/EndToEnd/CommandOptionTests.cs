@@ -105,6 +105,36 @@ public sealed class CommandOptionTests
     }
 
     [Fact]
+    public async Task ATrackNameOrTitleOfOnlyInvisibleCharacters_IsRefused_AndChangesNothing()
+    {
+        await using var bot = await RunningBot.StartAsync();
+
+        // Zero-width joiner, zero-width space, word joiner, byte order mark, a bidi override, a NUL.
+        const string Invisible = "\u200D\u200B\u2060\uFEFF\u202E\0";
+        const string Says = "is empty: it has only spaces or invisible characters";
+        var setup = await bot.CommandAsync("boss", "club", Sub("setup", ("name", Invisible), ("kind", "film"), ("channel", bot.Guild.Channels["film-night"]), ("timezone", "Europe/Berlin")));
+        Assert.Contains("The track name " + Says, Content(setup), StringComparison.Ordinal);
+        Assert.Null(await bot.Get<IClubRepository>().GetAsync(bot.GuildId, default));
+
+        await bot.CommandAsync("boss", "club", Sub("setup", ("name", "Film Night"), ("kind", "film"), ("channel", bot.Guild.Channels["film-night"]), ("timezone", "Europe/Berlin")));
+        await bot.CommandAsync("boss", "club", Sub("setup", ("name", "Album Club"), ("kind", "album"), ("channel", bot.Guild.Channels["album-club"]), ("timezone", "Europe/Berlin")));
+        var before = await StoreState.OfAsync(bot);
+        (string Command, System.Text.Json.Nodes.JsonArray Options, string Says)[] cases =
+        [
+            ("nominate", Sub("film", ("title", Invisible)), "The title " + Says),
+            ("nominate", Sub("album", ("title", Invisible), ("artist", "Joni Mitchell")), "The title " + Says),
+            ("nominate", Sub("album", ("title", "Blue"), ("artist", Invisible)), "The artist " + Says),
+        ];
+        foreach (var (command, options, says) in cases)
+        {
+            var answer = await bot.CommandAsync("ana", command, options);
+            Assert.True(IsPrivate(answer), Content(answer));
+            Assert.Contains(says, Content(answer), StringComparison.Ordinal);
+            Assert.Equal(before, await StoreState.OfAsync(bot));
+        }
+    }
+
+    [Fact]
     public async Task ControlCharactersInWhatAMemberSends_AreNeverEchoed_InRepliesOrLogs()
     {
         var logs = new CapturedLogs();
