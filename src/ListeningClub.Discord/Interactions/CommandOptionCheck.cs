@@ -96,7 +96,12 @@ public sealed class CommandOptionCheck(IChannelsApi channels, IGuildsApi guilds)
         if (declaration.Type == ApplicationCommandOptionType.String)
         {
             var length = new StringInfo(value.GetString()!).LengthInTextElements;
-            if (length > declaration.MaxLength || length < declaration.MinLength)
+            if (length > declaration.MaxLength)
+            {
+                return $"The option {name} is {length} characters long; the limit is {declaration.MaxLength}. Shorten it by {length - declaration.MaxLength}.";
+            }
+
+            if (length < declaration.MinLength)
             {
                 return $"The option {name} must be {Range(declaration.MinLength, declaration.MaxLength)} characters long; it is {length}.";
             }
