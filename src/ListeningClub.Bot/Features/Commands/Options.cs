@@ -50,7 +50,6 @@ public static class Options
         Required = required,
     };
 
-
     public static ApplicationCommandOption Subcommand(string name, string description, params ApplicationCommandOption[] options) => new()
     {
         Type = ApplicationCommandOptionType.SubCommand,
