@@ -1,5 +1,7 @@
 using ListeningClub.Discord.Configuration;
 using ListeningClub.Discord.Fatal;
+using ListeningClub.Discord.Interactions;
+using ListeningClub.Discord.Permissions;
 using ListeningClub.Discord.Rest;
 using ListeningClub.Discord.Rest.Resources;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +32,10 @@ public static class DiscordRestServiceCollectionExtensions
         services.TryAddSingleton<IDirectMessagesApi, DirectMessagesApi>();
         services.TryAddSingleton<IGatewayApi, GatewayApi>();
         services.TryAddSingleton<IChannelsApi, ChannelsApi>();
+        services.TryAddSingleton<IGuildsApi, GuildsApi>();
+        services.TryAddSingleton<IUsersApi, UsersApi>();
+        services.TryAddSingleton<BotChannelPermissions>();
+        services.TryAddSingleton<CommandOptionCheck>();
 
         // Timeouts are ours (per attempt, through TimeProvider), not HttpClient's.
         return services.AddHttpClient(DiscordRestClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);

@@ -20,6 +20,7 @@ public sealed partial class InteractionContext : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Dictionary<ulong, Channel> _lookedUp = [];
     private volatile int _state;
 
     internal InteractionContext(Interaction interaction, long receivedAt, IInteractionsApi api, TimeProvider time, ILogger logger)
@@ -86,6 +87,21 @@ public sealed partial class InteractionContext : IDisposable
         var component = Interaction.Data?.Components?.SelectMany(c => c.Flatten()).FirstOrDefault(c => c.CustomId == customId);
         return component?.Value ?? (component?.Values is [var first, ..] ? first : null);
     }
+
+    /// <summary>
+    /// A channel option's channel: as Discord resolved it (partial: id, name, type, the member's permissions), or as the
+    /// option check read it with GET /channels/{id} when Discord had not resolved it. Null when the option is absent.
+    /// </summary>
+    public Channel? GetChannel(string name) => GetId(name) is { } id ? LookedUpChannel(id) ?? ResolvedChannel(id) : null;
+
+    /// <summary>The channel with <paramref name="id"/> in the interaction's resolved data.</summary>
+    public Channel? ResolvedChannel(ulong id) =>
+        Interaction.Data?.Resolved?.Channels?.GetValueOrDefault(id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>A full channel object read while handling this interaction (GET /channels/{id}), if any.</summary>
+    internal Channel? LookedUpChannel(ulong id) => _lookedUp.GetValueOrDefault(id);
+
+    internal void RememberChannel(Channel channel) => _lookedUp[channel.Id] = channel;
 
     private JsonElement? Find(string name) => Options.FirstOrDefault(o => o.Name == name)?.Value;
 

@@ -1,6 +1,7 @@
 using ListeningClub.Discord.Configuration;
 using ListeningClub.Discord.Models;
 using ListeningClub.Discord.Rest.Resources;
+using ListeningClub.Discord.Safety;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,8 +11,10 @@ namespace ListeningClub.Discord.Interactions;
 /// <summary>
 /// Routes each interaction to exactly one handler: commands (and their autocomplete) by top-level name,
 /// components and modals by custom_id prefix. Handles an interaction id once, defers on the handler's behalf when
-/// it has not answered after <see cref="DiscordOptions.AutoDeferAfter"/> (measured from receipt), and turns a
-/// handler exception into an ephemeral "Something went wrong (error id …)" with the id logged.
+/// it has not answered after <see cref="DiscordOptions.AutoDeferAfter"/> (measured from receipt), refuses a command
+/// whose options do not fit the handler's registered definition before the handler runs (<see cref="CommandOptionCheck"/>:
+/// an ephemeral "⚠️ …" saying what to fix, nothing else happens), and turns a handler exception into an ephemeral
+/// "Something went wrong (error id …)" with the id logged.
 /// </summary>
 public sealed partial class InteractionRouter
 {
@@ -20,6 +23,7 @@ public sealed partial class InteractionRouter
     private readonly Dictionary<string, InteractionHandlerRegistration> _modals = new(StringComparer.Ordinal);
     private readonly RecentInteractionIds _seen = new();
     private readonly IInteractionsApi _api;
+    private readonly CommandOptionCheck _optionCheck;
     private readonly TimeProvider _time;
     private readonly ILogger<InteractionRouter> _logger;
     private readonly TimeSpan _autoDeferAfter;
@@ -27,6 +31,7 @@ public sealed partial class InteractionRouter
     public InteractionRouter(
         IEnumerable<InteractionHandlerRegistration> registrations,
         IInteractionsApi api,
+        CommandOptionCheck optionCheck,
         TimeProvider time,
         IOptions<DiscordOptions> options,
         ILogger<InteractionRouter> logger)
@@ -34,6 +39,7 @@ public sealed partial class InteractionRouter
         ArgumentNullException.ThrowIfNull(registrations);
         ArgumentNullException.ThrowIfNull(options);
         _api = api;
+        _optionCheck = optionCheck;
         _time = time;
         _logger = logger;
         _autoDeferAfter = options.Value.AutoDeferAfter;
@@ -109,7 +115,7 @@ public sealed partial class InteractionRouter
         var registration = Find(interaction);
         if (registration is null)
         {
-            LogNoHandler(_logger, interaction.Id, interaction.Type, interaction.Data?.Name ?? InteractionRoutes.PrefixOf(interaction.Data?.CustomId ?? ""));
+            LogNoHandler(_logger, interaction.Id, interaction.Type, DiscordText.Truncate(DiscordText.WithoutControls(interaction.Data?.Name ?? InteractionRoutes.PrefixOf(interaction.Data?.CustomId ?? "")), 100));
             await context.ReplyAsync(InteractionReply.Text("This action is not available any more.", ephemeral: true), ct).ConfigureAwait(false);
             return;
         }
@@ -122,7 +128,7 @@ public sealed partial class InteractionRouter
         {
             // Run inline (no hop to another thread): the auto-defer timer fires on its own, even while a handler
             // blocks synchronously.
-            await RunHandlerAsync(handler, context, autocomplete, ct).ConfigureAwait(false);
+            await RunHandlerAsync(handler, context, autocomplete, registration.Routes.Command, ct).ConfigureAwait(false);
         }
         finally
         {
@@ -139,13 +145,19 @@ public sealed partial class InteractionRouter
         }
     }
 
-    private async Task RunHandlerAsync(IInteractionHandler handler, InteractionContext context, bool autocomplete, CancellationToken ct)
+    private async Task RunHandlerAsync(IInteractionHandler handler, InteractionContext context, bool autocomplete, ApplicationCommand? definition, CancellationToken ct)
     {
         try
         {
             if (autocomplete)
             {
                 await handler.AutocompleteAsync(context, ct).ConfigureAwait(false);
+            }
+            else if (context.Type == InteractionType.ApplicationCommand && definition is not null
+                && await _optionCheck.RefusalAsync(context, definition, ct).ConfigureAwait(false) is { } refusal)
+            {
+                LogOptionsRefused(_logger, context.Interaction.Id, DiscordText.WithoutControls(refusal));
+                await context.ReplyAsync(new InteractionReply { Content = "⚠️ " + refusal + " Nothing was changed.", Ephemeral = true, AllowedMentions = AllowedMentions.None }, ct).ConfigureAwait(false);
             }
             else
             {
@@ -176,6 +188,9 @@ public sealed partial class InteractionRouter
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Interaction {InteractionId} already handled; duplicate delivery ignored")]
     private static partial void LogDuplicate(ILogger logger, ulong interactionId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Interaction {InteractionId}: options refused before the handler: {Refusal}")]
+    private static partial void LogOptionsRefused(ILogger logger, ulong interactionId, string refusal);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No handler for interaction {InteractionId} ({Type} '{Route}')")]
     private static partial void LogNoHandler(ILogger logger, ulong interactionId, InteractionType type, string route);

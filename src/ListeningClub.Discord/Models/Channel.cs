@@ -15,9 +15,12 @@ public sealed record Channel
     public int? RateLimitPerUser { get; init; }
     public ThreadMetadata? ThreadMetadata { get; init; }
     public IReadOnlyList<ulong>? AppliedTags { get; init; }
+
+    /// <summary>Overwrites of guild channels (threads use their parent's); absent on partial channels.</summary>
+    public IReadOnlyList<PermissionOverwrite>? PermissionOverwrites { get; init; }
     public bool? NewlyCreated { get; init; }
 
-    /// <summary>Permission bit set of the invoking member (partial channels in interactions).</summary>
+    /// <summary>Permission bit set of the invoking member in this channel (partial channels in interactions, resolved channels).</summary>
     public ulong? Permissions { get; init; }
     public Message? Message { get; init; }
 }

@@ -1,6 +1,6 @@
 namespace ListeningClub.Discord.Models;
 
-/// <summary>A guild, minimal: as it appears in READY (unavailable) and GUILD_CREATE.</summary>
+/// <summary>A guild, minimal: as it appears in READY (unavailable), GUILD_CREATE and GET /guilds/{guild_id}.</summary>
 public sealed record Guild
 {
     public ulong Id { get; init; }
@@ -8,4 +8,7 @@ public sealed record Guild
     public bool? Unavailable { get; init; }
     public ulong? OwnerId { get; init; }
     public string? PreferredLocale { get; init; }
+
+    /// <summary>Every role of the guild; the @everyone role has the guild's id.</summary>
+    public IReadOnlyList<Role>? Roles { get; init; }
 }

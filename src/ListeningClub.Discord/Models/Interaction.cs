@@ -45,7 +45,8 @@ public sealed record InteractionData
     public string? Name { get; init; }
     public ApplicationCommandType? Type { get; init; }
     public IReadOnlyList<InteractionDataOption>? Options { get; init; }
-    public JsonElement? Resolved { get; init; }
+    /// <summary>The users, members, roles and channels the options (or a select menu) name, by id.</summary>
+    public InteractionResolvedData? Resolved { get; init; }
     public ulong? GuildId { get; init; }
     public ulong? TargetId { get; init; }
 
@@ -64,4 +65,17 @@ public sealed record InteractionDataOption
     public JsonElement? Value { get; init; }
     public IReadOnlyList<InteractionDataOption>? Options { get; init; }
     public bool? Focused { get; init; }
+}
+
+/// <summary>
+/// Objects an interaction's options refer to, keyed by id (a decimal string). Discord resolves only what the invoking
+/// member could pick in that guild; channels are partial (id, name, type, the member's permissions; threads add
+/// parent_id and thread_metadata), members lack user, deaf and mute.
+/// </summary>
+public sealed record InteractionResolvedData
+{
+    public IReadOnlyDictionary<string, User>? Users { get; init; }
+    public IReadOnlyDictionary<string, GuildMember>? Members { get; init; }
+    public IReadOnlyDictionary<string, Role>? Roles { get; init; }
+    public IReadOnlyDictionary<string, Channel>? Channels { get; init; }
 }

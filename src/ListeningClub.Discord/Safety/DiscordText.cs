@@ -121,6 +121,34 @@ public static class DiscordText
             || (text[index] is 'a' or 't' && index + 1 < text.Length && text[index + 1] == ':'));
 
     /// <summary>
+    /// Removes control characters (Unicode category Cc: NUL, bell, escape, DEL, C1 controls, carriage returns) except
+    /// line feeds, which Discord shows as line breaks. Every text the client sends goes through it.
+    /// </summary>
+    public static string WithoutControls(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        if (!text.Any(c => char.IsControl(c) && c != '\n'))
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (!char.IsControl(c) || c == '\n')
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
     /// Cuts <paramref name="text"/> to at most <paramref name="maxLength"/> UTF-16 code units, ending with "…" when cut.
     /// Never splits a surrogate pair or a grapheme cluster (emoji sequences, combining marks).
     /// </summary>

@@ -5,8 +5,9 @@ namespace ListeningClub.Discord.Safety;
 
 /// <summary>
 /// Applied by the REST resources to every message-bearing payload before it is sent: fills
-/// <c>allowed_mentions</c> with <c>{"parse": []}</c> unless the caller set it explicitly, and cuts every text
-/// field to Discord's limits. A custom_id over 100 characters is a bug and throws.
+/// <c>allowed_mentions</c> with <c>{"parse": []}</c> unless the caller set it explicitly, removes control characters
+/// (except line feeds) from every text field and cuts it to Discord's limits. A custom_id over 100 characters is a
+/// bug and throws.
 /// </summary>
 public static class MessageSafety
 {
@@ -54,7 +55,7 @@ public static class MessageSafety
         var m = request.Message;
         return request with
         {
-            Name = DiscordText.Truncate(request.Name, DiscordLimits.ThreadName),
+            Name = Fit(request.Name, DiscordLimits.ThreadName),
             Message = m with
             {
                 Content = Cut(m.Content, DiscordLimits.Content),
@@ -108,10 +109,13 @@ public static class MessageSafety
             value = JsonSerializer.SerializeToElement(DiscordText.Clip(s, DiscordLimits.ChoiceValue), Serialization.DiscordJsonContext.Default.String);
         }
 
-        return choice with { Name = DiscordText.Truncate(choice.Name, DiscordLimits.ChoiceName), Value = value };
+        return choice with { Name = Fit(choice.Name, DiscordLimits.ChoiceName), Value = value };
     }
 
-    private static string? Cut(string? text, int max) => text is null ? null : DiscordText.Truncate(text, max);
+    private static string? Cut(string? text, int max) => text is null ? null : Fit(text, max);
+
+    /// <summary>Without control characters (line feeds stay), then cut to <paramref name="max"/>.</summary>
+    private static string Fit(string? text, int max) => DiscordText.Truncate(DiscordText.WithoutControls(text), max);
 
     /// <summary>Cuts each embed's texts to their limits, then to 6000 characters across all embeds (dropping what cannot fit).</summary>
     public static IReadOnlyList<Embed>? FitEmbeds(IReadOnlyList<Embed>? embeds)
@@ -139,8 +143,8 @@ public static class MessageSafety
                         break;
                     }
 
-                    var name = DiscordText.Truncate(field.Name.Length == 0 ? "\u200B" : field.Name, Math.Min(DiscordLimits.EmbedFieldName, budget - 1));
-                    var value = DiscordText.Truncate(field.Value.Length == 0 ? "\u200B" : field.Value, Math.Min(DiscordLimits.EmbedFieldValue, budget - name.Length));
+                    var name = NonEmpty(Fit(field.Name, Math.Min(DiscordLimits.EmbedFieldName, budget - 1)));
+                    var value = NonEmpty(Fit(field.Value, Math.Min(DiscordLimits.EmbedFieldValue, budget - name.Length)));
                     budget -= name.Length + value.Length;
                     fields.Add(field with { Name = name, Value = value });
                 }
@@ -160,6 +164,9 @@ public static class MessageSafety
         return result;
     }
 
+    /// <summary>Discord refuses empty field names and values; a zero-width space stands in.</summary>
+    private static string NonEmpty(string text) => text.Length == 0 ? "\u200B" : text;
+
     private static string? Take(string? text, int limit, ref int budget)
     {
         if (string.IsNullOrEmpty(text) || budget <= 0)
@@ -167,9 +174,9 @@ public static class MessageSafety
             return null;
         }
 
-        var cut = DiscordText.Truncate(text, Math.Min(limit, budget));
+        var cut = Fit(text, Math.Min(limit, budget));
         budget -= cut.Length;
-        return cut;
+        return cut.Length == 0 ? null : cut;
     }
 
     public static IReadOnlyList<Component>? FitComponents(IReadOnlyList<Component>? components) =>
@@ -178,14 +185,14 @@ public static class MessageSafety
     private static Component FitComponent(Component c) => c with
     {
         CustomId = CheckCustomId(c.CustomId),
-        Label = c.Label is null ? null : DiscordText.Truncate(c.Label, c.Type == ComponentType.Label ? DiscordLimits.LabelText : DiscordLimits.ButtonLabel),
-        Description = c.Description is null ? null : DiscordText.Truncate(c.Description, DiscordLimits.LabelDescription),
-        Placeholder = c.Placeholder is null ? null : DiscordText.Truncate(c.Placeholder, DiscordLimits.SelectPlaceholder),
+        Label = c.Label is null ? null : Fit(c.Label, c.Type == ComponentType.Label ? DiscordLimits.LabelText : DiscordLimits.ButtonLabel),
+        Description = c.Description is null ? null : Fit(c.Description, DiscordLimits.LabelDescription),
+        Placeholder = c.Placeholder is null ? null : Fit(c.Placeholder, DiscordLimits.SelectPlaceholder),
         Options = c.Options?.Select(o => o with
         {
-            Label = DiscordText.Truncate(o.Label, DiscordLimits.SelectOptionLabel),
+            Label = Fit(o.Label, DiscordLimits.SelectOptionLabel),
             Value = DiscordText.Clip(o.Value, DiscordLimits.SelectOptionValue),
-            Description = o.Description is null ? null : DiscordText.Truncate(o.Description, DiscordLimits.SelectOptionDescription),
+            Description = o.Description is null ? null : Fit(o.Description, DiscordLimits.SelectOptionDescription),
         }).ToArray(),
         Components = FitComponents(c.Components),
         Child = c.Child is null ? null : FitComponent(c.Child),

@@ -13,10 +13,13 @@ public static class ScheduleText
 
     public static bool IsNone(string text) => NoneWords.Contains(text.Trim(), StringComparer.OrdinalIgnoreCase);
 
-    public static Result<WeeklyTime> Weekly(string text, string setting) =>
-        WeeklyTime.TryParse(text, out var value)
+    public static Result<WeeklyTime> Weekly(string text, string setting)
+    {
+        text = TextInput.Clean(text);
+        return WeeklyTime.TryParse(text, out var value)
             ? value!
             : new Problem("schedule.weekly", $"{setting}: \"{text}\" is not a day and time; write it like \"Thursday 18:00\" or \"thu 18:00\" (24-hour clock).");
+    }
 
     /// <summary>A weekly time, or null for "none".</summary>
     public static Result<WeeklyTime?> OptionalWeekly(string text, string setting)
@@ -30,13 +33,17 @@ public static class ScheduleText
         return weekly.IsSuccess ? weekly.Value : weekly.Problem!;
     }
 
-    public static Result<TimeOnly> TimeOfDay(string text, string setting) =>
-        TimeOnly.TryParseExact(text.Trim(), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+    public static Result<TimeOnly> TimeOfDay(string text, string setting)
+    {
+        text = TextInput.Clean(text);
+        return TimeOnly.TryParseExact(text, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
             ? time
             : new Problem("schedule.time", $"{setting}: \"{text}\" is not a time of day; write it like \"12:00\" (24-hour clock).");
+    }
 
     public static Result<IReadOnlyList<int>> Days(string text, string setting)
     {
+        text = TextInput.Clean(text);
         if (IsNone(text))
         {
             return Result<IReadOnlyList<int>>.Success([]);
@@ -59,6 +66,7 @@ public static class ScheduleText
     /// <summary>Durations such as "24h, 1h" (units d, h, m; combined like "1h30m"), longest first.</summary>
     public static Result<IReadOnlyList<TimeSpan>> Durations(string text, string setting)
     {
+        text = TextInput.Clean(text);
         if (IsNone(text))
         {
             return Result<IReadOnlyList<TimeSpan>>.Success([]);

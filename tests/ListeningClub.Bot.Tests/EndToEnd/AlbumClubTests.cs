@@ -62,7 +62,7 @@ public sealed partial class AlbumClubTests
         Assert.Contains("2 ballots", result, StringComparison.Ordinal);
 
         var outOfRange = await bot.CommandAsync("cho", "rate", Plain(("score", 11)), "album-club");
-        Assert.Contains("from 1 to 10", Content(outOfRange), StringComparison.Ordinal);
+        Assert.Contains("score must be between 1 and 10; 11 is outside that", Content(outOfRange), StringComparison.Ordinal);
 
         // Members rate, one with a longer review written in the review box; ratings stay sealed.
         var box = await bot.CommandAsync("ana", "rate", Plain(("score", 9), ("review-box", true)), "album-club");

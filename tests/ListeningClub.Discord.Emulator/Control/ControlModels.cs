@@ -7,6 +7,12 @@ namespace ListeningClub.Discord.Emulator.Control;
 
 public sealed record ChannelSpec(string Name, int Type = 0, string? Parent = null);
 
+/// <summary>PUT /_emulator/channels/{channel_id}/permissions/{overwrite_id}: <see cref="Type"/> 0 role (the guild id for @everyone), 1 member; bit sets as decimal strings.</summary>
+public sealed record OverwriteSpec(int Type, string Allow = "0", string Deny = "0");
+
+/// <summary>POST /_emulator/guilds/{guild_id}/channels: a channel added to an existing guild.</summary>
+public sealed record CreatedChannel(string Id);
+
 public sealed record RoleSpec(string Name, string Permissions = "0", bool Mentionable = false);
 
 public sealed record MemberSpec(string Username, IReadOnlyList<string>? Roles = null, string? Permissions = null, bool AcceptsDirectMessages = true);

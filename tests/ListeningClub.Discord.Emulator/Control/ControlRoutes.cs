@@ -32,6 +32,51 @@ public static class ControlRoutes
             return spec is null ? Bad("body required") : CreateGuild(core, spec);
         });
 
+        control.MapPost("/guilds/{guild_id}/channels", async (string guild_id, HttpContext ctx, EmulatorCore core) =>
+        {
+            var spec = await Read<ChannelSpec>(ctx).ConfigureAwait(false);
+            if (spec is null || !Render.TryParseId(guild_id, out var guildId))
+            {
+                return Bad("guild_id and a body {name, type?, parent?} are required");
+            }
+
+            lock (core.State.Gate)
+            {
+                if (!core.State.Guilds.TryGetValue(guildId, out var guild))
+                {
+                    return Bad("unknown guild");
+                }
+
+                var parent = guild.ChannelIds.Select(c => core.State.Channels[c]).FirstOrDefault(c => spec.Parent is not null && c.Name == spec.Parent);
+                var channel = new ChannelEntity { Id = core.Ids.Next(), GuildId = guild.Id, Name = spec.Name, Type = spec.Type, Position = guild.ChannelIds.Count, ParentId = parent?.Id, CreatedAt = core.Time.GetUtcNow() };
+                core.State.Channels[channel.Id] = channel;
+                guild.ChannelIds.Add(channel.Id);
+                return Ok(new CreatedChannel(Render.Id(channel.Id)));
+            }
+        });
+
+        control.MapPut("/channels/{channel_id}/permissions/{overwrite_id}", async (string channel_id, string overwrite_id, HttpContext ctx, EmulatorCore core) =>
+        {
+            var spec = await Read<OverwriteSpec>(ctx).ConfigureAwait(false);
+            if (spec is null || spec.Type is not (0 or 1) || !Render.TryParseId(channel_id, out var channelId) || !Render.TryParseId(overwrite_id, out var overwriteId)
+                || ParsePermissions(spec.Allow) is not { } allow || ParsePermissions(spec.Deny) is not { } deny)
+            {
+                return Bad("channel_id, overwrite_id and a body {type: 0 | 1, allow, deny} are required");
+            }
+
+            lock (core.State.Gate)
+            {
+                if (!core.State.Channels.TryGetValue(channelId, out var channel) || channel.GuildId is null)
+                {
+                    return Bad("unknown guild channel");
+                }
+
+                channel.Overwrites.RemoveAll(o => o.Id == overwriteId);
+                channel.Overwrites.Add(new OverwriteEntity { Id = overwriteId, Type = spec.Type, Allow = allow, Deny = deny });
+                return Results.NoContent();
+            }
+        });
+
         control.MapPost("/interactions", async (HttpContext ctx, EmulatorCore core) =>
         {
             var spec = await Read<InteractionSpec>(ctx).ConfigureAwait(false);
@@ -246,7 +291,7 @@ public static class ControlRoutes
         {
             var ownerId = core.Ids.Next();
             state.Users[ownerId] = new UserEntity { Id = ownerId, Username = spec.Name + "-owner" };
-            var guild = new GuildEntity { Id = core.Ids.Next(), Name = spec.Name, OwnerId = ownerId };
+            var guild = new GuildEntity { Id = core.Ids.Next(), Name = spec.Name, OwnerId = ownerId, BotRoleId = core.Ids.Next() };
             guild.Members[ownerId] = new MemberEntity { UserId = ownerId, JoinedAt = now };
             var everyonePermissions = ParsePermissions(spec.EveryonePermissions) ?? (Permissions.ViewChannel | Permissions.SendMessages | Permissions.SendMessagesInThreads | (1UL << 31) | (1UL << 16) | Permissions.CreatePublicThreads);
             guild.Roles.Add(new RoleEntity { Id = guild.Id, GuildId = guild.Id, Name = "@everyone", Permissions = everyonePermissions, Mentionable = false });

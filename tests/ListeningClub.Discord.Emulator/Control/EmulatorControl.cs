@@ -12,6 +12,13 @@ public sealed class EmulatorControl(HttpClient http, bool ownsClient = false) : 
 
     public Task<CreatedGuild> CreateGuildAsync(GuildSpec spec, CancellationToken ct = default) => PostAsync<GuildSpec, CreatedGuild>("_emulator/guilds", spec, ct);
 
+    /// <summary>Adds a channel (any type, e.g. 2 for voice) to an existing guild.</summary>
+    public Task<CreatedChannel> CreateChannelAsync(string guildId, ChannelSpec spec, CancellationToken ct = default) => PostAsync<ChannelSpec, CreatedChannel>($"_emulator/guilds/{guildId}/channels", spec, ct);
+
+    /// <summary>Sets a channel's permission overwrite for a role or member (as a server admin does in the channel's settings).</summary>
+    public Task SetPermissionOverwriteAsync(string channelId, string overwriteId, OverwriteSpec spec, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Put, $"_emulator/channels/{channelId}/permissions/{overwriteId}", spec, ct);
+
     public Task<CreatedInteraction> SendInteractionAsync(InteractionSpec spec, CancellationToken ct = default) => PostAsync<InteractionSpec, CreatedInteraction>("_emulator/interactions", spec, ct);
 
     /// <summary>Sends a slash command (interaction type 2) with the given options.</summary>
@@ -76,6 +83,13 @@ public sealed class EmulatorControl(HttpClient http, bool ownsClient = false) : 
     private async Task PostAsync<TBody>(string path, TBody body, CancellationToken ct)
     {
         using var response = await http.PostAsJsonAsync(new Uri(path, UriKind.Relative), body, ControlJson.Options, ct).ConfigureAwait(false);
+        await EnsureAsync(response, ct).ConfigureAwait(false);
+    }
+
+    private async Task SendAsync<TBody>(HttpMethod method, string path, TBody body, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body, options: ControlJson.Options) };
+        using var response = await http.SendAsync(request, ct).ConfigureAwait(false);
         await EnsureAsync(response, ct).ConfigureAwait(false);
     }
 

@@ -64,19 +64,25 @@ public static class InteractionService
             };
             if (request.Data is not null && request.Type != 1)
             {
-                payload["data"] = request.Data.DeepClone();
+                var data = request.Data.DeepClone();
+                if (request.Type is 2 or 4 && data is JsonObject command)
+                {
+                    OptionResolution.Apply(state, guild, user.Id, command);
+                }
+
+                payload["data"] = data;
             }
 
             if (guild is not null)
             {
                 var member = guild.Members.TryGetValue(user.Id, out var m) ? m : new MemberEntity { UserId = user.Id, JoinedAt = core.Time.GetUtcNow() };
                 var memberJson = Render.Member(state, guild, member);
-                memberJson["permissions"] = EmulatorState.ComputePermissions(guild, user.Id).ToString(CultureInfo.InvariantCulture);
+                memberJson["permissions"] = state.ComputeChannelPermissions(guild, channel, user.Id).ToString(CultureInfo.InvariantCulture);
                 payload["guild_id"] = Render.Id(guild.Id);
                 payload["guild"] = new JsonObject { ["id"] = Render.Id(guild.Id), ["locale"] = "en-US", ["features"] = new JsonArray() };
                 payload["guild_locale"] = "en-US";
                 payload["member"] = memberJson;
-                payload["app_permissions"] = EmulatorState.ComputePermissions(guild, core.BotUserId).ToString(CultureInfo.InvariantCulture);
+                payload["app_permissions"] = state.ComputeChannelPermissions(guild, channel, core.BotUserId).ToString(CultureInfo.InvariantCulture);
                 payload["authorizing_integration_owners"] = new JsonObject { ["0"] = Render.Id(guild.Id) };
                 payload["context"] = 0;
             }

@@ -4,7 +4,11 @@ using ListeningClub.Discord.Emulator.State;
 
 namespace ListeningClub.Discord.Emulator.Rest;
 
-/// <summary>GET /channels/{id}, GET /guilds/{id}, GET /guilds/{id}/channels, GET /guilds/{id}/members/{user_id}.</summary>
+/// <summary>
+/// GET /channels/{id} (404 10003 unknown; 403 50001 when the bot lacks View Channel there; another guild's channel comes
+/// back with its guild_id, as Discord answers for any guild the bot is in), GET /guilds/{id}, GET /guilds/{id}/channels,
+/// GET /guilds/{id}/members/{user_id}.
+/// </summary>
 public static class ChannelRoutes
 {
     public static void Map(RouteGroupBuilder api)
@@ -16,6 +20,11 @@ public static class ChannelRoutes
                 if (!Render.TryParseId(channel_id, out var id) || !core.State.Channels.TryGetValue(id, out var channel))
                 {
                     return DiscordError.UnknownChannelReply();
+                }
+
+                if ((core.State.PermissionsIn(channel, core.BotUserId) & Permissions.ViewChannel) == 0)
+                {
+                    return DiscordError.MissingAccessReply();
                 }
 
                 var json = Render.Channel(channel);

@@ -58,6 +58,8 @@ public static class DiscordError
 
     public static IResult UnknownChannelReply() => NotFound(UnknownChannel, "Unknown Channel");
 
+    public static IResult MissingAccessReply() => Forbidden(MissingAccess, "Missing Access");
+
     public static IResult UnknownMessageReply() => NotFound(UnknownMessage, "Unknown Message");
 
     public static IResult UnknownGuildReply() => NotFound(UnknownGuild, "Unknown Guild");

@@ -27,6 +27,11 @@ public static class MessageRoutes
                     needed |= Permissions.SendPolls;
                 }
 
+                if (!BotHas(core, channel, Permissions.ViewChannel))
+                {
+                    return DiscordError.MissingAccessReply();
+                }
+
                 if (!BotHas(core, channel, needed))
                 {
                     return DiscordError.Forbidden(DiscordError.MissingPermissions, "Missing Permissions");
@@ -157,14 +162,7 @@ public static class MessageRoutes
         return Render.TryParseId(text, out var id) && core.State.Messages.TryGetValue(id, out message!) && message.ChannelId == channel.Id && !message.Deleted;
     }
 
-    /// <summary>Whether the bot has all <paramref name="bits"/> in the channel's guild (DMs: always).</summary>
-    internal static bool BotHas(EmulatorCore core, ChannelEntity channel, ulong bits)
-    {
-        if (channel.GuildId is not { } guildId || !core.State.Guilds.TryGetValue(guildId, out var guild))
-        {
-            return true;
-        }
-
-        return (EmulatorState.ComputePermissions(guild, core.BotUserId) & bits) == bits;
-    }
+    /// <summary>Whether the bot has all <paramref name="bits"/> in the channel, overwrites included (DMs: always).</summary>
+    internal static bool BotHas(EmulatorCore core, ChannelEntity channel, ulong bits) =>
+        (core.State.PermissionsIn(channel, core.BotUserId) & bits) == bits;
 }

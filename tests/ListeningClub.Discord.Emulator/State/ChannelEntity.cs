@@ -20,6 +20,9 @@ public sealed class ChannelEntity
     public int MessageCount { get; set; }
     public List<ulong> AppliedTags { get; init; } = [];
 
+    /// <summary>Permission overwrites (guild channels; threads follow their parent's).</summary>
+    public List<OverwriteEntity> Overwrites { get; } = [];
+
     /// <summary>Messages in creation order (ids increase).</summary>
     public List<MessageEntity> Messages { get; } = [];
 

@@ -75,6 +75,46 @@ public sealed class EmulatorState
         return (bits & Permissions.Administrator) != 0 ? Permissions.All : bits;
     }
 
+    /// <summary>
+    /// Permissions of a member in a channel (docs: topics/permissions, "Permission Hierarchy"): guild-level ones, then
+    /// the @everyone overwrite, the member's role overwrites (denies, then allows) and the member's own; administrators
+    /// and the owner keep everything; without View Channel nothing is left. Threads use their parent's overwrites.
+    /// </summary>
+    public ulong ComputeChannelPermissions(GuildEntity guild, ChannelEntity channel, ulong userId)
+    {
+        var bits = ComputePermissions(guild, userId);
+        if (bits == Permissions.All)
+        {
+            return bits;
+        }
+
+        var source = channel.IsThread && channel.ParentId is { } parent && Channels.TryGetValue(parent, out var p) ? p : channel;
+        var roles = guild.Members.TryGetValue(userId, out var member) ? Render.RoleIdsOf(this, guild, member).ToList() : [];
+        if (source.Overwrites.FirstOrDefault(o => o.Type == 0 && o.Id == guild.Id) is { } everyone)
+        {
+            bits = (bits & ~everyone.Deny) | everyone.Allow;
+        }
+
+        ulong allow = 0, deny = 0;
+        foreach (var overwrite in source.Overwrites.Where(o => o.Type == 0 && o.Id != guild.Id && roles.Contains(o.Id)))
+        {
+            allow |= overwrite.Allow;
+            deny |= overwrite.Deny;
+        }
+
+        bits = (bits & ~deny) | allow;
+        if (source.Overwrites.FirstOrDefault(o => o.Type == 1 && o.Id == userId) is { } own)
+        {
+            bits = (bits & ~own.Deny) | own.Allow;
+        }
+
+        return (bits & Permissions.ViewChannel) != 0 ? bits : 0;
+    }
+
+    /// <summary>A member's permissions where they act: in the channel for guild channels, guild-level otherwise.</summary>
+    public ulong PermissionsIn(ChannelEntity channel, ulong userId) =>
+        channel.GuildId is { } g && Guilds.TryGetValue(g, out var guild) ? ComputeChannelPermissions(guild, channel, userId) : Permissions.All;
+
     public static JsonObject UserJson(UserEntity user)
     {
         var json = new JsonObject

@@ -9,4 +9,11 @@ public sealed class GuildEntity
     public List<RoleEntity> Roles { get; } = [];
     public Dictionary<ulong, MemberEntity> Members { get; } = [];
     public List<ulong> ScheduledEventIds { get; } = [];
+
+    /// <summary>
+    /// The id of the bot's managed role: on the wire, the bot's own grant (its member's extra permissions) shows as
+    /// this role, as Discord shows an invited bot's permissions, so a client can compute the bot's permissions from
+    /// roles and overwrites. 0 when the guild has no such role.
+    /// </summary>
+    public ulong BotRoleId { get; init; }
 }

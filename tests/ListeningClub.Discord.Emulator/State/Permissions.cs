@@ -7,6 +7,7 @@ public static class Permissions
     public const ulong ViewChannel = 1UL << 10;
     public const ulong SendMessages = 1UL << 11;
     public const ulong ManageMessages = 1UL << 13;
+    public const ulong EmbedLinks = 1UL << 14;
     public const ulong MentionEveryone = 1UL << 17;
     public const ulong ManageEvents = 1UL << 33;
     public const ulong ManageThreads = 1UL << 34;

@@ -52,6 +52,30 @@ public static class Render
         ["flags"] = 0,
     };
 
+    /// <summary>The guild's roles as Discord lists them: its own, and the bot's managed role holding the bot's grant.</summary>
+    public static IEnumerable<JsonObject> RolesOf(EmulatorState state, GuildEntity guild)
+    {
+        foreach (var role in guild.Roles)
+        {
+            yield return Role(role);
+        }
+
+        if (BotMember(state, guild) is { } bot)
+        {
+            var json = Role(new RoleEntity { Id = guild.BotRoleId, GuildId = guild.Id, Name = state.Users[bot.UserId].Username, Permissions = bot.ExtraPermissions, Position = guild.Roles.Max(r => r.Position) + 1 });
+            json["managed"] = true;
+            json["tags"] = new JsonObject { ["bot_id"] = Id(bot.UserId) };
+            yield return json;
+        }
+    }
+
+    /// <summary>A member's role ids as Discord shows them: the bot also holds its managed role.</summary>
+    public static IEnumerable<ulong> RoleIdsOf(EmulatorState state, GuildEntity guild, MemberEntity member) =>
+        BotMember(state, guild) == member ? [.. member.RoleIds, guild.BotRoleId] : member.RoleIds;
+
+    private static MemberEntity? BotMember(EmulatorState state, GuildEntity guild) =>
+        guild.BotRoleId == 0 ? null : guild.Members.Values.FirstOrDefault(m => state.Users.TryGetValue(m.UserId, out var user) && user.Bot);
+
     public static JsonObject Member(EmulatorState state, GuildEntity guild, MemberEntity member, bool withUser = true)
     {
         var json = new JsonObject
@@ -64,7 +88,7 @@ public static class Render
             ["nick"] = null,
             ["pending"] = false,
             ["premium_since"] = null,
-            ["roles"] = new JsonArray(member.RoleIds.Select(r => (JsonNode)Id(r)).ToArray()),
+            ["roles"] = new JsonArray(RoleIdsOf(state, guild, member).Select(r => (JsonNode)Id(r)).ToArray()),
             ["deaf"] = false,
             ["mute"] = false,
         };
@@ -86,7 +110,40 @@ public static class Render
             ["owner_id"] = Id(guild.OwnerId),
             ["features"] = new JsonArray(),
             ["preferred_locale"] = "en-US",
-            ["roles"] = new JsonArray(guild.Roles.Select(r => (JsonNode)Role(r)).ToArray()),
+            ["roles"] = new JsonArray(RolesOf(state, guild).Select(r => (JsonNode)r).ToArray()),
+            ["description"] = null,
+            ["home_header"] = null,
+            ["splash"] = null,
+            ["discovery_splash"] = null,
+            ["banner"] = null,
+            ["application_id"] = null,
+            ["region"] = "deprecated",
+            ["afk_channel_id"] = null,
+            ["afk_timeout"] = 300,
+            ["system_channel_id"] = null,
+            ["system_channel_flags"] = 0,
+            ["widget_enabled"] = false,
+            ["widget_channel_id"] = null,
+            ["verification_level"] = 0,
+            ["default_message_notifications"] = 1,
+            ["mfa_level"] = 0,
+            ["explicit_content_filter"] = 0,
+            ["max_presences"] = null,
+            ["max_members"] = 500000,
+            ["max_stage_video_channel_users"] = 50,
+            ["max_video_channel_users"] = 25,
+            ["vanity_url_code"] = null,
+            ["premium_tier"] = 0,
+            ["premium_subscription_count"] = 0,
+            ["rules_channel_id"] = null,
+            ["safety_alerts_channel_id"] = null,
+            ["public_updates_channel_id"] = null,
+            ["premium_progress_bar_enabled"] = false,
+            ["nsfw"] = false,
+            ["nsfw_level"] = 0,
+            ["emojis"] = new JsonArray(),
+            ["stickers"] = new JsonArray(),
+            ["incidents_data"] = null,
         };
         if (full)
         {
@@ -98,8 +155,6 @@ public static class Render
             json["threads"] = new JsonArray(guild.ChannelIds.Select(c => state.Channels[c]).Where(c => c.IsThread && !c.Archived).Select(c => (JsonNode)Channel(c)).ToArray());
             json["members"] = new JsonArray(guild.Members.Values.Select(m => (JsonNode)Member(state, guild, m)).ToArray());
             json["guild_scheduled_events"] = new JsonArray(guild.ScheduledEventIds.Select(e => (JsonNode)ScheduledEvent(state, state.ScheduledEvents[e], false)).ToArray());
-            json["emojis"] = new JsonArray();
-            json["stickers"] = new JsonArray();
             json["voice_states"] = new JsonArray();
             json["presences"] = new JsonArray();
             json["stage_instances"] = new JsonArray();
@@ -127,7 +182,13 @@ public static class Render
             if (!channel.IsThread)
             {
                 json["position"] = channel.Position;
-                json["permission_overwrites"] = new JsonArray();
+                json["permission_overwrites"] = new JsonArray(channel.Overwrites.Select(o => (JsonNode)new JsonObject
+                {
+                    ["id"] = Id(o.Id),
+                    ["type"] = o.Type,
+                    ["allow"] = o.Allow.ToString(CultureInfo.InvariantCulture),
+                    ["deny"] = o.Deny.ToString(CultureInfo.InvariantCulture),
+                }).ToArray());
                 json["nsfw"] = false;
                 json["topic"] = null;
             }

@@ -10,24 +10,43 @@ using ListeningClub.Domain.Voting;
 
 namespace ListeningClub.Bot.Features.Club;
 
-/// <summary>/club setup: creates a track, or changes the one with that name (options left out keep their value; a new track's time zone defaults to Club:DefaultTimeZone).</summary>
-public sealed class ClubSetup(RhythmScheduler scheduler, Microsoft.Extensions.Options.IOptions<ClubDefaultsOptions> defaults) : IClubSubcommand
+/// <summary>
+/// /club setup: creates a track, or changes the one with that name (options left out keep their value; a new track's
+/// time zone defaults to Club:DefaultTimeZone). The channel must be a text or forum channel of this server (the router
+/// checks that) where the bot may do everything the track's posts need (checked here, before anything is saved).
+/// </summary>
+public sealed class ClubSetup(RhythmScheduler scheduler, ChannelAccess channels, Microsoft.Extensions.Options.IOptions<ClubDefaultsOptions> defaults) : IClubSubcommand
 {
-    private static readonly (string Name, string Value)[] Methods =
-        [("Instant-runoff (ranked)", "instant-runoff"), ("Schulze (ranked, head-to-head)", "schulze"), ("Plurality (one vote)", "plurality"), ("Approval (any number)", "approval")];
+    private static readonly Choices<MediaKind> Kinds = new(("Films", "film", MediaKind.Film), ("Albums", "album", MediaKind.Album));
+
+    private static readonly Choices<VotingMethod> Methods = new(
+        ("Instant-runoff (ranked)", "instant-runoff", VotingMethod.InstantRunoff),
+        ("Schulze (ranked, head-to-head)", "schulze", VotingMethod.Schulze),
+        ("Plurality (one vote)", "plurality", VotingMethod.Plurality),
+        ("Approval (any number)", "approval", VotingMethod.Approval));
 
     public static ApplicationCommandOption Definition { get; } = Options.Subcommand(
         "setup",
         "Create a track or change one",
         Options.Text("name", "Track name, e.g. Film Night", required: true, maxLength: Track.MaxNameLength),
-        Options.Choice("kind", "Films or albums", true, ("Films", "film"), ("Albums", "album")),
+        Kinds.Option("kind", "Films or albums", required: true),
         Options.Channel("channel", "Where the track posts", required: true),
         Options.Text("timezone", "IANA time zone, e.g. Europe/Berlin (default: the bot host's setting)", required: false, autocomplete: true, maxLength: 64),
-        Options.Choice("method", "Voting method", false, Methods),
+        Methods.Option("method", "Voting method", required: false),
         Options.WholeNumber("cap", "Nominations per member per cycle (default 1)", min: 1, max: TrackRules.MaxNominationCap),
         Options.WholeNumber("carry-over", "Cycles an unpicked nomination stays (default 0)", min: 0, max: TrackRules.MaxCarryOverCycles),
         Options.WholeNumber("ballot-size", "Places on a ranked ballot (default 3)", min: TrackRules.MinBallotSize, max: TrackRules.MaxBallotSize),
         Options.YesNo("poll", "Plurality or approval in a text channel: vote with a Discord poll (2-10 candidates)"));
+
+    /// <summary>
+    /// What a track's posts need in its channel (see <see cref="TrackPosts"/>): in a text channel, messages with embeds
+    /// and a discussion thread started from the announcement; in a forum, a post per step and messages in those posts;
+    /// the vote as a Discord poll when the track votes with one.
+    /// </summary>
+    public static DiscordPermissions PostingNeeds(ChannelType type, bool poll) =>
+        DiscordPermissions.ViewChannel | DiscordPermissions.SendMessages | DiscordPermissions.EmbedLinks | DiscordPermissions.SendMessagesInThreads
+        | (type == ChannelType.GuildForum ? DiscordPermissions.None : DiscordPermissions.CreatePublicThreads)
+        | (poll ? DiscordPermissions.SendPolls : DiscordPermissions.None);
 
     public Task<IReadOnlyList<ApplicationCommandOptionChoice>?> AutocompleteAsync(ClubCall request, CancellationToken ct)
     {
@@ -42,26 +61,26 @@ public sealed class ClubSetup(RhythmScheduler scheduler, Microsoft.Extensions.Op
     {
         ArgumentNullException.ThrowIfNull(request);
         var context = request.Context;
-        var kind = context.GetString("kind") == "album" ? MediaKind.Album : MediaKind.Film;
+        var kind = Kinds.Read(context, "kind") ?? throw new InvalidOperationException("kind is a required option.");
         var existing = request.Club?.Tracks.FirstOrDefault(t => string.Equals(t.Name, TextInput.Clean(context.GetString("name")), StringComparison.OrdinalIgnoreCase));
         var rules = existing?.Rules ?? TrackRules.Default;
         rules = rules with
         {
-            VotingMethod = context.GetString("method") switch
-            {
-                "schulze" => VotingMethod.Schulze,
-                "plurality" => VotingMethod.Plurality,
-                "approval" => VotingMethod.Approval,
-                "instant-runoff" => VotingMethod.InstantRunoff,
-                _ => rules.VotingMethod,
-            },
+            VotingMethod = Methods.Read(context, "method") ?? rules.VotingMethod,
             NominationCapPerMember = (int)(context.GetInteger("cap") ?? rules.NominationCapPerMember),
             CarryOverCycles = (int)(context.GetInteger("carry-over") ?? rules.CarryOverCycles),
             BallotSize = (int)(context.GetInteger("ballot-size") ?? rules.BallotSize),
             NativePoll = context.GetBoolean("poll") ?? rules.NativePoll,
         };
-        var channel = context.GetId("channel") ?? 0;
-        var track = await request.Clubs.SetupTrackAsync(request.GuildId, context.GetString("name"), kind, channel, context.GetString("timezone") ?? existing?.TimeZoneId ?? defaults.Value.DefaultTimeZone, rules, ct).ConfigureAwait(false);
+
+        // The router made sure it is a text or forum channel of this server.
+        var channel = context.GetChannel("channel") ?? throw new InvalidOperationException("channel is a required option.");
+        if (await channels.MissingAsync(context, channel.Id, PostingNeeds(channel.Type, rules.NativePoll), "post the track's messages", ct).ConfigureAwait(false) is { } missing)
+        {
+            return missing;
+        }
+
+        var track = await request.Clubs.SetupTrackAsync(request.GuildId, context.GetString("name"), kind, channel.Id, context.GetString("timezone") ?? existing?.TimeZoneId ?? defaults.Value.DefaultTimeZone, rules, ct).ConfigureAwait(false);
         if (!track.IsSuccess)
         {
             return track.Problem!;

@@ -16,6 +16,7 @@ public static class CommandsFeature
     public static IServiceCollection AddClubCommands(this IServiceCollection services)
     {
         services.AddSingleton<ClubHandlerServices>();
+        services.AddSingleton<ChannelAccess>();
         services.AddScoped<BallotSession>();
         services.AddScoped<ClubHistory>();
         services.AddInteractionHandler<HelpCommand>();

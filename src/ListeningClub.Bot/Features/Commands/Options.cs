@@ -1,3 +1,4 @@
+using ListeningClub.Discord.Interactions;
 using ListeningClub.Discord.Models;
 
 namespace ListeningClub.Bot.Features.Commands;
@@ -49,15 +50,6 @@ public static class Options
         Required = required,
     };
 
-    public static ApplicationCommandOption Choice(string name, string description, bool required, params (string Name, string Value)[] choices) => new()
-    {
-        Type = ApplicationCommandOptionType.String,
-        Name = name,
-        Description = description,
-        Required = required,
-        Choices = choices.Select(c => ApplicationCommandOptionChoice.ForString(c.Name, c.Value)).ToList(),
-    };
-
     public static ApplicationCommandOption Subcommand(string name, string description, params ApplicationCommandOption[] options) => new()
     {
         Type = ApplicationCommandOptionType.SubCommand,
@@ -77,4 +69,45 @@ public static class Options
     /// <summary>The track option every member command has; autocompleted from the club's tracks.</summary>
     public static ApplicationCommandOption Track(string description = "Which track (only needed when the club has several)") =>
         Text("track", description, autocomplete: true, maxLength: 50);
+}
+
+/// <summary>
+/// A string option's choices and what each one means, in one table: the option's definition (what Discord shows and
+/// the router holds incoming values to) and the handler's reading of it come from the same rows, so a value can only
+/// mean one of the declared things; there is no fallback.
+/// </summary>
+public sealed class Choices<T>(params (string Name, string Value, T Meaning)[] rows)
+    where T : struct
+{
+    public ApplicationCommandOption Option(string name, string description, bool required) => new()
+    {
+        Type = ApplicationCommandOptionType.String,
+        Name = name,
+        Description = description,
+        Required = required,
+        Choices = rows.Select(c => ApplicationCommandOptionChoice.ForString(c.Name, c.Value)).ToList(),
+    };
+
+    /// <summary>
+    /// The meaning of the option's value, or null when the option was left out. A value outside the choices never
+    /// reaches a handler (the router refuses it with the valid ones listed), so meeting one here is a bug.
+    /// </summary>
+    public T? Read(InteractionContext context, string option)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.GetString(option) is not { } value)
+        {
+            return null;
+        }
+
+        foreach (var row in rows)
+        {
+            if (string.Equals(row.Value, value, StringComparison.Ordinal))
+            {
+                return row.Meaning;
+            }
+        }
+
+        throw new InvalidOperationException($"The option {option} reached its handler with a value outside its choices.");
+    }
 }

@@ -30,7 +30,7 @@ public sealed class HelpCommand : IInteractionHandler
         `/remind on|off` — get (or stop) the reminder pings and, if you like, DMs
 
         **Managers** (Manage Server, or the club's manager role)
-        `/club setup` — create or change a track: channel, kind, time zone, voting method (optionally as a Discord poll), rules
+        `/club setup` — create or change a track: channel (a text or forum channel I can post in), kind, time zone, voting method (optionally as a Discord poll), rules
         `/club schedule` — when each step happens; `/club pause`, `/club resume`, `/club skip`, `/club advance`
         `/club reminder-role` — the role reminders ping (members opt in with /remind)
         `/club show` — the club's tracks and settings
