@@ -94,10 +94,11 @@ public static partial class BotHost
             return ConfigurationErrorExitCode;
         }
 
+        var fatal = host.Services.GetRequiredService<IDiscordFatalErrors>();
         await host.RunAsync().ConfigureAwait(false);
 
         // A fatal Discord error (a 401, a fatal gateway close) stopped the host; it was logged as one line.
-        return host.Services.GetRequiredService<IDiscordFatalErrors>().Current is null ? 0 : DiscordFatalExitCode;
+        return fatal.Current is null ? 0 : DiscordFatalExitCode;
     }
 
     /// <summary>

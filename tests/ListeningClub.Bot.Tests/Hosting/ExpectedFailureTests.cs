@@ -144,7 +144,7 @@ public sealed class ExpectedFailureTests : IDisposable
 
         Assert.Equal(BrokenAtStart.Message, bug.Message);
         var logged = Assert.Single(logs.Entries, e => e.Level >= LogLevel.Error && e.Text.Contains(BrokenAtStart.Message, StringComparison.Ordinal));
-        Assert.Contains(StackFrame + typeof(BrokenAtStart).FullName, logged.Text, StringComparison.Ordinal);
+        Assert.Contains($"{StackFrame}{typeof(ExpectedFailureTests).FullName}.{nameof(BrokenAtStart)}.{nameof(BrokenAtStart.StartAsync)}", logged.Text, StringComparison.Ordinal);
     }
 
     private Dictionary<string, string?> Settings(DiscordEmulator emulator, string token) => new()
