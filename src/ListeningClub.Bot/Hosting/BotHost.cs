@@ -1,5 +1,9 @@
 using System.Text.RegularExpressions;
 using ListeningClub.Bot.Features.Health;
+using ListeningClub.Discord.Fatal;
+using ListeningClub.Discord.Rest;
+using ListeningClub.Discord.Rest.Resources;
+using ListeningClub.Storage.Configuration;
 using ListeningClub.Storage.Engine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,10 +12,19 @@ using Microsoft.Extensions.Options;
 
 namespace ListeningClub.Bot.Hosting;
 
-/// <summary>Builds and runs the generic host; turns configuration problems into one clear line each and a non-zero exit.</summary>
+/// <summary>
+/// Builds and runs the generic host. Expected failures are one clear line and a non-zero exit, never a stack trace:
+/// configuration problems, a data folder in use or a bad data file (exit code 2), a token Discord refuses or a fatal
+/// gateway close (exit code 1). A bug still escapes with its stack trace; Ctrl-C or SIGTERM exits 0.
+/// </summary>
 public static partial class BotHost
 {
     public const int ConfigurationErrorExitCode = 2;
+
+    /// <summary>Discord refused the bot token or closed the gateway with a fatal code: restarting will not help until the operator fixes it.</summary>
+    public const int DiscordFatalExitCode = 1;
+
+    private static readonly TimeSpan TokenCheckTimeout = TimeSpan.FromSeconds(15);
 
     /// <summary>
     /// The host with its configuration, later sources winning: <c>appsettings.json</c> and
@@ -34,7 +47,10 @@ public static partial class BotHost
         return builder;
     }
 
-    public static async Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, configure: null);
+
+    /// <summary>As <see cref="RunAsync(string[])"/>, with <paramref name="configure"/> applied to the builder (tests).</summary>
+    internal static async Task<int> RunAsync(string[] args, Action<HostApplicationBuilder>? configure)
     {
         ArgumentNullException.ThrowIfNull(args);
         if (args.Contains(HealthCheckCommand.Switch, StringComparer.Ordinal))
@@ -42,7 +58,9 @@ public static partial class BotHost
             return await HealthCheckCommand.RunAsync(CreateBuilder(args).Configuration).ConfigureAwait(false);
         }
 
-        using var host = CreateBuilder(args).Build();
+        var builder = CreateBuilder(args);
+        configure?.Invoke(builder);
+        using var host = builder.Build();
         try
         {
             // Validate before the host starts, so a configuration mistake is a message, not a logged stack trace.
@@ -58,17 +76,52 @@ public static partial class BotHost
             return ConfigurationErrorExitCode;
         }
 
+        // A token Discord refuses is the Discord client's one fatal line; asked before the data folder is touched.
+        if (!await DiscordAcceptsTokenAsync(host.Services).ConfigureAwait(false))
+        {
+            return DiscordFatalExitCode;
+        }
+
         try
         {
-            await host.RunAsync().ConfigureAwait(false);
-            return 0;
+            // Opened before the host starts, because the host logs a failed start with its stack trace, and another
+            // copy of the bot owning the folder, or a database file we cannot use, is not a bug: say which, in one line.
+            host.Services.OpenListeningClubStore();
         }
         catch (Exception ex) when (ex is DataFolderInUseException or StorageFileException)
         {
-            // Another copy of the bot owns the data folder, or the database file is not one we can use: say which.
             await Console.Error.WriteLineAsync($"ListeningClub cannot start: {ex.Message}").ConfigureAwait(false);
             return ConfigurationErrorExitCode;
         }
+
+        var fatal = host.Services.GetRequiredService<IDiscordFatalErrors>();
+        await host.RunAsync().ConfigureAwait(false);
+
+        // A fatal Discord error (a 401, a fatal gateway close) stopped the host; it was logged as one line.
+        return fatal.Current is null ? 0 : DiscordFatalExitCode;
+    }
+
+    /// <summary>
+    /// False when Discord refuses the bot token (401 on <c>GET /gateway/bot</c>; the Discord client logs the fatal
+    /// error). When Discord cannot be reached the answer is yes: once started, the gateway keeps trying.
+    /// </summary>
+    private static async Task<bool> DiscordAcceptsTokenAsync(IServiceProvider services)
+    {
+        using var timeout = new CancellationTokenSource(TokenCheckTimeout, services.GetRequiredService<TimeProvider>());
+        try
+        {
+            await services.GetRequiredService<IGatewayApi>().GetGatewayBotAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (DiscordRestException ex) when (ex.Failure == DiscordRestFailure.Unauthorized)
+        {
+            return false;
+        }
+        catch (Exception ex) when (ex is DiscordRestException or HttpRequestException or IOException or OperationCanceledException)
+        {
+            // Discord is unreachable or unwell now: not a reason to refuse to start.
+        }
+
+        return true;
     }
 
     /// <summary>The arguments that are settings: the <c>--health</c> switch is a mode, not a setting.</summary>

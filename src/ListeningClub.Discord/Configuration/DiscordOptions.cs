@@ -55,7 +55,7 @@ public sealed class DiscordOptions
     [Range(1, 9_000)]
     public int InvalidRequestPauseThreshold { get; set; } = 5_000;
 
-    /// <summary>How long REST fails fast after a Cloudflare-style 429 (no JSON body, no rate-limit headers).</summary>
+    /// <summary>How long bot-token requests fail fast after a Cloudflare-style 429 (no JSON body, no rate-limit headers) that says nothing in <c>Retry-After</c>.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "06:00:00")]
     public TimeSpan CloudflareBreakerDuration { get; set; } = TimeSpan.FromMinutes(10);
 

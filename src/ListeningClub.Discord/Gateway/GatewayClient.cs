@@ -283,13 +283,15 @@ public sealed partial class GatewayClient
 
     private Outcome OnClosed(int? code, bool reachedSession)
     {
+        if (code is { } fatal && GatewayCloseCodes.FatalReason(fatal) is { } reason)
+        {
+            // Reported once, as the fatal error that stops the client (what to fix), not also as a warning.
+            return Outcome.Fatal(reason);
+        }
+
         LogClosed(_logger, code ?? 0);
         if (code is { } c)
         {
-            if (GatewayCloseCodes.FatalReason(c) is { } reason)
-            {
-                return Outcome.Fatal(reason);
-            }
 
             if (GatewayCloseCodes.RequiresNewSession(c))
             {

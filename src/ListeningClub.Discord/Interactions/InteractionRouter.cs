@@ -1,5 +1,6 @@
 using ListeningClub.Discord.Configuration;
 using ListeningClub.Discord.Models;
+using ListeningClub.Discord.Rest;
 using ListeningClub.Discord.Rest.Resources;
 using ListeningClub.Discord.Safety;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,10 +15,14 @@ namespace ListeningClub.Discord.Interactions;
 /// it has not answered after <see cref="DiscordOptions.AutoDeferAfter"/> (measured from receipt), refuses a command
 /// whose options do not fit the handler's registered definition before the handler runs (<see cref="CommandOptionCheck"/>:
 /// an ephemeral "⚠️ …" saying what to fix, nothing else happens), and turns a handler exception into an ephemeral
-/// "Something went wrong (error id …)" with the id logged.
+/// "Something went wrong (error id …)" with the id logged; a handler stopped by the Cloudflare breaker (an expected
+/// failure) is told so instead, in one log line.
 /// </summary>
 public sealed partial class InteractionRouter
 {
+    /// <summary>What a member is told when a request the handler needed met the Cloudflare breaker.</summary>
+    public const string RefusedByDiscord = "Discord is refusing the bot's requests for now (rate limited), so this could not be finished. Try again in a few minutes.";
+
     private readonly Dictionary<string, InteractionHandlerRegistration> _commands = new(StringComparer.Ordinal);
     private readonly Dictionary<string, InteractionHandlerRegistration> _components = new(StringComparer.Ordinal);
     private readonly Dictionary<string, InteractionHandlerRegistration> _modals = new(StringComparer.Ordinal);
@@ -164,6 +169,14 @@ public sealed partial class InteractionRouter
                 await handler.HandleAsync(context, ct).ConfigureAwait(false);
             }
         }
+        catch (DiscordRestException ex) when (ex.Failure == DiscordRestFailure.CircuitOpen)
+        {
+            LogRefusedByDiscord(_logger, handler.GetType().Name, context.Interaction.Id, ex.RouteKey);
+            if (!autocomplete)
+            {
+                await ReportAsync(context, InteractionReply.Text(RefusedByDiscord, ephemeral: true), "refused by Discord", ct).ConfigureAwait(false);
+            }
+        }
 #pragma warning disable CA1031 // Any handler failure becomes a user-facing error with an id; it must not escape.
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
 #pragma warning restore CA1031
@@ -172,17 +185,22 @@ public sealed partial class InteractionRouter
             LogHandlerFailed(_logger, ex, errorId, handler.GetType().Name, context.Interaction.Id);
             if (!autocomplete)
             {
-                try
-                {
-                    await context.ReplyAsync(InteractionReply.Text($"Something went wrong (error id {errorId}).", ephemeral: true), ct).ConfigureAwait(false);
-                }
-#pragma warning disable CA1031 // Reporting the failure must not throw either; it is logged.
-                catch (Exception reportEx)
-#pragma warning restore CA1031
-                {
-                    LogErrorReplyFailed(_logger, reportEx, errorId);
-                }
+                await ReportAsync(context, InteractionReply.Text($"Something went wrong (error id {errorId}).", ephemeral: true), errorId, ct).ConfigureAwait(false);
             }
+        }
+    }
+
+    private async Task ReportAsync(InteractionContext context, InteractionReply reply, string what, CancellationToken ct)
+    {
+        try
+        {
+            await context.ReplyAsync(reply, ct).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Reporting the failure must not throw either; it is logged.
+        catch (Exception reportEx)
+#pragma warning restore CA1031
+        {
+            LogErrorReplyFailed(_logger, reportEx, what);
         }
     }
 
@@ -197,6 +215,9 @@ public sealed partial class InteractionRouter
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Interaction handler failed, error id {ErrorId} ({Handler}, interaction {InteractionId})")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string errorId, string handler, ulong interactionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Handler} could not finish interaction {InteractionId}: {Route} is refused while the Cloudflare breaker is open")]
+    private static partial void LogRefusedByDiscord(ILogger logger, string handler, ulong interactionId, string route);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not tell the user about error {ErrorId}")]
     private static partial void LogErrorReplyFailed(ILogger logger, Exception exception, string errorId);

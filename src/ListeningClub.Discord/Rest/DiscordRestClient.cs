@@ -172,6 +172,12 @@ public sealed partial class DiscordRestClient : IDisposable
                     if (response.StatusCode == HttpStatusCode.Unauthorized)
                     {
                         _limiter.InvalidRequests.Record();
+                        if (route.Kind != DiscordRouteKind.Bot)
+                        {
+                            // The interaction's own token was refused (expired after 15 minutes: 50027), not the bot's.
+                            throw Error(route, response.StatusCode, bytes, DiscordRestFailure.ErrorResponse);
+                        }
+
                         const string Reason = "Discord answered 401 Unauthorized: the bot token is invalid or was reset. Set a valid token in ListeningClub__Discord__Token and restart.";
                         _limiter.Stop(Reason);
                         _fatal.Report(new DiscordFatalError("REST", Reason));

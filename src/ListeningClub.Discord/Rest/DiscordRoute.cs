@@ -17,6 +17,9 @@ public enum DiscordRouteKind
     /// <summary>Authenticated with the bot token; counts towards the global 50/s.</summary>
     Bot = 0,
 
-    /// <summary>Interaction callback or webhook-with-token route: token in the path, exempt from the global limit.</summary>
+    /// <summary>
+    /// Interaction callback or webhook-with-token route: the token is in the path (no <c>Authorization</c> header), and
+    /// neither the global limit, the invalid-request pause nor the Cloudflare breaker holds it; a 401 on it is its token's, not fatal.
+    /// </summary>
     InteractionWebhook = 1,
 }

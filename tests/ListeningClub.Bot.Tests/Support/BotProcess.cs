@@ -69,10 +69,15 @@ public sealed class BotProcess : IAsyncDisposable
     }
 
     /// <summary>Sends SIGTERM, as <c>docker stop</c> and <c>systemctl stop</c> do.</summary>
-    public void Terminate()
+    public void Terminate() => Signal("TERM");
+
+    /// <summary>Sends SIGINT, as Ctrl-C in a terminal does.</summary>
+    public void Interrupt() => Signal("INT");
+
+    private void Signal(string name)
     {
         // The shell's built-in kill: a kill binary is not in every image (e.g. the SDK container that runs the tests).
-        using var kill = Process.Start(new ProcessStartInfo("sh", ["-c", $"kill -TERM {_process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}"]) { UseShellExecute = false })!;
+        using var kill = Process.Start(new ProcessStartInfo("sh", ["-c", $"kill -{name} {_process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}"]) { UseShellExecute = false })!;
         kill.WaitForExit();
     }
 

@@ -125,6 +125,26 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task CloudflareFault_AnswersLikeCloudflaresEdge_BeforeDiscordAuthenticates_OnlyOnItsPaths()
+    {
+        await using var h = await Harness.StartAsync(fakeTime: true);
+        var general = (await h.GuildAsync()).Channels["general"];
+        await h.Control.RestFaultAsync(new RestFaultSpec("/channels", 429, Count: 2, Cloudflare: true));
+
+        // Cloudflare answers before Discord sees the request: a wrong token gets the block page, not Discord's 401.
+        var blocked = await h.SendAsync(HttpMethod.Post, $"channels/{general}/messages", Hello.ToJsonString(), r => r.Headers.Authorization = new("Bot", "wrong"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, blocked.Status);
+        Assert.Equal("text/html", blocked.MediaType);
+        Assert.Equal("30", blocked.Header("Retry-After"));
+        Assert.Equal("cloudflare", blocked.Header("Server"));
+        Assert.DoesNotContain(blocked.Headers.Keys, k => k.StartsWith("X-RateLimit", StringComparison.OrdinalIgnoreCase));
+
+        Assert.Equal(HttpStatusCode.OK, (await h.SendAsync(HttpMethod.Get, "users/@me", (string?)null)).Status);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await h.PostMessageAsync(general, Hello)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await h.PostMessageAsync(general, Hello)).Status);
+    }
+
+    [Fact]
     public async Task InvalidRequests_OlderThanTenMinutes_AreNoLongerCounted()
     {
         await using var h = await Harness.StartAsync(fakeTime: true);

@@ -202,7 +202,9 @@ public static class ControlRoutes
                 return Bad("status must be 429, 500, 502 or 503 and count ≥ 1");
             }
 
-            core.RestFaults.Add(new RestFault(spec.PathPrefix, spec.Status, spec.Count, spec.RetryAfter ?? 1.0, spec.Global ?? false, spec.Cloudflare ?? false));
+            // Cloudflare's error 1015 says Retry-After: 30 unless a rule sets its own.
+            var cloudflare = spec.Cloudflare ?? false;
+            core.RestFaults.Add(new RestFault(spec.PathPrefix, spec.Status, spec.Count, spec.RetryAfter ?? (cloudflare ? 30.0 : 1.0), spec.Global ?? false, cloudflare));
             return Results.NoContent();
         });
 

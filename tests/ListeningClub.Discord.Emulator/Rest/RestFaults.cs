@@ -1,6 +1,11 @@
 namespace ListeningClub.Discord.Emulator.Rest;
 
-/// <summary>An injected REST failure: the next <see cref="Count"/> requests whose path starts with the prefix get it.</summary>
+/// <summary>
+/// An injected REST failure: the next <see cref="Count"/> requests whose path starts with the prefix get it. A
+/// <see cref="Cloudflare"/> one is Cloudflare's error 1015 in front of Discord (a rate-limiting rule on those paths, or
+/// with prefix "/" the IP's ban): an HTML page with <c>Retry-After</c> and none of Discord's headers, for any request on
+/// the paths, before Discord routes, authenticates or counts it.
+/// </summary>
 public sealed record RestFault(string PathPrefix, int Status, int Count, double RetryAfter, bool Global, bool Cloudflare);
 
 /// <summary>Pending REST faults (control API: POST /_emulator/rest/faults).</summary>
@@ -25,8 +30,11 @@ public sealed class RestFaults
         }
     }
 
-    /// <summary>Takes one use of the first fault matching <paramref name="path"/> (path after /api/v10).</summary>
-    public RestFault? Take(string path)
+    /// <summary>
+    /// Takes one use of the first fault matching <paramref name="path"/> (path after /api/v10) that Cloudflare
+    /// (<paramref name="cloudflare"/>) or Discord answers: Cloudflare's before Discord looks at the request at all.
+    /// </summary>
+    public RestFault? Take(string path, bool cloudflare)
     {
         lock (_gate)
         {
@@ -39,7 +47,7 @@ public sealed class RestFaults
             {
                 var (fault, left) = _faults[i];
                 var prefix = fault.PathPrefix.StartsWith("/api/v10", StringComparison.Ordinal) ? fault.PathPrefix["/api/v10".Length..] : fault.PathPrefix;
-                if (path.StartsWith(prefix, StringComparison.Ordinal))
+                if (fault.Cloudflare == cloudflare && path.StartsWith(prefix, StringComparison.Ordinal))
                 {
                     if (left <= 1)
                     {

@@ -44,7 +44,9 @@ public static class RestPipeline
 
         var route = context.GetEndpoint()?.Metadata.GetMetadata<RouteInfo>();
         var sharedScope = false;
-        var early = Check(context, core, route, rest.Value ?? "", bodyText, ref sharedScope);
+        var early = core.RestFaults.Take(rest.Value ?? "", cloudflare: true) is { } blocked
+            ? CloudflareBlock(context, blocked)
+            : Check(context, core, route, rest.Value ?? "", bodyText, ref sharedScope);
         if (early is not null)
         {
             await early.ExecuteAsync(context).ConfigureAwait(false);
@@ -82,7 +84,7 @@ public static class RestPipeline
             return DiscordError.Reply(401, 0, "401: Unauthorized");
         }
 
-        if (core.RestFaults.Take(subPath) is { } fault)
+        if (core.RestFaults.Take(subPath, cloudflare: false) is { } fault)
         {
             return FaultReply(context, fault, ref sharedScope);
         }
@@ -170,14 +172,19 @@ public static class RestPipeline
         Walk(from.ToJson(), "");
     }
 
+    /// <summary>Cloudflare's error 1015 page, as its edge sends it: HTML, <c>Retry-After</c>, its own headers, nothing of Discord's.</summary>
+    private static IResult CloudflareBlock(HttpContext context, RestFault fault)
+    {
+        const string html = "<!DOCTYPE html><html><head><title>Access denied | discord.com used Cloudflare to restrict access</title></head><body><h1>Error 1015</h1><p>You are being rate limited.</p></body></html>";
+        var h = context.Response.Headers;
+        h["Retry-After"] = Math.Ceiling(fault.RetryAfter).ToString(CultureInfo.InvariantCulture);
+        h["Server"] = "cloudflare";
+        h["CF-RAY"] = Convert.ToHexStringLower(BitConverter.GetBytes(Random.Shared.NextInt64())) + "-FRA";
+        return Results.Content(html, "text/html; charset=UTF-8", Encoding.UTF8, fault.Status);
+    }
+
     private static IResult FaultReply(HttpContext context, RestFault fault, ref bool sharedScope)
     {
-        if (fault.Cloudflare)
-        {
-            const string html = "<!DOCTYPE html><html><head><title>Access denied | discord.com used Cloudflare to restrict access</title></head><body><h1>Error 1015</h1><p>You are being rate limited.</p></body></html>";
-            return Results.Content(html, "text/html; charset=UTF-8", Encoding.UTF8, fault.Status);
-        }
-
         if (fault.Status == 429)
         {
             var h = context.Response.Headers;

@@ -103,6 +103,15 @@ public static class Responses
         return Json(HttpStatusCode.TooManyRequests, json, [.. headers]);
     }
 
-    public static HttpResponseMessage CloudflareTooManyRequests() =>
-        new(HttpStatusCode.TooManyRequests) { Content = new StringContent("<html>error 1015</html>", Encoding.UTF8, "text/html") };
+    /// <summary>Cloudflare's own 429 (error 1015): an HTML page, no Discord rate-limit headers, and a <c>Retry-After</c> when given.</summary>
+    public static HttpResponseMessage CloudflareTooManyRequests(int? retryAfterSeconds = null)
+    {
+        var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests) { Content = new StringContent("<html>error 1015</html>", Encoding.UTF8, "text/html") };
+        if (retryAfterSeconds is { } seconds)
+        {
+            response.Headers.TryAddWithoutValidation("Retry-After", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return response;
+    }
 }

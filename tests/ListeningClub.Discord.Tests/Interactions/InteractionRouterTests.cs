@@ -21,6 +21,7 @@ public sealed class InteractionRouterTests
         s.AddInteractionHandler<SlowHandler>();
         s.AddInteractionHandler<BlockingHandler>();
         s.AddInteractionHandler<FailingHandler>();
+        s.AddInteractionHandler<PostingHandler>();
     });
 
     private static Interaction Parse(string json) => JsonSerializer.Deserialize(json, DiscordJsonContext.Default.Interaction)!;
@@ -158,6 +159,23 @@ public sealed class InteractionRouterTests
 
         Assert.Single(ProbeOf(h).Calls);
         Assert.Empty(h.Handler.Requests);
+    }
+
+    [Fact]
+    public async Task HandlerMeetingTheCloudflareBreaker_IsToldDiscordIsRefusingTheBot_NotSomethingWentWrong()
+    {
+        using var h = Harness();
+        h.Handler.Respond = (r, _) => Task.FromResult(r.PathAndQuery.StartsWith("/api/v10/channels/", StringComparison.Ordinal)
+            ? Responses.CloudflareTooManyRequests(retryAfterSeconds: 30)
+            : new HttpResponseMessage(HttpStatusCode.NoContent));
+
+        await Handle(h, Command(9, "post"));
+
+        var reply = h.Handler.Requests[^1];
+        Assert.EndsWith("/interactions/9/tok9/callback", reply.PathAndQuery, StringComparison.Ordinal);
+        var body = Body(reply);
+        Assert.Equal(64, body.GetProperty("data").GetProperty("flags").GetInt32());
+        Assert.Equal("Discord is refusing the bot's requests for now (rate limited), so this could not be finished. Try again in a few minutes.", body.GetProperty("data").GetProperty("content").GetString());
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ListeningClub.Discord.Interactions;
 using ListeningClub.Discord.Models;
+using ListeningClub.Discord.Rest.Resources;
 
 namespace ListeningClub.Discord.Tests.Interactions;
 
@@ -101,5 +102,17 @@ public sealed class FailingHandler(Probe probe) : IInteractionHandler
     {
         probe.Calls.Enqueue("broken");
         throw new InvalidOperationException("bug in the handler");
+    }
+}
+
+/// <summary>Posts a message in the interaction's channel (a bot-token request), then replies.</summary>
+public sealed class PostingHandler(IChannelMessagesApi messages) : IInteractionHandler
+{
+    public static InteractionRoutes Routes => InteractionRoutes.ForCommand(new ApplicationCommand { Name = "post", Description = "Posts" });
+
+    public async Task HandleAsync(InteractionContext context, CancellationToken ct)
+    {
+        await messages.CreateAsync(1, new MessageCreateRequest { Content = "posted" }, ct);
+        await context.ReplyAsync(InteractionReply.Text("done"), ct);
     }
 }

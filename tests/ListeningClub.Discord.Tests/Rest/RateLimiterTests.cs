@@ -10,6 +10,8 @@ public sealed class RateLimiterTests
 {
     private static MessageCreateRequest Hello => new() { Content = "hello" };
 
+    private static InteractionResponse Defer => new() { Type = InteractionCallbackType.DeferredChannelMessageWithSource };
+
     [Fact]
     public async Task Bucket_RemainingZero_NextRequestWaitsUntilReset()
     {
@@ -150,6 +152,101 @@ public sealed class RateLimiterTests
         h.Handler.Respond = (_, _) => Task.FromResult(Responses.Message());
         await h.Messages.CreateAsync(2, Hello, default);
         Assert.Equal(2, h.Handler.Count);
+    }
+
+    [Fact]
+    public async Task Cloudflare429OnChannelMessages_InteractionCallbacksAndFollowUpsAreStillSent_BotRoutesFailFast()
+    {
+        using var h = new RestHarness();
+        h.Handler.Respond = (r, _) => Task.FromResult(r.PathAndQuery.StartsWith("/api/v10/channels/", StringComparison.Ordinal) ? Responses.CloudflareTooManyRequests() : Responses.Message());
+
+        var banned = await Assert.ThrowsAsync<DiscordRestException>(() => h.Messages.CreateAsync(1, Hello, default));
+        Assert.Equal(DiscordRestFailure.CircuitOpen, banned.Failure);
+
+        // The interaction's token routes are not the bot's: answered, edited and followed up as usual.
+        await h.Interactions.CreateResponseAsync(10, "tok", Defer, default);
+        await h.Interactions.EditOriginalResponseAsync(5, "tok", new WebhookMessageRequest { Content = "done" }, default);
+        await h.Interactions.CreateFollowUpAsync(5, "tok", new WebhookMessageRequest { Content = "more" }, default);
+
+        // Discord restricts the IP: bot-token requests fail fast instead of reaching the wire.
+        var other = await Assert.ThrowsAsync<DiscordRestException>(() => h.Messages.CreateAsync(2, Hello, default));
+        Assert.Equal(DiscordRestFailure.CircuitOpen, other.Failure);
+        Assert.Equal(
+            ["POST /api/v10/channels/1/messages", "POST /api/v10/interactions/10/tok/callback", "PATCH /api/v10/webhooks/5/tok/messages/@original", "POST /api/v10/webhooks/5/tok?wait=true"],
+            h.Handler.Requests.Select(r => $"{r.Method} {r.PathAndQuery}"));
+    }
+
+    [Fact]
+    public async Task Cloudflare429_BreakerStaysOpenForTheRetryAfterCloudflareSent()
+    {
+        using var h = new RestHarness(o => o.CloudflareBreakerDuration = TimeSpan.FromMinutes(10));
+        h.Handler.Respond = (_, _) => Task.FromResult(Responses.CloudflareTooManyRequests(retryAfterSeconds: 30));
+        await Assert.ThrowsAsync<DiscordRestException>(() => h.Messages.CreateAsync(1, Hello, default));
+        h.Handler.Respond = (_, _) => Task.FromResult(Responses.Message());
+
+        h.Clock.Advance(TimeSpan.FromSeconds(29));
+        var early = await Assert.ThrowsAsync<DiscordRestException>(() => h.Messages.CreateAsync(1, Hello, default));
+        Assert.Equal(DiscordRestFailure.CircuitOpen, early.Failure);
+
+        h.Clock.Advance(TimeSpan.FromSeconds(2));
+        await h.Messages.CreateAsync(1, Hello, default);
+        Assert.Equal(2, h.Handler.Count);
+    }
+
+    [Fact]
+    public async Task InvalidRequestPause_HoldsBotRoutes_ButNotInteractionCallbacks()
+    {
+        using var h = new RestHarness(o => o.InvalidRequestPauseThreshold = 3);
+        h.Handler.Respond = (_, _) => Task.FromResult(Responses.Json(HttpStatusCode.Forbidden, """{"message":"Missing Permissions","code":50013}"""));
+        for (var i = 0; i < 3; i++)
+        {
+            await Assert.ThrowsAsync<DiscordRestException>(() => h.Messages.CreateAsync(1, Hello, default));
+        }
+
+        h.Handler.Respond = (_, _) => Task.FromResult(Responses.Message());
+        var paused = h.Messages.CreateAsync(2, Hello, default);
+        await h.Interactions.CreateResponseAsync(10, "tok", Defer, default).WaitAsync(TimeSpan.FromSeconds(30));
+        await Eventually.Settle();
+
+        Assert.False(paused.IsCompleted);
+        Assert.Equal("/api/v10/interactions/10/tok/callback", h.Handler.Requests[^1].PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Global429_HoldsBotRoutes_ButNotInteractionCallbacks()
+    {
+        using var h = new RestHarness();
+        var first = true;
+        h.Handler.Respond = (_, _) =>
+        {
+            var global = first;
+            first = false;
+            return Task.FromResult(global ? Responses.TooManyRequests(5.0, global: true, scope: "global") : Responses.Message());
+        };
+
+        var limited = h.Messages.CreateAsync(1, Hello, default);
+        await Eventually.True(() => h.Handler.Count == 1, "the first request is sent");
+        await h.Interactions.CreateResponseAsync(10, "tok", Defer, default).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.False(limited.IsCompleted);
+        await Eventually.Drive(limited, h.Clock, TimeSpan.FromMilliseconds(250));
+    }
+
+    [Fact]
+    public async Task Unauthorized_OnAnExpiredInteractionToken_FailsThatRequestOnly()
+    {
+        using var h = new RestHarness();
+        h.Handler.Respond = (r, _) => Task.FromResult(r.PathAndQuery.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal)
+            ? Responses.Json(HttpStatusCode.Unauthorized, """{"message":"Invalid Webhook Token","code":50027}""")
+            : Responses.Message());
+
+        var ex = await Assert.ThrowsAsync<DiscordRestException>(() => h.Interactions.EditOriginalResponseAsync(5, "expired", new WebhookMessageRequest { Content = "late" }, default));
+
+        Assert.Equal(50027, ex.Code);
+        Assert.Equal(DiscordRestFailure.ErrorResponse, ex.Failure);
+        Assert.Null(h.Fatal.Current);
+        await h.Messages.CreateAsync(1, Hello, default);
+        Assert.Equal(1, h.Client.RateLimiter.InvalidRequests.Count);
     }
 
     [Fact]

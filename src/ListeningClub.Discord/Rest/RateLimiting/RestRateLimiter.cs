@@ -6,8 +6,18 @@ namespace ListeningClub.Discord.Rest.RateLimiting;
 /// <summary>
 /// Discord's REST limits, in the spirit of discord.js's REST package: route → learned bucket hash
 /// (<c>X-RateLimit-Bucket</c>), one serial queue per bucket and major parameter, waiting before sending when a
-/// bucket is empty, a proactive global limit (interaction/webhook routes exempt), global 429 pauses, an
-/// invalid-request budget, a Cloudflare breaker and a permanent stop after 401. All waits use <see cref="TimeProvider"/>.
+/// bucket is empty, a proactive global limit, global 429 pauses, an invalid-request budget, a Cloudflare breaker and a
+/// permanent stop after 401. All waits use <see cref="TimeProvider"/>.
+/// <para>
+/// Each limit holds only what Discord limits with it. A bucket holds its own bucket and major parameter (an
+/// interaction's token routes have buckets of their own). The global limit and its 429 pauses hold bot-token requests
+/// only (interaction endpoints are not bound to the bot's global limit). The invalid-request counter counts every
+/// 401/403/429 this process receives (Discord counts them per IP), but its pause and the Cloudflare breaker hold
+/// bot-token requests only: an interaction's callback and follow-ups carry their own token, come only from members'
+/// actions, are never retried after a Cloudflare 429, and must reach Discord within the interaction's deadline.
+/// Holding them back would not lift a ban, but would leave members unanswered whenever the block is narrower than the
+/// IP. Only a 401 on the bot token stops REST, every route with it, because the client is going down.
+/// </para>
 /// </summary>
 internal sealed partial class RestRateLimiter : IDisposable
 {
@@ -81,12 +91,17 @@ internal sealed partial class RestRateLimiter : IDisposable
         }
     }
 
-    /// <summary>Throws when REST is stopped (401) or the Cloudflare breaker is open.</summary>
+    /// <summary>Throws when REST is stopped (a 401 on the bot token: the client is going down), or for a bot-token request while the Cloudflare breaker is open.</summary>
     public void ThrowIfUnavailable(in DiscordRoute route)
     {
         if (Volatile.Read(ref _stoppedReason) is { } reason)
         {
             throw new DiscordRestException(route.RouteKey, null, 0, reason, null, DiscordRestFailure.Unauthorized);
+        }
+
+        if (route.Kind != DiscordRouteKind.Bot)
+        {
+            return;
         }
 
         var breaker = Interlocked.Read(ref _breakerUntil);
@@ -105,7 +120,7 @@ internal sealed partial class RestRateLimiter : IDisposable
         while (true)
         {
             var wait = TimeUntil(queue.Remaining == 0 ? queue.ResetAt : 0);
-            var invalidPause = InvalidRequests.PauseNeeded();
+            var invalidPause = route.Kind == DiscordRouteKind.Bot ? InvalidRequests.PauseNeeded() : TimeSpan.Zero;
             if (invalidPause > wait)
             {
                 LogInvalidRequestPause(_logger, InvalidRequests.Count, invalidPause);
@@ -194,10 +209,13 @@ internal sealed partial class RestRateLimiter : IDisposable
     {
         if (body is null && !headers.Any)
         {
-            Interlocked.Exchange(ref _breakerUntil, After(_breakerDuration));
+            // Cloudflare answered, not Discord: the IP is restricted. Cloudflare says for how long in Retry-After
+            // (30 s for its error 1015 unless a rule sets its own); without one, the configured duration.
+            var duration = headers.RetryAfterSeconds is > 0 and var seconds ? TimeSpan.FromSeconds(seconds) : _breakerDuration;
+            Interlocked.Exchange(ref _breakerUntil, After(duration));
             InvalidRequests.Record();
-            LogCloudflareBreaker(_logger, route.RouteKey, _breakerDuration);
-            throw new DiscordRestException(route.RouteKey, System.Net.HttpStatusCode.TooManyRequests, 0, "Cloudflare-style 429 without a Discord body: not retried, REST paused.", null, DiscordRestFailure.CircuitOpen);
+            LogCloudflareBreaker(_logger, route.RouteKey, duration);
+            throw new DiscordRestException(route.RouteKey, System.Net.HttpStatusCode.TooManyRequests, 0, "Cloudflare-style 429 without a Discord body: not retried, bot requests paused.", null, DiscordRestFailure.CircuitOpen);
         }
 
         var shared = string.Equals(headers.Scope, "shared", StringComparison.OrdinalIgnoreCase);
@@ -229,7 +247,7 @@ internal sealed partial class RestRateLimiter : IDisposable
 
     public void Dispose() => _global.Dispose();
 
-    /// <summary>After a 401: no further REST request is sent.</summary>
+    /// <summary>After a 401 on the bot token: no further REST request is sent.</summary>
     public void Stop(string reason) => Interlocked.CompareExchange(ref _stoppedReason, reason, null);
 
     public bool IsStopped => Volatile.Read(ref _stoppedReason) is not null;
@@ -253,9 +271,9 @@ internal sealed partial class RestRateLimiter : IDisposable
     [LoggerMessage(Level = LogLevel.Warning, Message = "Global 429 on {Route}; all bot requests pause for {RetryAfter}")]
     private static partial void LogGlobalRateLimit(ILogger logger, string route, TimeSpan retryAfter);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Cloudflare-style 429 on {Route}: not retried; REST fails fast for {Duration}")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Cloudflare-style 429 on {Route}: not retried; bot requests fail fast for {Duration} (interaction responses still go out)")]
     private static partial void LogCloudflareBreaker(ILogger logger, string route, TimeSpan duration);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} invalid requests (401/403/429) in the last 10 minutes; pausing REST for {Pause}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} invalid requests (401/403/429) in the last 10 minutes; pausing bot requests for {Pause}")]
     private static partial void LogInvalidRequestPause(ILogger logger, int count, TimeSpan pause);
 }
