@@ -136,19 +136,26 @@ public sealed class RunningBot : IAsyncDisposable
         return await AnsweredAsync(sent.Id);
     }
 
+    /// <summary>
+    /// How long a test waits for the bot to do something before it fails: generous, because a loaded CI machine can be
+    /// many times slower than a quiet one. Tests wait for an outcome, never for a fixed time.
+    /// </summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    /// <summary>Waits until <paramref name="condition"/> holds (checked every 20 ms), failing after <see cref="Patience"/>.</summary>
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
     {
-        for (var i = 0; i < 300; i++)
+        ArgumentNullException.ThrowIfNull(condition);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!await condition())
         {
-            if (await condition())
+            if (waited.Elapsed > Patience)
             {
-                return;
+                throw new TimeoutException($"Gave up waiting for {what} after {Patience.TotalSeconds:0} s.");
             }
 
-            await Task.Delay(50);
+            await Task.Delay(20);
         }
-
-        throw new TimeoutException($"Gave up waiting for {what}.");
     }
 
     public async ValueTask DisposeAsync()
