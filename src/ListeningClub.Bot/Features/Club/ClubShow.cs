@@ -13,7 +13,7 @@ namespace ListeningClub.Bot.Features.Club;
 /// <summary>/club show: every track with its channel, schedule, method and rules and the posts it has queued, and who manages the club.</summary>
 public sealed class ClubShow(QueuedPosts queued) : IClubSubcommand
 {
-    public static ApplicationCommandOption Definition { get; } = Options.Subcommand("show", "The club's tracks and settings");
+    public static ApplicationCommandOption Definition { get; } = Options.Subcommand("show", "The club's tracks and settings, and posts waiting for Discord");
 
     public async Task<ClubOutcome> RunAsync(ClubCall request, CancellationToken ct)
     {

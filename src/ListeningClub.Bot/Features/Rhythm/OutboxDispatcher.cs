@@ -110,6 +110,14 @@ public sealed partial class OutboxDispatcher(
             }
         }
 
+        lock (_heldBack)
+        {
+            foreach (var gone in _heldBack.Keys.Except(pending.Select(m => m.Id)).ToList())
+            {
+                _heldBack.Remove(gone); // sent or given up meanwhile
+            }
+        }
+
         return next;
     }
 
