@@ -50,9 +50,10 @@ public sealed class OutboxRetryTests
         Assert.Single(await AnnouncementsAsync(bot, "film-night", sent));
         Assert.True(bot.Time.GetUtcNow() - Start < TimeSpan.FromMinutes(2), "the waits grow from 2 s, so six failures are over within two minutes");
 
-        // The discussion opens from the announcement once it is out, as when it goes out at once.
-        var pick = (await bot.Get<IPickRepository>().GetByCycleAsync(closed.Value.Cycle.Id, None))!;
-        Assert.Equal(sent.MessageId, pick.ThreadId);
+        // The discussion opens from the announcement once it is out (just after the post is recorded), as when it goes out at once.
+        var picks = bot.Get<IPickRepository>();
+        await RunningBot.WaitUntilAsync(async () => (await picks.GetByCycleAsync(closed.Value.Cycle.Id, None))!.ThreadId is not null, "the discussion thread");
+        Assert.Equal(sent.MessageId, (await picks.GetByCycleAsync(closed.Value.Cycle.Id, None))!.ThreadId);
         Assert.Contains(await bot.Control.RequestsAsync(), r => r.Method == "POST" && r.Path.EndsWith($"/messages/{sent.MessageId}/threads", StringComparison.Ordinal) && r.Status == 201);
         Assert.Empty(await outbox.ListPendingAsync(None));
     }

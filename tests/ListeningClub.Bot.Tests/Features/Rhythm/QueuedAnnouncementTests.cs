@@ -1,5 +1,8 @@
+using System.Diagnostics;
+using ListeningClub.Bot.Features.Rhythm;
 using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Discord.Emulator.Control;
+using ListeningClub.Domain.Outbox;
 using static ListeningClub.Discord.Emulator.Control.Slash;
 
 namespace ListeningClub.Bot.Tests.Features.Rhythm;
@@ -31,7 +34,7 @@ public sealed class QueuedAnnouncementTests
 
         await bot.Control.ClearRestFaultsAsync();
 
-        await WaitUntilAsync(async () => (await AnnouncementsAsync(bot.Control, channel)).Count > 0, "the announcement posted by a retry");
+        await WaitForTheRetryAsync(bot, channel);
         Assert.Single(await AnnouncementsAsync(bot.Control, channel));
         Assert.DoesNotContain("⏳", Content(await bot.CommandAsync("boss", "club", Sub("show"))), StringComparison.Ordinal);
         Assert.Single(await AnnouncementsAsync(bot.Control, channel));
@@ -44,14 +47,14 @@ public sealed class QueuedAnnouncementTests
         var channel = bot.Guild.Channels["film-night"];
         await bot.Members.OpenFilmVoteAsync();
         await bot.Control.RestFaultAsync(new RestFaultSpec($"/channels/{channel}/messages", 503, Count: 100_000));
-        var closing = await bot.Members.CommandAsync("boss", "club", Sub("close-voting"));
-        Assert.Contains(Queued, await ReplyTextAsync(bot.Control, closing.Id), StringComparison.Ordinal);
+        var closed = Content(await bot.Members.CommandAsync("boss", "club", Sub("close-voting")));
+        Assert.Contains(Queued, closed, StringComparison.Ordinal);
 
         bot.Process.Kill();
         await bot.Control.ClearRestFaultsAsync();
         await bot.RestartAsync();
 
-        await WaitUntilAsync(async () => (await AnnouncementsAsync(bot.Control, channel)).Count > 0, "the announcement posted after the restart");
+        await RunningBot.WaitUntilAsync(async () => (await AnnouncementsAsync(bot.Control, channel)).Count > 0, "the announcement posted after the restart");
         Assert.DoesNotContain("⏳", Content(await bot.Members.CommandAsync("boss", "club", Sub("show"))), StringComparison.Ordinal);
         Assert.Single(await AnnouncementsAsync(bot.Control, channel));
     }
@@ -60,29 +63,25 @@ public sealed class QueuedAnnouncementTests
         (await control.MessagesAsync(channel)).Where(m => m.Content.StartsWith("The votes are in!", StringComparison.Ordinal)).ToList();
 
     /// <summary>
-    /// The reply's text once it is there: the first send meets the 503s with the REST client's own retries, so the bot
-    /// defers first and edits the reply in later.
+    /// Waits for the retry that follows Discord's recovery, on the real clock: the waits between attempts grow, so the
+    /// patience is the time to the post's next attempt, twice over (an attempt already under way when Discord recovered
+    /// may still have failed), and the usual patience on top.
     /// </summary>
-    private static async Task<string> ReplyTextAsync(EmulatorControl control, string interactionId)
+    private static async Task WaitForTheRetryAsync(RunningBot bot, string channel)
     {
-        var text = "";
-        await WaitUntilAsync(async () => (text = Content(await control.GetInteractionAsync(interactionId))).Length > 0, "the reply to /club close-voting");
-        return text;
-    }
-
-    /// <summary>Waits for a retry on the real clock: the dispatcher's waits grow, so this allows a generous minute.</summary>
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        for (var i = 0; i < 1200; i++)
+        var pending = (await bot.Get<IOutboxRepository>().ListPendingAsync(CancellationToken.None)).Single(m => m.Kind == RhythmPostKinds.PickAnnounced);
+        var now = bot.Get<TimeProvider>().GetUtcNow();
+        var untilNext = (pending.NextAttemptAt ?? now) - now;
+        var patience = RunningBot.Patience + (untilNext > TimeSpan.Zero ? untilNext * 2 : TimeSpan.Zero);
+        var waited = Stopwatch.StartNew();
+        while ((await AnnouncementsAsync(bot.Control, channel)).Count == 0)
         {
-            if (await condition())
+            if (waited.Elapsed > patience)
             {
-                return;
+                throw new TimeoutException($"Gave up waiting for the announcement after {patience.TotalSeconds:0} s.");
             }
 
-            await Task.Delay(50);
+            await Task.Delay(20);
         }
-
-        throw new TimeoutException($"Gave up waiting for {what}.");
     }
 }
