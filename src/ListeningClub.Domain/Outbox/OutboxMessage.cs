@@ -1,13 +1,21 @@
+using ListeningClub.Domain.Common;
+
 namespace ListeningClub.Domain.Outbox;
 
 /// <summary>
 /// A post the bot has decided to make, stored before it is sent. It is sent with its nonce (Discord refuses a second
 /// message with the same nonce), then marked sent with the message id, so a crash at any point neither loses nor
-/// doubles it.
+/// doubles it. A failed attempt is tried again after a capped, jittered exponential backoff (<see cref="RetryDelay"/>).
 /// </summary>
 public sealed record OutboxMessage
 {
     public const int MaxNonceLength = 25;
+
+    /// <summary>The wait after the first failed attempt; it doubles with each further failure.</summary>
+    public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(2);
+
+    /// <summary>The longest wait between two attempts.</summary>
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(5);
 
     public required Guid Id { get; init; }
 
@@ -15,6 +23,9 @@ public sealed record OutboxMessage
     public required string Nonce { get; init; }
 
     public required ulong GuildId { get; init; }
+
+    /// <summary>The track whose post it is; null for a post of no track (and for posts stored before tracks were recorded).</summary>
+    public TrackId? TrackId { get; init; }
 
     public required ulong ChannelId { get; init; }
 
@@ -34,6 +45,9 @@ public sealed record OutboxMessage
 
     public int Attempts { get; init; }
 
+    /// <summary>When the next attempt is due, after a failed one; null while it has not failed (due at once).</summary>
+    public DateTimeOffset? NextAttemptAt { get; init; }
+
     public DateTimeOffset? SentAt { get; init; }
 
     public ulong? MessageId { get; init; }
@@ -51,6 +65,29 @@ public sealed record OutboxMessage
 
     /// <summary>Still to be sent: neither sent nor abandoned.</summary>
     public bool IsPending => SentAt is null && AbandonedAt is null;
+
+    /// <summary>Pending, and its next attempt has come (or it has not been tried).</summary>
+    public bool IsDueAt(DateTimeOffset now) => IsPending && (NextAttemptAt is not { } next || next <= now);
+
+    /// <summary>One more failed attempt at <paramref name="now"/>: the next is due after <see cref="RetryDelay"/>.</summary>
+    /// <param name="jitter">A random number in [0, 1) that spreads retries of many posts apart.</param>
+    public OutboxMessage FailedAttempt(DateTimeOffset now, double jitter) =>
+        this with { Attempts = Attempts + 1, NextAttemptAt = now + RetryDelay(Attempts + 1, jitter) };
+
+    /// <summary>
+    /// The wait after <paramref name="failedAttempts"/> failures: 2 s doubling up to 5 min, then shortened by up to a
+    /// quarter by <paramref name="jitter"/> (in [0, 1)), so posts that failed together are not retried together and no
+    /// wait is longer than <see cref="MaxRetryDelay"/>.
+    /// </summary>
+    public static TimeSpan RetryDelay(int failedAttempts, double jitter)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(failedAttempts, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(jitter);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(jitter, 1);
+        var doublings = Math.Min(failedAttempts - 1, 30);
+        var delay = Math.Min(MaxRetryDelay.TotalMilliseconds, FirstRetryDelay.TotalMilliseconds * Math.Pow(2, doublings));
+        return TimeSpan.FromMilliseconds(delay * (1 - (0.25 * jitter)));
+    }
 
     /// <summary>A nonce derived from the id: 25 characters of base-36, stable across retries.</summary>
     public static string NonceFor(Guid id)

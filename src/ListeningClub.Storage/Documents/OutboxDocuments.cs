@@ -1,10 +1,14 @@
 using LiteDB;
+using ListeningClub.Domain.Common;
 using ListeningClub.Domain.Outbox;
 using ListeningClub.Storage.Mapping;
 
 namespace ListeningClub.Storage.Documents;
 
-/// <summary>An outbox document (_id = message id). <c>intent</c> (kind + intent key) is unique; <c>pending</c> is indexed.</summary>
+/// <summary>
+/// An outbox document (_id = message id). <c>intent</c> (kind + intent key) is unique; <c>pending</c> is indexed.
+/// <c>trackId</c> and <c>nextAttemptAt</c> came later: documents without them read as null (no track, due at once).
+/// </summary>
 internal static class OutboxDocuments
 {
     public const string IntentIndex = "intent";
@@ -20,6 +24,7 @@ internal static class OutboxDocuments
             ["_id"] = message.Id,
             ["nonce"] = message.Nonce,
             ["guildId"] = Bson.FromId(message.GuildId),
+            ["trackId"] = message.TrackId is { } track ? new BsonValue(track.Value) : BsonValue.Null,
             ["channelId"] = Bson.FromId(message.ChannelId),
             ["kind"] = message.Kind,
             ["intentKey"] = message.IntentKey,
@@ -28,6 +33,7 @@ internal static class OutboxDocuments
             ["forumPostName"] = Bson.FromOptionalString(message.ForumPostName),
             ["createdAt"] = Bson.FromInstant(message.CreatedAt),
             ["attempts"] = message.Attempts,
+            ["nextAttemptAt"] = Bson.FromOptionalInstant(message.NextAttemptAt),
             ["sentAt"] = Bson.FromOptionalInstant(message.SentAt),
             ["messageId"] = Bson.FromOptionalId(message.MessageId),
             ["abandonedAt"] = Bson.FromOptionalInstant(message.AbandonedAt),
@@ -41,6 +47,7 @@ internal static class OutboxDocuments
         Id = document["_id"].AsGuid,
         Nonce = document["nonce"].AsString,
         GuildId = Bson.ToId(document["guildId"]),
+        TrackId = Bson.Get(document, "trackId") is { IsNull: false } track ? new TrackId(track.AsGuid) : null,
         ChannelId = Bson.ToId(document["channelId"]),
         Kind = document["kind"].AsString,
         IntentKey = document["intentKey"].AsString,
@@ -48,6 +55,7 @@ internal static class OutboxDocuments
         ForumPostName = Bson.ToOptionalString(Bson.Get(document, "forumPostName")),
         CreatedAt = Bson.ToInstant(document["createdAt"]),
         Attempts = document["attempts"].AsInt32,
+        NextAttemptAt = Bson.ToOptionalInstant(Bson.Get(document, "nextAttemptAt")),
         SentAt = Bson.ToOptionalInstant(Bson.Get(document, "sentAt")),
         MessageId = Bson.ToOptionalId(Bson.Get(document, "messageId")),
         AbandonedAt = Bson.ToOptionalInstant(Bson.Get(document, "abandonedAt")),

@@ -1,3 +1,4 @@
+using ListeningClub.Bot.Features.Rhythm;
 using ListeningClub.Bot.Hosting;
 using ListeningClub.Discord.Emulator.Control;
 using ListeningClub.Discord.Emulator.Hosting;
@@ -17,13 +18,16 @@ namespace ListeningClub.Bot.Tests.Support;
 public sealed class BotHarness : IAsyncDisposable
 {
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "listeningclub-tests", Guid.NewGuid().ToString("N"));
+    private readonly IReadOnlyDictionary<string, string?> _settings;
     private ServiceProvider _services = null!;
+    private OutboxDispatcher? _dispatcher;
 
-    private BotHarness(DiscordEmulator emulator, FakeTimeProvider time)
+    private BotHarness(DiscordEmulator emulator, FakeTimeProvider time, IReadOnlyDictionary<string, string?> settings)
     {
         Emulator = emulator;
         Time = time;
         Control = emulator.CreateControl();
+        _settings = settings;
     }
 
     public DiscordEmulator Emulator { get; }
@@ -44,11 +48,13 @@ public sealed class BotHarness : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
-    public static async Task<BotHarness> StartAsync(DateTimeOffset start)
+    /// <param name="start">The fake clock's start.</param>
+    /// <param name="settings">More configuration (e.g. <c>Discord:RestMaxRetries</c>), over the defaults.</param>
+    public static async Task<BotHarness> StartAsync(DateTimeOffset start, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var time = new FakeTimeProvider(start);
         var emulator = await DiscordEmulator.StartAsync(new EmulatorSettings { RateLimitsEnabled = false });
-        var harness = new BotHarness(emulator, time);
+        var harness = new BotHarness(emulator, time, settings ?? new Dictionary<string, string?>());
         harness.Guild = await harness.Control.CreateGuildAsync(new GuildSpec(
             "Club",
             Channels: [new ChannelSpec("film-night"), new ChannelSpec("album-club"), new ChannelSpec("film-forum", 15)],
@@ -58,11 +64,19 @@ public sealed class BotHarness : IAsyncDisposable
         return harness;
     }
 
-    /// <summary>Drops every service and builds them again on the same data folder: a restart.</summary>
+    /// <summary>Drops every service and builds them again on the same data folder: a restart (the outbox dispatcher is not started again).</summary>
     public async Task RestartAsync()
     {
-        await _services.DisposeAsync();
+        await StopServicesAsync();
         BuildServices();
+    }
+
+    /// <summary>Starts the outbox dispatcher (a hosted service the harness does not run by itself) on the fake clock; it stops with the harness.</summary>
+    public async Task<OutboxDispatcher> StartOutboxDispatcherAsync()
+    {
+        _dispatcher = Get<OutboxDispatcher>();
+        await _dispatcher.StartAsync(CancellationToken.None);
+        return _dispatcher;
     }
 
     public async Task<Track> SetupTrackAsync(string name, MediaKind kind, string channel, string zone = "Europe/Berlin", TrackRules? rules = null)
@@ -83,7 +97,7 @@ public sealed class BotHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _services.DisposeAsync();
+        await StopServicesAsync();
         Control.Dispose();
         await Emulator.DisposeAsync();
         try
@@ -95,6 +109,17 @@ public sealed class BotHarness : IAsyncDisposable
         }
     }
 
+    private async Task StopServicesAsync()
+    {
+        if (_dispatcher is not null)
+        {
+            await _dispatcher.StopAsync(CancellationToken.None);
+            _dispatcher = null;
+        }
+
+        await _services.DisposeAsync();
+    }
+
     private void BuildServices()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -102,7 +127,7 @@ public sealed class BotHarness : IAsyncDisposable
             ["Discord:Token"] = Emulator.BotToken,
             ["Discord:ApiBaseUrl"] = Emulator.ApiBaseUrl.ToString(),
             ["Storage:DataFolder"] = _dataFolder,
-        }).Build();
+        }).AddInMemoryCollection(_settings).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);

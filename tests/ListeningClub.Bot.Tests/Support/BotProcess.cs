@@ -81,6 +81,9 @@ public sealed class BotProcess : IAsyncDisposable
         kill.WaitForExit();
     }
 
+    /// <summary>Sends SIGKILL (kill -9): the bot gets no chance to stop, drain or checkpoint.</summary>
+    public void Kill() => _process.Kill(entireProcessTree: true);
+
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);

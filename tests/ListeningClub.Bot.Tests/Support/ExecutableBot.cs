@@ -6,13 +6,16 @@ namespace ListeningClub.Bot.Tests.Support;
 /// <summary>The built executable against an emulator in this process, configured the way the README says: environment variables only.</summary>
 public sealed class ExecutableBot : IAsyncDisposable
 {
-    private ExecutableBot(DiscordEmulator emulator, EmulatorControl control, CreatedGuild guild, BotProcess process, string dataFolder)
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    private ExecutableBot(DiscordEmulator emulator, EmulatorControl control, CreatedGuild guild, BotProcess process, string dataFolder, IReadOnlyDictionary<string, string?> settings)
     {
         Emulator = emulator;
         Control = control;
         Guild = guild;
         Process = process;
         DataFolder = dataFolder;
+        _settings = settings;
     }
 
     public DiscordEmulator Emulator { get; }
@@ -21,7 +24,7 @@ public sealed class ExecutableBot : IAsyncDisposable
 
     public CreatedGuild Guild { get; }
 
-    public BotProcess Process { get; }
+    public BotProcess Process { get; private set; }
 
     public string DataFolder { get; }
 
@@ -48,7 +51,7 @@ public sealed class ExecutableBot : IAsyncDisposable
         }
 
         var process = BotProcess.Start(settings);
-        var bot = new ExecutableBot(emulator, control, guild, process, folder);
+        var bot = new ExecutableBot(emulator, control, guild, process, folder, settings);
         try
         {
             await RunningBot.WaitUntilAsync(
@@ -67,6 +70,24 @@ public sealed class ExecutableBot : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>Starts the executable again on the same data folder and emulator, once the last one has exited (e.g. after <see cref="BotProcess.Kill"/>).</summary>
+    public async Task RestartAsync()
+    {
+        await Process.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        await Process.DisposeAsync();
+        var checksBefore = (await Control.RequestsAsync()).Count(IsCommandCheck);
+        Process = BotProcess.Start(_settings);
+        await RunningBot.WaitUntilAsync(
+            async () => Process.HasExited || (await Control.RequestsAsync()).Count(IsCommandCheck) > checksBefore,
+            "the restarted executable to check its commands");
+        if (Process.HasExited)
+        {
+            throw new InvalidOperationException($"The bot exited during start-up:\n{Process.Output}");
+        }
+    }
+
+    private static bool IsCommandCheck(RequestEntry request) => request.Method == "GET" && request.Path.Contains("/commands", StringComparison.Ordinal);
 
     public async ValueTask DisposeAsync()
     {

@@ -59,6 +59,13 @@ public sealed class EmulatorControl(HttpClient http, bool ownsClient = false) : 
 
     public Task RestFaultAsync(RestFaultSpec fault, CancellationToken ct = default) => PostAsync("_emulator/rest/faults", fault, ct);
 
+    /// <summary>Removes every pending REST fault: Discord answers normally again.</summary>
+    public async Task ClearRestFaultsAsync(CancellationToken ct = default)
+    {
+        using var response = await http.DeleteAsync(new Uri("_emulator/rest/faults", UriKind.Relative), ct).ConfigureAwait(false);
+        await EnsureAsync(response, ct).ConfigureAwait(false);
+    }
+
     public Task<RateLimitSpec> SetRateLimitsAsync(RateLimitSpec spec, CancellationToken ct = default) => SendAsync<RateLimitSpec, RateLimitSpec>(HttpMethod.Put, "_emulator/ratelimits", spec, ct);
 
     public Task<RateLimitSpec> RateLimitsAsync(CancellationToken ct = default) => GetAsync<RateLimitSpec>("_emulator/ratelimits", ct);

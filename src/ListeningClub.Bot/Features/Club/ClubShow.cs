@@ -2,23 +2,25 @@ using System.Globalization;
 using System.Text;
 using ListeningClub.Bot.Features.Commands;
 using ListeningClub.Bot.Features.Rendering;
+using ListeningClub.Bot.Features.Rhythm;
 using ListeningClub.Bot.Features.Voting;
 using ListeningClub.Discord.Models;
+using ListeningClub.Discord.Safety;
 using ListeningClub.Domain.Common;
 
 namespace ListeningClub.Bot.Features.Club;
 
-/// <summary>/club show: every track with its channel, schedule, method and rules, and who manages the club.</summary>
-public sealed class ClubShow : IClubSubcommand
+/// <summary>/club show: every track with its channel, schedule, method and rules and the posts it has queued, and who manages the club.</summary>
+public sealed class ClubShow(QueuedPosts queued) : IClubSubcommand
 {
-    public static ApplicationCommandOption Definition { get; } = Options.Subcommand("show", "The club's tracks and settings");
+    public static ApplicationCommandOption Definition { get; } = Options.Subcommand("show", "The club's tracks and settings, and posts waiting for Discord");
 
-    public Task<ClubOutcome> RunAsync(ClubCall request, CancellationToken ct)
+    public async Task<ClubOutcome> RunAsync(ClubCall request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Club is not { Tracks.Count: > 0 } club)
         {
-            return Task.FromResult<ClubOutcome>(new Problem("club.none", "This server has no club yet. Start one with /club setup."));
+            return new Problem("club.none", "This server has no club yet. Start one with /club setup.");
         }
 
         var text = new StringBuilder();
@@ -28,9 +30,19 @@ public sealed class ClubShow : IClubSubcommand
             var poll = t.Rules.NativePoll ? " with a Discord poll" : "";
             text.Append(CultureInfo.InvariantCulture, $"▫️ {t.ScheduleDescription}\n▫️ {MethodNames.Of(t.Rules.VotingMethod)}{poll}, ballot size {t.Rules.BallotSize}\n");
             text.Append(CultureInfo.InvariantCulture, $"▫️ {t.Rules.NominationCapPerMember} nomination(s) per member, carry-over {t.Rules.CarryOverCycles}, past picks {(t.Rules.AllowPastPicks ? "allowed" : "not allowed")}\n");
+            var posts = await queued.OfTrackAsync(club.GuildId, t.Id, ct).ConfigureAwait(false);
+            foreach (var post in posts.Take(QueuedPosts.MaxListed))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"▫️ {QueuedPosts.Line(post)}\n");
+            }
+
+            if (posts.Count > QueuedPosts.MaxListed)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"▫️ ⏳ and {posts.Count - QueuedPosts.MaxListed} more queued posts\n");
+            }
         }
 
         text.Append(club.ManagerRoleId is { } role ? $"Manager role: <@&{role}>" : "Manager role: none (members with Manage Server manage the club)");
-        return Task.FromResult<ClubOutcome>(text.ToString());
+        return DiscordText.Truncate(text.ToString(), DiscordLimits.Content);
     }
 }

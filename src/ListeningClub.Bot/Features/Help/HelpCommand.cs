@@ -33,7 +33,7 @@ public sealed class HelpCommand : IInteractionHandler
         `/club setup` — create or change a track: channel (a text or forum channel I can post in), kind, time zone, voting method (optionally as a Discord poll), rules
         `/club schedule` — when each step happens; `/club pause`, `/club resume`, `/club skip`, `/club advance`
         `/club reminder-role` — the role reminders ping (members opt in with /remind)
-        `/club show` — the club's tracks and settings
+        `/club show` — the club's tracks and settings, and any posts still waiting for Discord to accept them
         `/club open-voting`, `/club close-voting` — run those steps now
         `/club veto` — remove a nomination, with a reason
         `/club manager-role` — who else may manage the club

@@ -29,7 +29,7 @@ public sealed partial class ReminderSender(OutboxSender sender, IOutboxRepositor
             try
             {
                 var channel = await directMessages.OpenAsync(member, ct).ConfigureAwait(false);
-                await sender.PostAsync(track.GuildId, channel.Id, dmKind, memberKey, direct, ct).ConfigureAwait(false);
+                await sender.PostAsync(track.Id, track.GuildId, channel.Id, dmKind, memberKey, direct, ct).ConfigureAwait(false);
             }
             catch (DiscordRestException ex)
             {

@@ -10,7 +10,7 @@ using Quartz;
 
 namespace ListeningClub.Bot.Features.Rhythm;
 
-/// <summary>Registers the weekly rhythm: Quartz (in-memory store; it takes the container's TimeProvider), the track job, the outbox and the start-up catch-up.</summary>
+/// <summary>Registers the weekly rhythm: Quartz (in-memory store; it takes the container's TimeProvider), the track job, the outbox and its dispatcher, and the start-up catch-up.</summary>
 public static class RhythmFeature
 {
     /// <summary>
@@ -22,7 +22,12 @@ public static class RhythmFeature
 
     public static IServiceCollection AddRhythm(this IServiceCollection services)
     {
+        services.AddSingleton<OutboxWakeUp>();
         services.AddSingleton<OutboxSender>();
+        services.AddSingleton<LateAnnouncements>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
+        services.AddSingleton<QueuedPosts>();
         services.AddSingleton<TrackPosts>();
         services.AddSingleton<PostingSteps>();
         services.AddSingleton<Events.PartyEvents>();
@@ -73,10 +78,11 @@ internal sealed class RhythmReadyHandler(RhythmCatchUpRequests requests) : IGate
 }
 
 /// <summary>
-/// The catch-up pass, at start and after every READY: send what the outbox still holds (posts that failed while
-/// Discord was out of reach), then run every track's overdue steps and arm its next one. Passes never overlap.
+/// The catch-up pass, at start and after every READY: send what the outbox still holds now, without waiting for each
+/// post's next attempt (Discord may have been out of reach), then run every track's overdue steps and arm its next
+/// one. Passes never overlap.
 /// </summary>
-internal sealed partial class RhythmStartup(OutboxSender outbox, RhythmScheduler scheduler, RhythmCatchUpRequests requests, IHostApplicationLifetime lifetime, ILogger<RhythmStartup> logger) : BackgroundService
+internal sealed partial class RhythmStartup(OutboxDispatcher outbox, RhythmScheduler scheduler, RhythmCatchUpRequests requests, IHostApplicationLifetime lifetime, ILogger<RhythmStartup> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -6,9 +6,10 @@ namespace ListeningClub.Bot.Features.Rhythm;
 
 /// <summary>
 /// A manager's change to a track's cycle or schedule (/club open-voting, close-voting, pause, resume, skip, advance):
-/// find the track, make the change, re-arm the track's trigger (its next step may have moved), say what happened.
+/// find the track, make the change, re-arm the track's trigger (its next step may have moved), say what happened, and
+/// say so when posts of the track are queued instead of posted (Discord did not accept them yet).
 /// </summary>
-public sealed class TrackChange(RhythmScheduler scheduler)
+public sealed class TrackChange(RhythmScheduler scheduler, QueuedPosts queued)
 {
     public async Task<ClubOutcome> RunAsync<T>(ClubCall request, Func<Track, Task<Result<T>>> change, Func<Track, T, Task<string>> done, CancellationToken ct)
     {
@@ -28,6 +29,7 @@ public sealed class TrackChange(RhythmScheduler scheduler)
         }
 
         await scheduler.RunNowAsync(request.GuildId, track.Value.Id, ct).ConfigureAwait(false);
-        return await done(track.Value, changed.Value).ConfigureAwait(false);
+        var text = await done(track.Value, changed.Value).ConfigureAwait(false);
+        return await queued.NoteAsync(request.GuildId, track.Value.Id, ct).ConfigureAwait(false) is { } note ? text + "\n" + note : text;
     }
 }

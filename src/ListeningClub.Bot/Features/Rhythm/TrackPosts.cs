@@ -50,10 +50,10 @@ public sealed partial class TrackPosts(OutboxSender sender, IOutboxRepository ou
     {
         ArgumentNullException.ThrowIfNull(track);
         return track.ChannelKind != TrackChannelKind.Forum
-            ? sender.PostAsync(track.GuildId, thread ?? track.ChannelId, kind, intentKey, message, ct)
+            ? sender.PostAsync(track.Id, track.GuildId, thread ?? track.ChannelId, kind, intentKey, message, ct)
             : thread is { } id
-                ? sender.PostAsync(track.GuildId, id, kind, intentKey, message, ct)
-                : sender.PostToForumAsync(track.GuildId, track.ChannelId, postName, kind, intentKey, message, ct);
+                ? sender.PostAsync(track.Id, track.GuildId, id, kind, intentKey, message, ct)
+                : sender.PostToForumAsync(track.Id, track.GuildId, track.ChannelId, postName, kind, intentKey, message, ct);
     }
 
     /// <summary>

@@ -82,7 +82,7 @@ public sealed class RemindersTests
         Assert.Single(await bot.Control.RequestsAsync(), r => r.Status == 403 && r.Path.Contains(dmChannel, StringComparison.Ordinal));
         Assert.Empty(await bot.Control.MessagesAsync(dmChannel));
         Assert.Empty(await bot.Get<IOutboxRepository>().ListPendingAsync(None));
-        Assert.Equal(0, await bot.Get<OutboxSender>().FlushAsync(None));
+        Assert.Equal(0, await bot.Get<OutboxDispatcher>().FlushAsync(None));
         Assert.Equal(requests, (await bot.Control.RequestsAsync()).Count);
         Assert.Single(await bot.MessagesAsync("film-night"), m => m.Content.StartsWith('⏰')); // the channel reminder still went out
     }

@@ -108,13 +108,13 @@ public sealed class WeeklyRhythmTests
         await using var bot = await BotHarness.StartAsync(Start);
         var track = await bot.SetupTrackAsync("Film Night", MediaKind.Film, "film-night");
         var sender = bot.Get<OutboxSender>();
-        var posted = await sender.PostAsync(bot.GuildId, track.ChannelId, "test", "once", new ListeningClub.Discord.Models.MessageCreateRequest { Content = "hello" }, None);
+        var posted = await sender.PostAsync(track.Id, bot.GuildId, track.ChannelId, "test", "once", new ListeningClub.Discord.Models.MessageCreateRequest { Content = "hello" }, None);
 
         // Simulate the crash: the message went out, but the store never heard back.
         var outbox = bot.Get<IOutboxRepository>();
         await outbox.UpdateAsync(posted with { SentAt = null, MessageId = null }, None);
         await bot.RestartAsync();
-        await bot.Get<OutboxSender>().FlushAsync(None);
+        await bot.Get<OutboxDispatcher>().FlushAsync(None);
 
         Assert.Single(await bot.MessagesAsync("film-night"), m => m.Content == "hello");
         Assert.Empty(await bot.Get<IOutboxRepository>().ListPendingAsync(None));
@@ -139,7 +139,7 @@ public sealed class WeeklyRhythmTests
         }, None);
 
         await bot.RestartAsync();
-        await bot.Get<OutboxSender>().FlushAsync(None);
+        await bot.Get<OutboxDispatcher>().FlushAsync(None);
 
         Assert.Single(await bot.MessagesAsync("film-night"), m => m.Content == "decided before the crash");
     }
