@@ -50,6 +50,9 @@ public sealed record Cycle
     /// <summary>The Discord scheduled event of this cycle's watch/listen party, once created.</summary>
     public ulong? PartyEventId { get; init; }
 
+    /// <summary>The steps of this cycle already performed (by the schedule or early by a manager), so none runs twice.</summary>
+    public DoneSteps StepsDone { get; init; } = DoneSteps.None;
+
     public static Cycle Start(TrackId trackId, int number, DateTimeOffset now) =>
         new() { Id = CycleId.New(), TrackId = trackId, Number = number, StartedAt = now.ToUniversalTime() };
 
@@ -123,6 +126,9 @@ public sealed record Cycle
                 return new Problem("cycle.skip", "There is nothing to skip in this cycle right now.");
         }
     }
+
+    /// <summary>Records that the cycle's step <paramref name="key"/> was performed; unchanged when it already was.</summary>
+    public Cycle WithStepDone(string key) => StepsDone.Contains(key) ? this : this with { StepsDone = StepsDone.With(key) };
 
     public bool RatingsOpen => Phase is CyclePhase.Announced or CyclePhase.Closed && PickId is not null && RatingsRevealedAt is null;
 

@@ -55,6 +55,7 @@ public sealed class TrackLocks
     private readonly System.Collections.Concurrent.ConcurrentDictionary<TrackId, AsyncReaderWriterLock[]> _members = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<TrackId, AsyncReaderWriterLock[]> _titles = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<ulong, AsyncReaderWriterLock> _clubs = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<TrackId, AsyncReaderWriterLock> _rhythms = new();
 
     public Task<IDisposable> WriteAsync(TrackId trackId, CancellationToken cancellationToken) => For(trackId).EnterWriteAsync(cancellationToken);
 
@@ -84,6 +85,14 @@ public sealed class TrackLocks
     /// </summary>
     public Task<IDisposable> ClubAsync(ulong guildId, CancellationToken cancellationToken) =>
         _clubs.GetOrAdd(guildId, static _ => new AsyncReaderWriterLock()).EnterWriteAsync(cancellationToken);
+
+    /// <summary>
+    /// The track's rhythm turn: one step of its rhythm at a time, whoever runs it (the scheduled job, a manager's
+    /// /club advance, open-voting or close-voting), so a step is chosen and performed before the next is chosen.
+    /// Taken before the track's own lock, never inside it.
+    /// </summary>
+    public Task<IDisposable> RhythmAsync(TrackId trackId, CancellationToken cancellationToken) =>
+        _rhythms.GetOrAdd(trackId, static _ => new AsyncReaderWriterLock()).EnterWriteAsync(cancellationToken);
 
     private AsyncReaderWriterLock For(TrackId trackId) => _locks.GetOrAdd(trackId, static _ => new AsyncReaderWriterLock());
 }

@@ -4,13 +4,22 @@ using ListeningClub.Domain.Cycles;
 namespace ListeningClub.Domain.Scheduling;
 
 /// <summary>
-/// Works out which steps of a track are due, from the store's state alone, so a restart never skips or doubles one.
-/// Steps that came due long ago are summarised: of several overdue reminders or prompts only the latest runs, a
+/// Works out which steps of a track are still to perform and which are due, from the store's state alone, so a
+/// restart never skips or doubles one. A step is performed once: phase changes are told by the cycle's phase, the
+/// other steps by the keys the cycle records when they are done (<see cref="Cycle.StepsDone"/>), so a step a manager
+/// ran early (/club advance) is not run again when its time comes. Steps that came due long ago are summarised: of
+/// several overdue reminders or prompts only the latest runs (the earlier ones count as passed once it is done), a
 /// reminder for a vote that has already closed never runs, and a vote whose close is also overdue opens silently.
 /// </summary>
 public static class RhythmPlanner
 {
-    /// <summary>Every upcoming and overdue step of the current and previous cycle, in time order.</summary>
+    /// <summary>The key of a cycle's "nominations are open" post.</summary>
+    public const string NominationsKey = "nominations";
+
+    /// <summary>The key of the step that opens the pick's discussion (thread and starter message).</summary>
+    public const string DiscussionKey = "discussion";
+
+    /// <summary>Every step of the current and previous cycle still to perform (overdue ones included), in time order.</summary>
     /// <param name="recentCycles">The track's latest cycles (the current one and the one before are enough).</param>
     public static IReadOnlyList<PlannedStep> Plan(Track track, IReadOnlyList<Cycle> recentCycles)
     {
@@ -28,39 +37,39 @@ public static class RhythmPlanner
         {
             switch (cycle.Phase)
             {
-                case CyclePhase.Nominating when cycle.VotingOpensAt is { } opens:
-                    steps.Add(new PlannedStep(RhythmStep.OpenVoting, opens, "open", cycle.Id));
-                    break;
-                case CyclePhase.Voting when cycle.VotingClosesAt is { } closes:
-                    var index = 0;
-                    foreach (var lead in schedule.VotingReminders.OrderDescending())
+                case CyclePhase.Nominating:
+                    steps.AddRange(NotDone(cycle, [new PlannedStep(RhythmStep.OpenNominations, cycle.StartedAt, NominationsKey, cycle.Id)]));
+                    if (cycle.VotingOpensAt is { } opens)
                     {
-                        var at = closes - lead;
-                        if (cycle.VotingOpenedAt is not { } opened || at > opened)
-                        {
-                            steps.Add(new PlannedStep(RhythmStep.RemindVoting, at, $"remind-{++index}", cycle.Id));
-                        }
+                        steps.Add(new PlannedStep(RhythmStep.OpenVoting, opens, "open", cycle.Id));
                     }
 
+                    break;
+                case CyclePhase.Voting when cycle.VotingClosesAt is { } closes:
+                    var reminders = schedule.VotingReminders.OrderDescending()
+                        .Select(lead => closes - lead)
+                        .Where(at => cycle.VotingOpenedAt is not { } opened || at > opened)
+                        .Select((at, i) => new PlannedStep(RhythmStep.RemindVoting, at, $"remind-{i + 1}", cycle.Id));
+                    steps.AddRange(NotDone(cycle, reminders));
                     steps.Add(new PlannedStep(RhythmStep.CloseVoting, closes, "close", cycle.Id));
                     break;
             }
 
             if (cycle.Phase is CyclePhase.Announced or CyclePhase.Closed && cycle.AnnouncedAt is { } announced && cycle.PickId is not null)
             {
+                if (cycle.Phase == CyclePhase.Announced)
+                {
+                    steps.AddRange(NotDone(cycle, [new PlannedStep(RhythmStep.OpenDiscussion, announced, DiscussionKey, cycle.Id)]));
+                }
+
                 var prompts = schedule.PromptTimes(announced, zone);
-                steps.AddRange(prompts.Select((at, i) => new PlannedStep(RhythmStep.PostPrompt, at, $"prompt-{i + 1}", cycle.Id)));
+                steps.AddRange(NotDone(cycle, prompts.Select((at, i) => new PlannedStep(RhythmStep.PostPrompt, at, $"prompt-{i + 1}", cycle.Id))));
                 if (schedule.PartyAfter(announced, zone) is { } party)
                 {
-                    var partyIndex = 0;
-                    foreach (var lead in schedule.PartyReminders.OrderDescending())
-                    {
-                        partyIndex++;
-                        if (party - lead > announced)
-                        {
-                            steps.Add(new PlannedStep(RhythmStep.RemindParty, party - lead, $"party-{partyIndex}", cycle.Id));
-                        }
-                    }
+                    var partyReminders = schedule.PartyReminders.OrderDescending()
+                        .Select((lead, i) => new PlannedStep(RhythmStep.RemindParty, party - lead, $"party-{i + 1}", cycle.Id))
+                        .Where(s => s.At > announced);
+                    steps.AddRange(NotDone(cycle, partyReminders));
                 }
             }
 
@@ -99,6 +108,13 @@ public static class RhythmPlanner
             .ToList();
     }
 
+    /// <summary>
+    /// The step a manager's /club advance performs now: the first step due (as the schedule would run it), else the
+    /// first one still ahead; null when nothing is planned.
+    /// </summary>
+    public static PlannedStep? NextToRun(Track track, IReadOnlyList<Cycle> recentCycles, DateTimeOffset now) =>
+        Due(track, recentCycles, now) is [var first, ..] ? first : NextAfter(track, recentCycles, now);
+
     /// <summary>When the cycle after <paramref name="cycle"/> (announced) starts: the schedule's next nominations opening, or later after a skip.</summary>
     public static DateTimeOffset NextCycleStart(Track track, Cycle cycle)
     {
@@ -120,13 +136,15 @@ public static class RhythmPlanner
 
     /// <summary>
     /// The next <paramref name="count"/> steps after <paramref name="now"/>, looking past the current cycle: later
-    /// cycles are planned as if each pick were announced when its vote is due to close.
+    /// cycles are planned as if each pick were announced when its vote is due to close. The posts that come with the
+    /// step before them (nominations open with the cycle, the discussion with the announcement) are not listed apart.
     /// </summary>
     public static IReadOnlyList<PlannedStep> Preview(Track track, IReadOnlyList<Cycle> recentCycles, DateTimeOffset now, int count)
     {
         ArgumentNullException.ThrowIfNull(track);
         ArgumentNullException.ThrowIfNull(recentCycles);
-        var steps = Plan(track, recentCycles).Where(s => s.At > now).ToList();
+        bool Listed(PlannedStep s) => s.At > now && s.Step is not (RhythmStep.OpenNominations or RhythmStep.OpenDiscussion);
+        var steps = Plan(track, recentCycles).Where(Listed).ToList();
         var cycles = recentCycles.ToList();
         for (var guard = 0; steps.Count < count && guard < 8 && !track.Schedule.Paused; guard++)
         {
@@ -147,13 +165,31 @@ public static class RhythmPlanner
 
             cycles = [.. cycles.Where(c => c.Id != hypothetical.Id), hypothetical];
             var known = steps.Select(s => (s.CycleId, s.Key)).ToHashSet();
-            steps.AddRange(Plan(track, cycles).Where(s => s.At > now && !known.Contains((s.CycleId, s.Key))));
+            steps.AddRange(Plan(track, cycles).Where(s => Listed(s) && !known.Contains((s.CycleId, s.Key))));
         }
 
         return steps.OrderBy(s => s.At).ThenBy(s => s.Step).Take(count).ToList();
     }
 
+    /// <summary>
+    /// When the ratings of <paramref name="announced"/>'s pick are planned to be revealed: with the next pick, when the
+    /// next cycle's vote is planned to close.
+    /// </summary>
+    public static DateTimeOffset PlannedReveal(Track track, Cycle announced)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        return track.Schedule.Plan(NextCycleStart(track, announced), track.TimeZone).VotingClosesAt;
+    }
+
     /// <summary>The next step due after <paramref name="now"/>, for arming the trigger; null when nothing is planned.</summary>
     public static PlannedStep? NextAfter(Track track, IReadOnlyList<Cycle> recentCycles, DateTimeOffset now) =>
         Plan(track, recentCycles).FirstOrDefault(s => s.At > now);
+
+    /// <summary>The steps of a series (a cycle's reminders, or its prompts) still to do: those after the last one done.</summary>
+    private static IEnumerable<PlannedStep> NotDone(Cycle cycle, IEnumerable<PlannedStep> series)
+    {
+        var ordered = series.OrderBy(s => s.At).ToList();
+        var lastDone = ordered.FindLastIndex(s => cycle.StepsDone.Contains(s.Key));
+        return ordered.Skip(lastDone + 1);
+    }
 }

@@ -63,6 +63,20 @@ public sealed class RhythmService(IClubRepository clubs, ICycleRepository cycles
         return skipped;
     }
 
+    /// <summary>
+    /// Records that a step of a cycle was performed (<see cref="PlannedStep.Key"/>), so neither the schedule nor a
+    /// manager's /club advance performs it again. Read and written under the track's lock: the cycle may have changed.
+    /// </summary>
+    public async Task MarkDoneAsync(Track track, CycleId cycleId, string stepKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        using var held = await locks.WriteAsync(track.Id, cancellationToken).ConfigureAwait(false);
+        if (await cycles.GetAsync(cycleId, cancellationToken).ConfigureAwait(false) is { } cycle && !cycle.StepsDone.Contains(stepKey))
+        {
+            await cycles.SaveAsync(cycle.WithStepDone(stepKey), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Remembers whether the track's channel is a text or a forum channel (the bot looks once).</summary>
     public Task<Result<Track>> SetChannelKindAsync(Track track, TrackChannelKind kind, CancellationToken cancellationToken)
     {

@@ -20,7 +20,16 @@ public enum RhythmStep
 
     /// <summary>Remind members that the watch/listen party starts soon.</summary>
     RemindParty = 5,
+
+    /// <summary>Tell the channel that nominations are open: what to nominate, how, how many, until when.</summary>
+    OpenNominations = 6,
+
+    /// <summary>Open the pick's discussion: the thread (or the forum post) and its starter message.</summary>
+    OpenDiscussion = 7,
 }
 
-/// <summary>A step of a cycle with the instant it is due and a key unique within that cycle ("remind-1", "prompt-2").</summary>
+/// <summary>
+/// A step of a cycle with the instant it is due and a key unique within that cycle ("open", "remind-1", "close",
+/// "prompt-2"); the key is what the cycle records once the step is performed (<see cref="Cycles.Cycle.StepsDone"/>).
+/// </summary>
 public sealed record PlannedStep(RhythmStep Step, DateTimeOffset At, string Key, Common.CycleId CycleId);

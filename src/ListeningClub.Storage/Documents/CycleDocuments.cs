@@ -43,6 +43,7 @@ internal static class CycleDocuments
             ["ratingsRevealedAt"] = Bson.FromOptionalInstant(cycle.RatingsRevealedAt),
             ["nextCycleNotBefore"] = Bson.FromOptionalInstant(cycle.NextCycleNotBefore),
             ["partyEventId"] = Bson.FromOptionalId(cycle.PartyEventId),
+            ["stepsDone"] = new BsonArray(cycle.StepsDone.Keys.Select(k => new BsonValue(k))),
         };
     }
 
@@ -67,6 +68,7 @@ internal static class CycleDocuments
             RatingsRevealedAt = Bson.ToOptionalInstant(Bson.Get(document, "ratingsRevealedAt")),
             NextCycleNotBefore = Bson.ToOptionalInstant(Bson.Get(document, "nextCycleNotBefore")),
             PartyEventId = Bson.ToOptionalId(Bson.Get(document, "partyEventId")),
+            StepsDone = Bson.Get(document, "stepsDone") is { IsArray: true } done ? DoneSteps.Of(done.AsArray.Select(k => k.AsString)) : DoneSteps.None,
         };
     }
 }

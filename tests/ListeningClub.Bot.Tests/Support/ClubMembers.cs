@@ -34,12 +34,8 @@ public sealed class ClubMembers(EmulatorControl control, CreatedGuild guild)
         return control.SendInteractionAsync(new InteractionSpec(guild.Channels[channel], guild.Users[user], 3, data, guild.GuildId, messageId));
     }
 
-    public async Task<InteractionRecord> AnsweredAsync(string id)
-    {
-        InteractionRecord record = null!;
-        await RunningBot.WaitUntilAsync(async () => (record = await control.GetInteractionAsync(id)).Callbacks.Count > 0 && (record.ResponseType is not 5 || record.Original?["content"] is not null || record.Followups.Count > 0), $"interaction {id} answered");
-        return record;
-    }
+    /// <summary>The interaction once the bot has answered it for good (after a defer: once the deferred reply arrived).</summary>
+    public Task<InteractionRecord> AnsweredAsync(string id) => control.WaitUntilAnsweredAsync(id, RunningBot.Patience);
 
     /// <summary>A manager sets up a film track (plurality), three members nominate, and voting opens.</summary>
     public async Task OpenFilmVoteAsync(string manager = "boss")

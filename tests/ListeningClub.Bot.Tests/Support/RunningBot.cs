@@ -136,19 +136,48 @@ public sealed class RunningBot : IAsyncDisposable
         return await AnsweredAsync(sent.Id);
     }
 
+    /// <summary>
+    /// Waits until the rhythm has performed step <paramref name="key"/> of the current cycle of every track (e.g. the
+    /// nominations-open post a new track makes on its own, after the setup reply): a test that compares the store
+    /// before and after a command must not see that step land in between.
+    /// </summary>
+    public Task StepDoneInEveryTrackAsync(string key) =>
+        WaitUntilAsync(
+            async () =>
+            {
+                var club = await Get<ListeningClub.Domain.Clubs.IClubRepository>().GetAsync(GuildId, default);
+                foreach (var track in club?.Tracks ?? [])
+                {
+                    if (await Get<ListeningClub.Domain.Cycles.ICycleRepository>().GetCurrentAsync(track.Id, default) is not { } cycle || !cycle.StepsDone.Contains(key))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            },
+            $"step {key} in every track");
+
+    /// <summary>
+    /// How long a test waits for the bot to do something before it fails: generous, because a loaded CI machine can be
+    /// many times slower than a quiet one. Tests wait for an outcome, never for a fixed time.
+    /// </summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    /// <summary>Waits until <paramref name="condition"/> holds (checked every 20 ms), failing after <see cref="Patience"/>.</summary>
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
     {
-        for (var i = 0; i < 300; i++)
+        ArgumentNullException.ThrowIfNull(condition);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!await condition())
         {
-            if (await condition())
+            if (waited.Elapsed > Patience)
             {
-                return;
+                throw new TimeoutException($"Gave up waiting for {what} after {Patience.TotalSeconds:0} s.");
             }
 
-            await Task.Delay(50);
+            await Task.Delay(20);
         }
-
-        throw new TimeoutException($"Gave up waiting for {what}.");
     }
 
     public async ValueTask DisposeAsync()

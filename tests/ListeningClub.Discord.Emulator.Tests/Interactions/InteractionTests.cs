@@ -168,6 +168,51 @@ public sealed class InteractionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Answered_AfterADefer_WaitsForTheDeferredReply_NotTheLoadingMessage()
+    {
+        var i = await CommandAsync();
+        await CallbackAsync(i, new JsonObject { ["type"] = 5, ["data"] = new JsonObject { ["flags"] = 64 } });
+
+        var deferred = await _h.Control.GetInteractionAsync(i.Id);
+        Assert.False(deferred.Answered);
+        Assert.Equal("", deferred.Original!["content"]!.GetValue<string>()); // the loading message: nothing to read yet
+        await Assert.ThrowsAsync<TimeoutException>(() => _h.Control.WaitUntilAnsweredAsync(i.Id, TimeSpan.Zero));
+
+        var waiting = _h.Control.WaitUntilAnsweredAsync(i.Id, TimeSpan.FromSeconds(60));
+        await _h.SendAsync(HttpMethod.Patch, Hook(i, "/messages/@original"), new JsonObject { ["content"] = "Here is your export" });
+        var answered = await waiting;
+        Assert.True(answered.Answered);
+        Assert.Equal("Here is your export", answered.Original!["content"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Answered_AfterAComponentDefer_WaitsForTheEditOfItsMessage()
+    {
+        var general = _g.Channels["general"];
+        var posted = await _h.PostMessageAsync(general, new JsonObject
+        {
+            ["content"] = "Page 1",
+            ["components"] = new JsonArray(new JsonObject { ["type"] = 1, ["components"] = new JsonArray(new JsonObject { ["type"] = 2, ["style"] = 1, ["label"] = "▶", ["custom_id"] = "page:2" }) }),
+        });
+        var click = await _h.Control.SendInteractionAsync(new InteractionSpec(general, _g.Users["bob"], 3, new JsonObject { ["custom_id"] = "page:2", ["component_type"] = 2 }, _g.GuildId, posted.Json["id"]!.GetValue<string>()));
+        await CallbackAsync(click, new JsonObject { ["type"] = 6 });
+        Assert.False((await _h.Control.GetInteractionAsync(click.Id)).Answered);
+
+        await _h.SendAsync(HttpMethod.Patch, Hook(click, "/messages/@original"), new JsonObject { ["content"] = "Page 2" });
+        var answered = await _h.Control.WaitUntilAnsweredAsync(click.Id, TimeSpan.FromSeconds(60));
+        Assert.Equal("Page 2", answered.Original!["content"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Answered_ByAReply_AtOnce()
+    {
+        var i = await CommandAsync();
+        await CallbackAsync(i, new JsonObject { ["type"] = 4, ["data"] = new JsonObject { ["content"] = "Nominated!" } });
+        var answered = await _h.Control.WaitUntilAnsweredAsync(i.Id, TimeSpan.Zero);
+        Assert.Equal("Nominated!", answered.Original!["content"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task DeliveredInteraction_CarriesMemberPermissionsTokenAndVersion()
     {
         var i = await _h.Control.SendCommandAsync(_g.GuildId, _g.Channels["general"], _g.Users["bob"], "club");

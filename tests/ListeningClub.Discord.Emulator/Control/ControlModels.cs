@@ -31,7 +31,10 @@ public sealed record InteractionSpec(string ChannelId, string UserId, int Type, 
 
 public sealed record CreatedInteraction(string Id, string Token);
 
-/// <summary>GET /_emulator/interactions/{id}.</summary>
+/// <summary>
+/// GET /_emulator/interactions/{id}. <see cref="Answered"/>: the bot answered for good (a reply, an update, a modal or
+/// autocomplete choices; after a defer, the edit of the original or a follow-up).
+/// </summary>
 public sealed record InteractionRecord(
     string Id,
     string Token,
@@ -47,7 +50,8 @@ public sealed record InteractionRecord(
     IReadOnlyList<JsonObject> Callbacks,
     JsonObject? Original,
     IReadOnlyList<JsonObject> Followups,
-    JsonObject Payload);
+    JsonObject Payload,
+    bool Answered);
 
 /// <summary>POST /_emulator/messages: a message written by a member (Discord users post through their client, not the bot API).</summary>
 public sealed record UserMessageSpec(string ChannelId, string UserId, string Content);

@@ -57,6 +57,28 @@ public static class ControlRoutes
             }
         });
 
+        // Long poll: answers as soon as the bot has answered the interaction for good, or 408 with its state after timeout_ms.
+        control.MapGet("/interactions/{id}/answered", async (string id, int? timeout_ms, EmulatorCore core, CancellationToken ct) =>
+        {
+            InteractionEntity? interaction;
+            lock (core.State.Gate)
+            {
+                if (!Render.TryParseId(id, out var iid) || !core.State.Interactions.TryGetValue(iid, out interaction))
+                {
+                    return Results.NotFound();
+                }
+            }
+
+            var timeout = TimeSpan.FromMilliseconds(Math.Clamp(timeout_ms ?? 60_000, 0, 600_000));
+            var inTime = await Task.WhenAny(interaction.Answered.Task, Task.Delay(timeout, ct)).ConfigureAwait(false) == interaction.Answered.Task;
+            lock (core.State.Gate)
+            {
+                InteractionService.SweepDeadlines(core);
+                var record = InteractionService.Record(core, interaction);
+                return inTime ? DiscordError.Json(record) : Results.Json(record, statusCode: StatusCodes.Status408RequestTimeout);
+            }
+        });
+
         control.MapGet("/attachments/{id}/{filename}", (string id, EmulatorCore core) =>
         {
             lock (core.State.Gate)

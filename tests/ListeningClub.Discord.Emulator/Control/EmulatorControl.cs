@@ -20,6 +20,22 @@ public sealed class EmulatorControl(HttpClient http, bool ownsClient = false) : 
 
     public Task<InteractionRecord> GetInteractionAsync(string id, CancellationToken ct = default) => GetAsync<InteractionRecord>($"_emulator/interactions/{id}", ct);
 
+    /// <summary>
+    /// Waits (an event in the emulator, not a poll) until the bot has answered the interaction for good, then returns
+    /// it; throws a <see cref="TimeoutException"/> with what the bot had done so far after <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<InteractionRecord> WaitUntilAnsweredAsync(string id, TimeSpan timeout, CancellationToken ct = default)
+    {
+        using var response = await http.GetAsync(new Uri($"_emulator/interactions/{id}/answered?timeout_ms={(int)timeout.TotalMilliseconds}", UriKind.Relative), ct).ConfigureAwait(false);
+        if (response.StatusCode == System.Net.HttpStatusCode.RequestTimeout)
+        {
+            throw new TimeoutException($"Interaction {id} was not answered within {timeout.TotalSeconds:0} s; so far: {await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false)}");
+        }
+
+        await EnsureAsync(response, ct).ConfigureAwait(false);
+        return (await response.Content.ReadFromJsonAsync<InteractionRecord>(ControlJson.Options, ct).ConfigureAwait(false))!;
+    }
+
     public Task<MessageEntry> PostUserMessageAsync(UserMessageSpec spec, CancellationToken ct = default) => PostAsync<UserMessageSpec, MessageEntry>("_emulator/messages", spec, ct);
 
     public Task VoteAsync(PollVote vote, CancellationToken ct = default) => PostAsync("_emulator/polls/vote", vote, ct);

@@ -146,6 +146,7 @@ public static class InteractionService
             ["acknowledged_after_ms"] = i.AcknowledgeLatencyMs,
             ["deadline_missed"] = i.DeadlineMissed,
             ["response_type"] = i.ResponseType,
+            ["answered"] = i.IsAnswered,
             ["callbacks"] = new JsonArray(i.Callbacks.Select(c => (JsonNode)c.DeepClone()).ToArray()),
             ["original"] = i.OriginalMessageId is { } o && state.Messages.TryGetValue(o, out var original) ? Render.Message(state, original) : null,
             ["followups"] = new JsonArray(i.FollowupIds.Where(state.Messages.ContainsKey).Select(f => (JsonNode)Render.Message(state, state.Messages[f])).ToArray()),

@@ -107,6 +107,11 @@ public static class InteractionRoutes
             var record = (JsonObject)body.DeepClone();
             record["received_after_ms"] = (now - interaction.DeliveredAt).TotalMilliseconds;
             interaction.Callbacks.Add(record);
+            if (type is not (5 or 6))
+            {
+                interaction.MarkAnswered();
+            }
+
             if (!withResponse)
             {
                 return DiscordError.NoContent();
@@ -216,6 +221,7 @@ public static class InteractionRoutes
                 }
 
                 interaction.FirstFollowupPending = false;
+                interaction.MarkAnswered();
                 return DiscordError.Json(Render.Message(core.State, loading));
             }
 
@@ -227,6 +233,7 @@ public static class InteractionRoutes
             }
 
             interaction.FollowupIds.Add(message!.Id);
+            interaction.MarkAnswered();
             return DiscordError.Json(Render.Message(core.State, message));
         }
     }
@@ -290,6 +297,7 @@ public static class InteractionRoutes
             if (message.Id == interaction.OriginalMessageId)
             {
                 interaction.FirstFollowupPending = false;
+                interaction.MarkAnswered();
             }
 
             return DiscordError.Json(Render.Message(core.State, message));

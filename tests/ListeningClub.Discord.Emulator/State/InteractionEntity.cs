@@ -23,5 +23,15 @@ public sealed class InteractionEntity
     public bool FirstFollowupPending { get; set; }
     public List<ulong> FollowupIds { get; } = [];
 
+    /// <summary>
+    /// Completes when the bot has answered for good: any callback but a defer, or, after a defer (types 5 and 6), the
+    /// edit of the original message or a follow-up. Set under the state lock, after the state changed.
+    /// </summary>
+    public TaskCompletionSource Answered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public bool IsAnswered => Answered.Task.IsCompleted;
+
+    public void MarkAnswered() => Answered.TrySetResult();
+
     public double? AcknowledgeLatencyMs => AcknowledgedAt is { } at ? (at - DeliveredAt).TotalMilliseconds : null;
 }

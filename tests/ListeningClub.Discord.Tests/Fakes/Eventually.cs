@@ -5,7 +5,7 @@ namespace ListeningClub.Discord.Tests.Fakes;
 /// <summary>Waits (in real time, briefly) for background work to reach a state; drives the fake clock when asked.</summary>
 public static class Eventually
 {
-    public static async Task True(Func<bool> condition, string because, int timeoutMs = 10_000)
+    public static async Task True(Func<bool> condition, string because, int timeoutMs = 60_000)
     {
         var started = Environment.TickCount64;
         while (!condition())

@@ -42,14 +42,80 @@ public sealed class RhythmPlannerTests
     }
 
     [Fact]
-    public void AnnouncedCycle_PlansPromptsAndTheNextCycle()
+    public void AnnouncedCycle_PlansTheDiscussionPromptsAndTheNextCycle()
     {
         var cycle = Cycle.Start(Berlin, 1, Monday).OpenVoting(2, "s", "c", Local(5, 18)).Value.Announce(NominationId.New(), Local(6, 18)).Value;
         var plan = RhythmPlanner.Plan(Berlin, [cycle]);
         Assert.Equal(
-            [(RhythmStep.PostPrompt, Local(7, 12)), (RhythmStep.StartNextCycle, Local(9, 0)), (RhythmStep.PostPrompt, Local(9, 12)), (RhythmStep.PostPrompt, Local(11, 12))],
+            [(RhythmStep.OpenDiscussion, Local(6, 18)), (RhythmStep.PostPrompt, Local(7, 12)), (RhythmStep.StartNextCycle, Local(9, 0)), (RhythmStep.PostPrompt, Local(9, 12)), (RhythmStep.PostPrompt, Local(11, 12))],
             plan.Select(s => (s.Step, s.At)));
     }
+
+    [Fact]
+    public void NewCycle_PlansItsNominationsPost_UntilItIsDone()
+    {
+        var cycle = Cycle.Start(Berlin, 1, Local(3, 10));
+        Assert.Equal(
+            [(RhythmStep.OpenNominations, Local(3, 10)), (RhythmStep.OpenVoting, Local(5, 18))],
+            RhythmPlanner.Plan(Berlin, [cycle]).Select(s => (s.Step, s.At)));
+        Assert.Equal(RhythmStep.OpenNominations, RhythmPlanner.Due(Berlin, [cycle], Local(3, 10)).Single().Step);
+
+        var posted = cycle.WithStepDone(RhythmPlanner.NominationsKey);
+        Assert.Equal([RhythmStep.OpenVoting], RhythmPlanner.Plan(Berlin, [posted]).Select(s => s.Step));
+        Assert.Empty(RhythmPlanner.Due(Berlin, [posted], Local(4, 0)));
+    }
+
+    [Fact]
+    public void StepPerformedEarly_IsNotPlannedAgain_AndTheNextStepIsTheOneAfterIt()
+    {
+        // Both reminders planned (24 hours and an hour before Friday 18:00); a manager ran the first one on Tuesday.
+        var voting = Cycle.Start(Berlin, 1, Monday).OpenVoting(2, "s", "c", Local(3, 9)).Value with { StepsDone = DoneSteps.Of([RhythmPlanner.NominationsKey]) };
+        Assert.Equal(("remind-1", Local(5, 18)), Key(RhythmPlanner.NextAfter(Berlin, [voting], Local(3, 10))));
+
+        var reminded = voting.WithStepDone("remind-1");
+        Assert.Equal(["remind-2", "close"], RhythmPlanner.Plan(Berlin, [reminded]).Select(s => s.Key));
+        Assert.Equal(("remind-2", Local(6, 17)), Key(RhythmPlanner.NextAfter(Berlin, [reminded], Local(3, 10))));
+        Assert.Equal(("remind-2", Local(6, 17)), Key(RhythmPlanner.NextToRun(Berlin, [reminded], Local(3, 10))));
+
+        // Its planned time comes: nothing is due.
+        Assert.Empty(RhythmPlanner.Due(Berlin, [reminded], Local(5, 18)));
+    }
+
+    [Fact]
+    public void LaterStepOfASeriesDone_PassesTheEarlierOnes()
+    {
+        // The bot was down across both reminders; the catch-up ran only the latest.
+        var voting = Cycle.Start(Berlin, 1, Monday).OpenVoting(2, "s", "c", Local(3, 9)).Value.WithStepDone("remind-2");
+        Assert.Equal(["close"], RhythmPlanner.Plan(Berlin, [voting]).Select(s => s.Key));
+
+        var announced = voting.Announce(NominationId.New(), Local(6, 18)).Value.WithStepDone(RhythmPlanner.DiscussionKey).WithStepDone("prompt-2");
+        Assert.Equal(["next", "prompt-3"], RhythmPlanner.Plan(Berlin, [announced]).Select(s => s.Key));
+    }
+
+    [Fact]
+    public void NextToRun_IsWhatIsDueFirst_ElseTheNextStepAhead()
+    {
+        var cycle = Cycle.Start(Berlin, 1, Monday);
+        Assert.Equal((RhythmPlanner.NominationsKey, Monday), Key(RhythmPlanner.NextToRun(Berlin, [cycle], Local(2, 9))));
+        Assert.Equal(("open", Local(5, 18)), Key(RhythmPlanner.NextToRun(Berlin, [cycle.WithStepDone(RhythmPlanner.NominationsKey)], Local(2, 9))));
+    }
+
+    [Fact]
+    public void Preview_DoesNotListThePostsThatComeWithTheStepBefore()
+    {
+        var steps = RhythmPlanner.Preview(Berlin, [Cycle.Start(Berlin, 1, Monday)], Local(2, 9), 20);
+        Assert.DoesNotContain(steps, s => s.Step is RhythmStep.OpenNominations or RhythmStep.OpenDiscussion);
+        Assert.Contains(steps, s => s.Step == RhythmStep.StartNextCycle);
+    }
+
+    [Fact]
+    public void PlannedReveal_IsWhenTheNextCyclesVoteIsPlannedToClose()
+    {
+        var announced = Cycle.Start(Berlin, 1, Monday).OpenVoting(2, "s", "c", Local(5, 18)).Value.Announce(NominationId.New(), Local(6, 18)).Value;
+        Assert.Equal(Local(13, 18), RhythmPlanner.PlannedReveal(Berlin, announced));
+    }
+
+    private static (string Key, DateTimeOffset At) Key(PlannedStep? step) => (step!.Key, step.At);
 
     [Fact]
     public void PreviousCyclesPrompts_ContinueIntoTheNextCycle()

@@ -38,6 +38,20 @@ public sealed class RhythmFieldsRoundTripTests
     }
 
     [Fact]
+    public async Task StepsDone_OfACycle_RoundTrip()
+    {
+        await using var test = new TestStore();
+        var cycle = Sample.Cycle(TrackId.New()).WithStepDone("nominations").WithStepDone("remind-1").WithStepDone("prompt-2");
+        await new CycleRepository(test.Store).SaveAsync(cycle, default);
+
+        await test.ReopenAsync();
+
+        var loaded = await new CycleRepository(test.Store).GetAsync(cycle.Id, default);
+        Assert.Equal(cycle, loaded);
+        Assert.Equal(["nominations", "prompt-2", "remind-1"], loaded!.StepsDone.Keys);
+    }
+
+    [Fact]
     public async Task ForumPostName_OfAnOutboxMessage_RoundTrips()
     {
         await using var test = new TestStore();

@@ -24,6 +24,7 @@ public static class RhythmFeature
     {
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<TrackPosts>();
+        services.AddSingleton<PostingSteps>();
         services.AddSingleton<Events.PartyEvents>();
         services.AddSingleton<TrackRhythm>();
         services.AddSingleton<RhythmScheduler>();

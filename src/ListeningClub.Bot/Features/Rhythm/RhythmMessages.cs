@@ -3,6 +3,7 @@ using ListeningClub.Bot.Features.Rendering;
 using ListeningClub.Discord.Models;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Cycles;
+using ListeningClub.Domain.Media;
 using ListeningClub.Domain.Picks;
 using ListeningClub.Domain.Prompts;
 using ListeningClub.Domain.Ratings;
@@ -12,9 +13,48 @@ namespace ListeningClub.Bot.Features.Rhythm;
 /// <summary>The messages the rhythm posts by itself. None pings anyone.</summary>
 public static class RhythmMessages
 {
-    public static MessageCreateRequest NominationsOpen(Track track, Cycle cycle) => Plain(
-        $"📝 Nominations are open for **{Markdown.Text(track.Name)}** (cycle {cycle.Number}). Nominate with /nominate" +
-        (cycle.VotingOpensAt is { } opens ? $"; voting opens {Markdown.Time(opens)} ({Markdown.Time(opens, 'R')})." : "."));
+    /// <summary>
+    /// A cycle's nominations are open (posted when a track is created and when each cycle starts): what to nominate,
+    /// with which command and options, how many per member, and when voting opens.
+    /// </summary>
+    public static MessageCreateRequest NominationsOpen(Track track, Cycle cycle)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        ArgumentNullException.ThrowIfNull(cycle);
+        var (what, one, many, how) = track.Kind == MediaKind.Album
+            ? ("an album", "album", "albums", "`/nominate album` (title and artist; if you like also `year`, `link` and a `pitch`)")
+            : ("a film", "film", "films", "`/nominate film` (title; if you like also `year`, `director`, `link` and a `pitch`)");
+        var cap = track.Rules.NominationCapPerMember;
+        var deadline = cycle.VotingOpensAt is { } opens
+            ? $"Nominations close and voting opens {Markdown.Time(opens)} ({Markdown.Time(opens, 'R')})."
+            : "Voting opens when a manager opens it.";
+        return Plain(
+            $"📝 Nominations are open for **{Markdown.Text(track.Name)}** (cycle {cycle.Number.ToString(CultureInfo.InvariantCulture)}): nominate {what} with {how}.\n" +
+            $"Each member can nominate up to **{Markdown.Count(cap, one, many)}** this cycle; `/withdraw` takes one back and `/nominations` lists them all.\n" +
+            deadline);
+    }
+
+    /// <summary>
+    /// The first message in a pick's discussion: what it is about, when the discussion prompts come, and how to rate
+    /// (sealed until the reveal, planned for when the next pick is announced).
+    /// </summary>
+    public static MessageCreateRequest DiscussionOpened(Track track, Pick pick, IReadOnlyList<DateTimeOffset> promptTimes, DateTimeOffset revealAt)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        ArgumentNullException.ThrowIfNull(pick);
+        ArgumentNullException.ThrowIfNull(promptTimes);
+        var prompts = promptTimes.Count switch
+        {
+            0 => "No discussion prompts are scheduled for this track; just talk.",
+            1 => $"A discussion prompt comes here {Markdown.Time(promptTimes[0])}.",
+            _ => $"Discussion prompts come here {string.Join(", ", promptTimes.SkipLast(1).Select(t => Markdown.Time(t)))} and {Markdown.Time(promptTimes[^1])}.",
+        };
+        return Plain(
+            $"🧵 **{Markdown.MediaName(pick.Media)}** is this cycle's pick for **{Markdown.Text(track.Name)}**: talk about it here.\n" +
+            prompts + "\n" +
+            $"Rate it from 1 to 10 with `/rate` (a `review` too if you like, or `review-box:True` for a longer one). Ratings are sealed: " +
+            $"nobody sees them, and you can change yours, until they are revealed with the next pick, planned for {Markdown.Time(revealAt)} ({Markdown.Time(revealAt, 'R')}).");
+    }
 
     public static MessageCreateRequest NoNominations(Track track, Cycle replanned) => Plain(
         $"Nobody nominated anything for **{Markdown.Text(track.Name)}** this time, so voting didn't open. Nominations stay open" +

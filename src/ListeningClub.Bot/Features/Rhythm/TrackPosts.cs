@@ -56,6 +56,17 @@ public sealed partial class TrackPosts(OutboxSender sender, IOutboxRepository ou
                 : sender.PostToForumAsync(track.GuildId, track.ChannelId, postName, kind, intentKey, message, ct);
     }
 
+    /// <summary>
+    /// As <see cref="PostAsync"/>, saying whether this call decided the post (<see cref="StepRun.Performed"/>) or
+    /// found it decided before, sent or still queued (<see cref="StepRun.AlreadyPerformed"/>).
+    /// </summary>
+    public async Task<StepRun> PostOnceAsync(Track track, string kind, string intentKey, MessageCreateRequest message, string postName, ulong? thread, CancellationToken ct)
+    {
+        var decidedBefore = await outbox.FindAsync(kind, intentKey, ct).ConfigureAwait(false) is not null;
+        await PostAsync(track, kind, intentKey, message, postName, thread, ct).ConfigureAwait(false);
+        return decidedBefore ? StepRun.AlreadyPerformed : StepRun.Performed;
+    }
+
     /// <summary>The forum post an earlier post became (its id is the thread's), when the track is a forum track.</summary>
     public async Task<ulong?> ForumPostOfAsync(Track track, string kind, string intentKey, CancellationToken ct)
     {

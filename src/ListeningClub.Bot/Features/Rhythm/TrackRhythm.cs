@@ -4,17 +4,12 @@ using ListeningClub.Bot.Features.Reminders;
 using ListeningClub.Bot.Features.Rendering;
 using ListeningClub.Bot.Features.Voting;
 using ListeningClub.Discord.Models;
-using ListeningClub.Discord.Rest;
-using ListeningClub.Discord.Rest.Resources;
-using ListeningClub.Discord.Safety;
 using ListeningClub.Domain.Ballots;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Common;
 using ListeningClub.Domain.Cycles;
 using ListeningClub.Domain.Nominations;
-using ListeningClub.Domain.Outbox;
 using ListeningClub.Domain.Picks;
-using ListeningClub.Domain.Prompts;
 using ListeningClub.Domain.Ratings;
 using ListeningClub.Domain.Scheduling;
 using ListeningClub.Storage.Engine;
@@ -22,24 +17,27 @@ using Microsoft.Extensions.Logging;
 
 namespace ListeningClub.Bot.Features.Rhythm;
 
+/// <summary>What /club advance did: the step it performed, and the step that comes after it (null when none is planned).</summary>
+public sealed record AdvancedStep(PlannedStep Done, PlannedStep? Next);
+
 /// <summary>
 /// "Advance this track if anything is due": runs every due step of a track exactly once, in order, from the store's
 /// state. Safe to call at any time and as often as you like; the scheduler calls it when a step comes due and once
-/// for every track at start-up (the catch-up pass).
+/// for every track at start-up (the catch-up pass). A manager's /club advance runs the next step early, once. Whoever
+/// runs a step takes the track's rhythm turn first, so two never choose the same step.
 /// </summary>
 public sealed partial class TrackRhythm(
     IClubRepository clubs,
     ICycleRepository cycles,
     INominationRepository nominations,
     IPickRepository picks,
-    IOutboxRepository outbox,
     VotingService voting,
     CycleService cycleService,
     RatingService ratings,
-    PromptService prompts,
+    TrackLocks locks,
     TrackPosts posts,
+    PostingSteps steps,
     PartyEvents partyEvents,
-    ReminderSender reminders,
     PollCount polls,
     IStorageMaintenance storage,
     TimeProvider time,
@@ -59,12 +57,16 @@ public sealed partial class TrackRhythm(
 
     private const int MaxTransitionsPerCall = 16;
 
+    /// <summary>More than every step two cycles can hold: /club advance skips at most this many steps found done already.</summary>
+    private const int MaxStepsPerAdvance = 32;
+
     /// <summary>Runs what is due and returns the track's next step (null when nothing is planned).</summary>
     public async Task<PlannedStep?> AdvanceAsync(ulong guildId, TrackId trackId, CancellationToken cancellationToken)
     {
         await _turns.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            using var turn = await locks.RhythmAsync(trackId, cancellationToken).ConfigureAwait(false);
             return await AdvanceInTurnAsync(guildId, trackId, cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -89,19 +91,23 @@ public sealed partial class TrackRhythm(
 
             var recent = await cycles.RecentAsync(track, time, cancellationToken).ConfigureAwait(false);
             var now = time.GetUtcNow();
-            var transitioned = false;
+            var replan = false;
             foreach (var step in RhythmPlanner.Due(track, recent, now))
             {
-                var cycle = recent.Single(c => c.Id == step.CycleId);
                 using var scope = logger.BeginScope(new Dictionary<string, object> { ["GuildId"] = guildId, ["TrackId"] = trackId, ["Step"] = step.Key });
-                transitioned = await RunAsync(track, cycle, recent, step, now, cancellationToken).ConfigureAwait(false);
-                if (transitioned)
+                var ran = await RunAsync(track, recent, step, now, byManager: false, cancellationToken).ConfigureAwait(false);
+                if (!ran.IsSuccess)
                 {
+                    LogStepRefused(logger, step.Step, ran.Problem!.Message);
+                }
+                else if (MovesTheCycle(step.Step))
+                {
+                    replan = true;
                     break; // the cycle changed: plan again from the store
                 }
             }
 
-            if (!transitioned)
+            if (!replan)
             {
                 return RhythmPlanner.NextAfter(track, recent, now);
             }
@@ -115,6 +121,7 @@ public sealed partial class TrackRhythm(
     public async Task<Result<Cycle>> OpenVotingNowAsync(Track track, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(track);
+        using var turn = await locks.RhythmAsync(track.Id, ct).ConfigureAwait(false);
         var opened = await voting.OpenVotingAsync(track, ct).ConfigureAwait(false);
         if (opened.IsSuccess)
         {
@@ -128,15 +135,18 @@ public sealed partial class TrackRhythm(
     public async Task<Result<ElectionOutcome>> CloseVotingNowAsync(Track track, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(track);
+        using var turn = await locks.RhythmAsync(track.Id, ct).ConfigureAwait(false);
         var recent = await cycles.RecentAsync(track, time, ct).ConfigureAwait(false);
         return await CloseAndPublishAsync(await posts.WithChannelKindAsync(track, ct).ConfigureAwait(false), recent, TimeSpan.Zero, ct).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// A manager runs the track's next planned step now (/club advance): the same step the schedule would run, with
-    /// the same posts. Reminders and prompts keep their intent keys, so the scheduled one later does not post again.
+    /// A manager runs the track's next step now (/club advance): the first step due, else the first one still ahead,
+    /// with the posts it makes on schedule. The cycle records it done, so when its planned time comes nothing runs
+    /// again and the trigger moves on to the step after it. A step found performed already (its post was decided
+    /// before) is recorded, and the one after it runs instead: every call performs one new step.
     /// </summary>
-    public async Task<Result<PlannedStep>> RunNextStepNowAsync(Track track, CancellationToken ct)
+    public async Task<Result<AdvancedStep>> RunNextStepNowAsync(Track track, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(track);
         if (track.Schedule.Paused)
@@ -144,46 +154,62 @@ public sealed partial class TrackRhythm(
             return new Problem("rhythm.paused", $"{track.Name} is paused. Resume it with /club resume first, or use /club open-voting or /club close-voting.");
         }
 
+        using var turn = await locks.RhythmAsync(track.Id, ct).ConfigureAwait(false);
         track = await posts.WithChannelKindAsync(track, ct).ConfigureAwait(false);
-        var recent = await cycles.RecentAsync(track, time, ct).ConfigureAwait(false);
-        var now = time.GetUtcNow();
-        if (RhythmPlanner.Plan(track, recent) is not [var next, ..])
+        for (var attempt = 0; attempt < MaxStepsPerAdvance; attempt++)
         {
-            return new Problem("rhythm.nothing_next", $"Nothing is planned next for {track.Name}.");
+            var recent = await cycles.RecentAsync(track, time, ct).ConfigureAwait(false);
+            var now = time.GetUtcNow();
+            if (RhythmPlanner.NextToRun(track, recent, now) is not { } step)
+            {
+                return new Problem("rhythm.nothing_next", $"Nothing is planned next for {track.Name}.");
+            }
+
+            var ran = await RunAsync(track, recent, step, now, byManager: true, ct).ConfigureAwait(false);
+            if (!ran.IsSuccess)
+            {
+                return ran.Problem!;
+            }
+
+            if (ran.Value == StepRun.Performed)
+            {
+                var after = await cycles.RecentAsync(track, time, ct).ConfigureAwait(false);
+                return new AdvancedStep(step, RhythmPlanner.NextToRun(track, after, time.GetUtcNow()));
+            }
         }
 
-        var cycle = recent.Single(c => c.Id == next.CycleId);
-        var problem = next.Step switch
-        {
-            RhythmStep.OpenVoting => (await OpenVotingNowAsync(track, ct).ConfigureAwait(false)).Problem,
-            RhythmStep.CloseVoting => (await CloseVotingNowAsync(track, ct).ConfigureAwait(false)).Problem,
-            RhythmStep.StartNextCycle => (await StartNextCycleNowAsync(track, ct).ConfigureAwait(false)).Problem,
-            _ => await RunWithoutProblemAsync(track, cycle, recent, next, now, ct).ConfigureAwait(false),
-        };
-        return problem is null ? next : problem;
+        throw new InvalidOperationException($"Track {track.Id}: more than {MaxStepsPerAdvance} steps were found performed already without being recorded.");
     }
 
-    /// <summary>Runs one step; true when it moved the cycle on (so the plan must be made again).</summary>
-    private Task<bool> RunAsync(Track track, Cycle cycle, IReadOnlyList<Cycle> recent, PlannedStep step, DateTimeOffset now, CancellationToken ct) => step.Step switch
-    {
-        RhythmStep.OpenVoting => OpenVotingAsync(track, cycle, now, ct),
-        RhythmStep.RemindVoting => RemindAsync(track, cycle, step, ct),
-        RhythmStep.CloseVoting => CloseVotingAsync(track, recent, step, now, ct),
-        RhythmStep.PostPrompt => PostPromptAsync(track, cycle, step, ct),
-        RhythmStep.StartNextCycle => StartNextCycleAsync(track, ct),
-        RhythmStep.RemindParty => RemindPartyAsync(track, cycle, step, ct),
-        _ => throw new ArgumentOutOfRangeException(nameof(step), step.Step, "Unknown rhythm step."),
-    };
+    /// <summary>Whether a step moves the cycle on (or re-plans it), so what is due must be worked out again.</summary>
+    private static bool MovesTheCycle(RhythmStep step) => step is RhythmStep.OpenVoting or RhythmStep.CloseVoting or RhythmStep.StartNextCycle;
 
-    private async Task<bool> OpenVotingAsync(Track track, Cycle cycle, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Runs one step. A manager's call is refused where the schedule would re-plan (voting with nothing nominated).</summary>
+    private Task<Result<StepRun>> RunAsync(Track track, IReadOnlyList<Cycle> recent, PlannedStep step, DateTimeOffset now, bool byManager, CancellationToken ct)
+    {
+        var cycle = recent.Single(c => c.Id == step.CycleId);
+        return step.Step switch
+        {
+            RhythmStep.OpenNominations => steps.OpenNominationsAsync(track, cycle, ct),
+            RhythmStep.OpenVoting => OpenVotingAsync(track, cycle, now, byManager, ct),
+            RhythmStep.RemindVoting => steps.RemindVotingAsync(track, cycle, step, ct),
+            RhythmStep.CloseVoting => CloseVotingAsync(track, recent, now - step.At, ct),
+            RhythmStep.OpenDiscussion => steps.OpenDiscussionAsync(track, cycle, ct),
+            RhythmStep.PostPrompt => steps.PostPromptAsync(track, cycle, step, ct),
+            RhythmStep.RemindParty => steps.RemindPartyAsync(track, cycle, step, ct),
+            RhythmStep.StartNextCycle => StartNextCycleAsync(track, ct),
+            _ => throw new ArgumentOutOfRangeException(nameof(step), step.Step, "Unknown rhythm step."),
+        };
+    }
+
+    private async Task<Result<StepRun>> OpenVotingAsync(Track track, Cycle cycle, DateTimeOffset now, bool byManager, CancellationToken ct)
     {
         var opened = await voting.OpenVotingAsync(track, ct).ConfigureAwait(false);
         if (!opened.IsSuccess)
         {
-            if (opened.Problem!.Code != "cycle.no_nominations")
+            if (byManager || opened.Problem!.Code != "cycle.no_nominations")
             {
-                LogStepRefused(logger, "open voting", opened.Problem.Message);
-                return false;
+                return opened.Problem!;
             }
 
             // Nothing to vote on: keep nominating and try again at the next planned time.
@@ -191,7 +217,7 @@ public sealed partial class TrackRhythm(
             await cycles.SaveAsync(replanned, ct).ConfigureAwait(false);
             var nominationsPost = await posts.ForumPostOfAsync(track, "nominations-open", cycle.Id.ToString(), ct).ConfigureAwait(false);
             await posts.PostAsync(track, "no-nominations", $"{cycle.Id}:{cycle.VotingOpensAt?.ToUnixTimeSeconds()}", RhythmMessages.NoNominations(track, replanned), $"{track.Name}: no vote yet", nominationsPost, ct).ConfigureAwait(false);
-            return true;
+            return StepRun.Performed;
         }
 
         // If the close is overdue too (the bot was down through the whole vote), open silently: the result says it all.
@@ -200,7 +226,7 @@ public sealed partial class TrackRhythm(
             await PostVotingOpenedAsync(track, opened.Value, ct).ConfigureAwait(false);
         }
 
-        return true;
+        return StepRun.Performed;
     }
 
     private async Task PostVotingOpenedAsync(Track track, Cycle opened, CancellationToken ct)
@@ -215,46 +241,12 @@ public sealed partial class TrackRhythm(
         await posts.PostAsync(track, "voting-opened", opened.Id.ToString(), message, $"🗳️ {track.Name}: vote (cycle {opened.Number})", null, ct).ConfigureAwait(false);
     }
 
-    private async Task<bool> RemindAsync(Track track, Cycle cycle, PlannedStep step, CancellationToken ct)
-    {
-        var candidates = (await nominations.ListByCycleAsync(cycle.Id, ct).ConfigureAwait(false)).Where(n => n.IsActive).ToList();
-        var closes = cycle.VotingClosesAt!.Value;
-        var key = $"{cycle.Id}:{step.Key}";
-        var votingPost = await posts.ForumPostOfAsync(track, "voting-opened", cycle.Id.ToString(), ct).ConfigureAwait(false);
-        await posts.PostAsync(track, "voting-reminder", key, ReminderMessages.Voting(track, closes, candidates), $"⏰ {track.Name}: voting closes soon", votingPost, ct).ConfigureAwait(false);
-        await reminders.SendDirectAsync(track, "voting-reminder", key, ReminderMessages.Voting(track, closes, candidates, direct: true), ct).ConfigureAwait(false);
-        return false;
-    }
-
-    private async Task<bool> RemindPartyAsync(Track track, Cycle cycle, PlannedStep step, CancellationToken ct)
-    {
-        var pick = await picks.GetByCycleAsync(cycle.Id, ct).ConfigureAwait(false);
-        if (pick is null || track.Schedule.PartyAfter(cycle.AnnouncedAt!.Value, track.TimeZone) is not { } party)
-        {
-            return false;
-        }
-
-        var key = $"{cycle.Id}:{step.Key}";
-        var thread = track.ChannelKind == TrackChannelKind.Forum ? pick.ThreadId : null; // in a text channel the role ping goes to the channel
-        await posts.PostAsync(track, "party-reminder", key, ReminderMessages.Party(track, pick, party, cycle.PartyEventId), $"🍿 {pick.Media.DisplayName}: party soon", thread, ct).ConfigureAwait(false);
-        await reminders.SendDirectAsync(track, "party-reminder", key, ReminderMessages.Party(track, pick, party, cycle.PartyEventId, direct: true), ct).ConfigureAwait(false);
-        return false;
-    }
-
-    private async Task<bool> CloseVotingAsync(Track track, IReadOnlyList<Cycle> recent, PlannedStep step, DateTimeOffset now, CancellationToken ct)
-    {
-        var closed = await CloseAndPublishAsync(track, recent, now - step.At, ct).ConfigureAwait(false);
-        if (!closed.IsSuccess)
-        {
-            LogStepRefused(logger, "close voting", closed.Problem!.Message);
-        }
-
-        return closed.IsSuccess;
-    }
+    private async Task<Result<StepRun>> CloseVotingAsync(Track track, IReadOnlyList<Cycle> recent, TimeSpan late, CancellationToken ct) =>
+        (await CloseAndPublishAsync(track, recent, late, ct).ConfigureAwait(false)).Map(_ => StepRun.Performed);
 
     /// <summary>
-    /// Closes the vote and publishes it: the announcement and thread, then the previous pick's sealed ratings, which
-    /// are revealed when the next pick is announced.
+    /// Closes the vote and publishes it: the announcement, the pick's discussion (thread and starter), the party
+    /// event, then the previous pick's sealed ratings, which are revealed when the next pick is announced.
     /// </summary>
     private async Task<Result<ElectionOutcome>> CloseAndPublishAsync(Track track, IReadOnlyList<Cycle> recent, TimeSpan late, CancellationToken ct)
     {
@@ -266,6 +258,14 @@ public sealed partial class TrackRhythm(
         }
 
         await AnnounceAsync(track, closed.Value, late, ct).ConfigureAwait(false);
+        var discussion = await steps.OpenDiscussionAsync(track, closed.Value.Cycle, ct).ConfigureAwait(false);
+        if (!discussion.IsSuccess)
+        {
+            LogStepRefused(logger, RhythmStep.OpenDiscussion, discussion.Problem!.Message); // planned still: the next run opens it
+        }
+
+        var pick = await picks.GetByCycleAsync(closed.Value.Cycle.Id, ct).ConfigureAwait(false) ?? closed.Value.Pick;
+        await partyEvents.SyncAsync(track, closed.Value.Cycle, pick, ct).ConfigureAwait(false);
         if (recent.FirstOrDefault(c => c.Number == closed.Value.Cycle.Number - 1) is { RatingsOpen: true } previous)
         {
             await RevealAsync(track, previous, ct).ConfigureAwait(false);
@@ -274,7 +274,7 @@ public sealed partial class TrackRhythm(
         return closed;
     }
 
-    /// <summary>Posts the result (once) and opens the pick's discussion thread from it (once).</summary>
+    /// <summary>Posts the result (once).</summary>
     private async Task AnnounceAsync(Track track, ElectionOutcome outcome, TimeSpan late, CancellationToken ct)
     {
         var message = ResultAnnouncement.Render(track, outcome);
@@ -285,15 +285,7 @@ public sealed partial class TrackRhythm(
 
         await storage.CheckpointAsync(ct).ConfigureAwait(false); // a critical transition: fold it into the main file
         var postName = $"{Markdown.Emoji(track.Kind)} {outcome.Pick.Media.DisplayName} — {track.Name}";
-        var posted = await posts.PostAsync(track, "pick-announced", outcome.Cycle.Id.ToString(), message, postName, null, ct).ConfigureAwait(false);
-        var pick = outcome.Pick;
-        if (pick.ThreadId is null && await posts.DiscussionAsync(track, pick, posted, ct).ConfigureAwait(false) is { } threadId)
-        {
-            pick = pick with { ThreadId = threadId };
-            await picks.SaveAsync(pick, ct).ConfigureAwait(false);
-        }
-
-        await partyEvents.SyncAsync(track, outcome.Cycle, pick, ct).ConfigureAwait(false);
+        await posts.PostAsync(track, "pick-announced", outcome.Cycle.Id.ToString(), message, postName, null, ct).ConfigureAwait(false);
     }
 
     private async Task RevealAsync(Track track, Cycle previous, CancellationToken ct)
@@ -306,58 +298,27 @@ public sealed partial class TrackRhythm(
         }
     }
 
-    private async Task<bool> PostPromptAsync(Track track, Cycle cycle, PlannedStep step, CancellationToken ct)
-    {
-        var intentKey = $"{cycle.Id}:{step.Key}";
-        if (await outbox.FindAsync("prompt", intentKey, ct).ConfigureAwait(false) is not null)
-        {
-            return false; // drawn and stored already: the outbox sends it if it has not gone out yet
-        }
-
-        var pick = await picks.GetByCycleAsync(cycle.Id, ct).ConfigureAwait(false);
-        var prompt = await prompts.DrawAsync(track, ct).ConfigureAwait(false);
-        if (pick is null || !prompt.IsSuccess)
-        {
-            LogStepRefused(logger, "post prompt", prompt.Problem?.Message ?? "no pick");
-            return false;
-        }
-
-        var number = int.Parse(step.Key["prompt-".Length..], System.Globalization.CultureInfo.InvariantCulture);
-        await posts.PostAsync(track, "prompt", intentKey, RhythmMessages.Prompt(track, pick, prompt.Value, number), $"💬 {pick.Media.DisplayName}: prompt {number}", pick.ThreadId, ct).ConfigureAwait(false);
-        return false;
-    }
-
-    private async Task<bool> StartNextCycleAsync(Track track, CancellationToken ct)
-    {
-        var next = await StartNextCycleNowAsync(track, ct).ConfigureAwait(false);
-        if (!next.IsSuccess)
-        {
-            LogStepRefused(logger, "start next cycle", next.Problem!.Message);
-        }
-
-        return next.IsSuccess;
-    }
-
-    private async Task<Result<Cycle>> StartNextCycleNowAsync(Track track, CancellationToken ct)
+    /// <summary>Closes the announced cycle, starts the next one and says that its nominations are open.</summary>
+    private async Task<Result<StepRun>> StartNextCycleAsync(Track track, CancellationToken ct)
     {
         var next = await cycleService.StartNextAsync(track, ct).ConfigureAwait(false);
-        if (next.IsSuccess)
+        if (!next.IsSuccess)
         {
-            await storage.CheckpointAsync(ct).ConfigureAwait(false);
-            await posts.PostAsync(track, "nominations-open", next.Value.Id.ToString(), RhythmMessages.NominationsOpen(track, next.Value), $"📝 {track.Name}: nominations (cycle {next.Value.Number})", null, ct).ConfigureAwait(false);
+            return next.Problem!;
         }
 
-        return next;
-    }
+        await storage.CheckpointAsync(ct).ConfigureAwait(false);
+        var opened = await steps.OpenNominationsAsync(track, next.Value, ct).ConfigureAwait(false);
+        if (!opened.IsSuccess)
+        {
+            LogStepRefused(logger, RhythmStep.OpenNominations, opened.Problem!.Message); // planned still: the next run posts it
+        }
 
-    private async Task<Problem?> RunWithoutProblemAsync(Track track, Cycle cycle, IReadOnlyList<Cycle> recent, PlannedStep step, DateTimeOffset now, CancellationToken ct)
-    {
-        await RunAsync(track, cycle, recent, step, now, ct).ConfigureAwait(false);
-        return null;
+        return StepRun.Performed;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rhythm step {Step} did not run: {Reason}")]
-    private static partial void LogStepRefused(ILogger logger, string step, string reason);
+    private static partial void LogStepRefused(ILogger logger, RhythmStep step, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Track {TrackId} changed phase too many times in one pass; trying again in a minute")]
     private static partial void LogTooManyTransitions(ILogger logger, TrackId trackId);

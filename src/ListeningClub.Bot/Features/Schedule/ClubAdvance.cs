@@ -6,15 +6,29 @@ using ListeningClub.Discord.Models;
 
 namespace ListeningClub.Bot.Features.Schedule;
 
-/// <summary>/club advance: runs the track's next planned step now, with the posts it would make on schedule.</summary>
-public sealed class ClubAdvance(TrackRhythm rhythm, TrackChange change, UpcomingSteps upcoming) : IClubSubcommand
+/// <summary>
+/// /club advance: performs the track's next step now (the first one due, else the next one ahead), with the posts it
+/// makes on schedule, once; says which step it performed and which comes next.
+/// </summary>
+public sealed class ClubAdvance(TrackRhythm rhythm, TrackChange change, TimeProvider time) : IClubSubcommand
 {
     public static ApplicationCommandOption Definition { get; } = Options.Subcommand("advance", "Run the track's next scheduled step now", Options.Track());
 
     public Task<ClubOutcome> RunAsync(ClubCall request, CancellationToken ct) => change.RunAsync(
         request,
         track => rhythm.RunNextStepNowAsync(track, ct),
-        async (track, ran) => $"Done: {UpcomingSteps.Name(ran.Step).ToLowerInvariant()} for **{Markdown.Text(track.Name)}** (planned for {Markdown.Time(ran.At)}).\n"
-            + await upcoming.RenderAsync(track, 3, ct).ConfigureAwait(false),
+        (track, ran) => Task.FromResult(Reply(track, ran)),
         ct);
+
+    private string Reply(Domain.Clubs.Track track, AdvancedStep ran)
+    {
+        var done = $"Done: **{UpcomingSteps.Label(ran.Done)}** for **{Markdown.Text(track.Name)}** (planned for {Markdown.Time(ran.Done.At)}).";
+        if (ran.Next is not { } next)
+        {
+            return done + "\nNothing else is planned.";
+        }
+
+        var when = next.At <= time.GetUtcNow() ? "due now" : $"{Markdown.Time(next.At)} ({Markdown.Time(next.At, 'R')})";
+        return done + $"\nNext: **{UpcomingSteps.Label(next)}** — {when}.";
+    }
 }

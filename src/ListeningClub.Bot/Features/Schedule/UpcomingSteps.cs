@@ -32,6 +32,17 @@ public sealed class UpcomingSteps(ICycleRepository cycles, TimeProvider time)
         RhythmStep.PostPrompt => "Discussion prompt",
         RhythmStep.StartNextCycle => "Nominations open",
         RhythmStep.RemindParty => "Party reminder",
+        RhythmStep.OpenNominations => "Nominations open",
+        RhythmStep.OpenDiscussion => "Discussion opens",
         _ => step.ToString(),
     };
+
+    /// <summary>A step as a manager reads it: its name, numbered when a cycle has several of its kind ("Voting reminder 2").</summary>
+    public static string Label(PlannedStep step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return step.Step is RhythmStep.RemindVoting or RhythmStep.PostPrompt or RhythmStep.RemindParty
+            ? $"{Name(step.Step)} {step.Key[(step.Key.LastIndexOf('-') + 1)..]}"
+            : Name(step.Step);
+    }
 }

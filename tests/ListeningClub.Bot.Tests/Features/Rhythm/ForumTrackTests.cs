@@ -45,16 +45,16 @@ public sealed class ForumTrackTests
 
         var forum = bot.Channel("film-forum");
         var posts = bot.Emulator.Core.State.Channels.Values.Where(c => c.ParentId == forum).OrderBy(c => c.Id).ToList();
-        Assert.Equal(["🗳️ Film Night: vote (cycle 1)", "🎬 Heat — Film Night", "📝 Film Night: nominations (cycle 2)"], posts.Select(p => p.Name));
+        Assert.Equal(["📝 Film Night: nominations (cycle 1)", "🗳️ Film Night: vote (cycle 1)", "🎬 Heat — Film Night", "📝 Film Night: nominations (cycle 2)"], posts.Select(p => p.Name));
         Assert.Empty(await bot.Control.MessagesAsync(forum.ToString(CultureInfo.InvariantCulture)));
 
         // The reminder went into the vote's post; the pick's post is its discussion, with the prompts in it.
-        var vote = await bot.Control.MessagesAsync(posts[0].Id.ToString(CultureInfo.InvariantCulture));
+        var vote = await bot.Control.MessagesAsync(posts[1].Id.ToString(CultureInfo.InvariantCulture));
         Assert.StartsWith("Voting is open", vote[0].Content, StringComparison.Ordinal);
         Assert.Single(vote, m => m.Content.StartsWith('⏰'));
         var pick = Assert.Single(await bot.Get<IPickRepository>().ListByTrackAsync(track.Id, None));
-        Assert.Equal(posts[1].Id, pick.ThreadId);
-        var discussion = await bot.Control.MessagesAsync(posts[1].Id.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(posts[2].Id, pick.ThreadId);
+        var discussion = await bot.Control.MessagesAsync(posts[2].Id.ToString(CultureInfo.InvariantCulture));
         Assert.StartsWith("The votes are in!", discussion[0].Content, StringComparison.Ordinal);
         Assert.Equal(2, discussion.Count(m => m.Content.StartsWith("💬", StringComparison.Ordinal))); // Saturday and Monday
         Assert.Equal(TrackChannelKind.Forum, (await bot.Get<IClubRepository>().GetAsync(bot.GuildId, None))!.FindTrack(track.Id)!.ChannelKind);

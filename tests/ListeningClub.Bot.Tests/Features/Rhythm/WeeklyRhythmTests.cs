@@ -40,7 +40,7 @@ public sealed class WeeklyRhythmTests
         Assert.Equal(4, channel.Count(m => m.Content.StartsWith("Voting is open", StringComparison.Ordinal)));
         Assert.Equal(4, channel.Count(m => m.Content.StartsWith("⏰ Voting for", StringComparison.Ordinal)));
         Assert.Equal(4, channel.Count(m => m.Content.StartsWith("The votes are in!", StringComparison.Ordinal)));
-        Assert.Equal(4, channel.Count(m => m.Content.StartsWith("📝 Nominations are open", StringComparison.Ordinal)));
+        Assert.Equal(5, channel.Count(m => m.Content.StartsWith("📝 Nominations are open", StringComparison.Ordinal))); // the track's first cycle too
 
         // Each voting post carries its cycle's commitment; each announcement reveals the matching seed.
         foreach (var cycle in cycles.Where(c => c.PickId is not null))

@@ -4,6 +4,7 @@ using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Cycles;
 using ListeningClub.Domain.Media;
+using ListeningClub.Domain.Picks;
 using ListeningClub.Domain.Scheduling;
 
 namespace ListeningClub.Bot.Tests.Features.Schedule;
@@ -97,34 +98,68 @@ public sealed class ManagerRhythmTests
         Assert.Equal(Berlin(16, 0), next.At);
     }
 
+    /// <summary>
+    /// A manager runs a whole cycle early with /club advance, one step per call, from Monday morning: each call performs
+    /// the next step not yet performed and names the one after it, the trigger moves on with it, and when the planned
+    /// times of the steps come round the schedule posts none of them again.
+    /// </summary>
     [Fact]
-    public async Task Advance_RunsTheNextStepNow_AndTheScheduleDoesNotRepeatIt()
+    public async Task Advance_ThroughAWholeCycle_PerformsEachStepOnce_AndTheScheduleRunsNoneAgain()
     {
         await using var bot = await BotHarness.StartAsync(Start);
         var track = await bot.SetupTrackAsync("Film Night", MediaKind.Film, "film-night");
         await NominateThreeAsync(bot, track);
         var driver = await SchedulerDriver.StartAsync(bot);
-        await driver.RunNowAsync(bot.GuildId, track.Id);
+        await driver.RunNowAsync(bot.GuildId, track.Id); // the track's first run: nominations are open
         var rhythm = bot.Get<TrackRhythm>();
 
-        var opened = await rhythm.RunNextStepNowAsync(track, None);
-        Assert.Equal(RhythmStep.OpenVoting, opened.Value.Step);
-        await driver.RunNowAsync(bot.GuildId, track.Id);
-        Assert.Equal(Berlin(5, 18), await driver.NextFireAsync(track.Id)); // voting opened early: the 24-hour reminder now applies
+        (RhythmStep Step, string Key)[] expected =
+        [
+            (RhythmStep.OpenVoting, "open"), (RhythmStep.RemindVoting, "remind-1"), (RhythmStep.RemindVoting, "remind-2"),
+            (RhythmStep.CloseVoting, "close"), (RhythmStep.PostPrompt, "prompt-1"), (RhythmStep.PostPrompt, "prompt-2"),
+            (RhythmStep.PostPrompt, "prompt-3"), (RhythmStep.StartNextCycle, "next"), (RhythmStep.OpenVoting, "open"),
+        ];
+        var cycle1 = (await bot.Get<ICycleRepository>().GetCurrentAsync(track.Id, None))!.Id;
+        var posts = await AllPostsAsync(bot);
+        for (var i = 0; i < expected.Length - 1; i++)
+        {
+            bot.Time.Advance(TimeSpan.FromMinutes(1)); // a manager calling it again a minute later
+            var ran = await rhythm.RunNextStepNowAsync(await CurrentAsync(bot, track), None);
+            Assert.True(ran.IsSuccess, ran.Problem?.Message);
+            Assert.Equal(expected[i], (ran.Value.Done.Step, ran.Value.Done.Key));
+            Assert.Equal(expected[i + 1], (ran.Value.Next!.Step, ran.Value.Next.Key));
+            Assert.Equal(cycle1, ran.Value.Done.CycleId);
 
-        var reminded = await rhythm.RunNextStepNowAsync(track, None);
-        Assert.Equal(RhythmStep.RemindVoting, reminded.Value.Step);
-        await driver.RunNowAsync(bot.GuildId, track.Id);
+            // As /club advance does: the job runs and re-arms the trigger, at the step after the one performed.
+            await driver.RunNowAsync(bot.GuildId, track.Id);
+            Assert.Equal(ran.Value.Next.At, await driver.NextFireAsync(track.Id));
 
-        // The reminder's planned time still comes round; it does not post a second time. The 1-hour one does post.
-        Assert.Equal(Berlin(5, 18), await driver.FireNextAsync(track.Id));
-        Assert.Equal(Berlin(6, 17), await driver.FireNextAsync(track.Id));
-        Assert.Equal(Berlin(6, 18), await driver.FireNextAsync(track.Id));
+            // Exactly one new post (the close: the announcement and the discussion's starter), nothing repeated.
+            var now = await AllPostsAsync(bot);
+            Assert.Equal(posts, now.Take(posts.Count));
+            Assert.Equal(expected[i].Step == RhythmStep.CloseVoting ? 2 : 1, now.Count - posts.Count);
+            posts = now;
+        }
 
-        var channel = await bot.MessagesAsync("film-night");
-        Assert.Single(channel, m => m.Content.StartsWith("Voting is open", StringComparison.Ordinal));
-        Assert.Equal(2, channel.Count(m => m.Content.StartsWith('⏰')));
-        Assert.Single(channel, m => m.Content.StartsWith("The votes are in!", StringComparison.Ordinal));
+        Assert.Equal(
+            ["📝 Nominations are open", "Voting is open", "⏰ Voting for", "⏰ Voting for", "The votes are in!", "🧵", "💬", "💬", "💬", "📝 Nominations are open"],
+            posts.Select(p => Prefix(p.Content)));
+        var cycle2 = (await bot.Get<ICycleRepository>().GetCurrentAsync(track.Id, None))!;
+        Assert.Equal((2, CyclePhase.Nominating), (cycle2.Number, cycle2.Phase));
+
+        // The week's planned times come round (reminders Thursday and Friday, the close Friday, prompts Tuesday,
+        // Thursday and Saturday, the next cycle Monday): only the new cycle's own step runs (nothing to vote on yet).
+        var fired = new List<DateTimeOffset>();
+        while (await driver.NextFireAsync(track.Id) is { } at && at <= Berlin(9, 12))
+        {
+            fired.Add(await driver.FireNextAsync(track.Id));
+        }
+
+        Assert.Equal([Berlin(5, 18)], fired);
+        var after = await AllPostsAsync(bot);
+        Assert.Equal(posts, after.Take(posts.Count));
+        Assert.StartsWith("Nobody nominated anything", Assert.Single(after.Skip(posts.Count)).Content, StringComparison.Ordinal);
+        Assert.Single(await bot.Get<IPickRepository>().ListByTrackAsync(track.Id, None));
     }
 
     [Fact]
@@ -136,6 +171,16 @@ public sealed class ManagerRhythmTests
         var refused = await bot.Get<TrackRhythm>().RunNextStepNowAsync(paused.Value, None);
         Assert.Contains("/club resume", refused.Problem!.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>Everything the bot posted in the track's channel and in its picks' threads, oldest first.</summary>
+    private static async Task<List<(string Id, string Content)>> AllPostsAsync(BotHarness bot)
+    {
+        var messages = (await bot.Control.MessagesAsync()).Where(m => m.AuthorId == bot.Emulator.BotUserId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return messages.OrderBy(m => ulong.Parse(m.Id, System.Globalization.CultureInfo.InvariantCulture)).Select(m => (m.Id, m.Content)).ToList();
+    }
+
+    private static string Prefix(string content) =>
+        new[] { "📝 Nominations are open", "Voting is open", "⏰ Voting for", "The votes are in!", "🧵", "💬" }.FirstOrDefault(p => content.StartsWith(p, StringComparison.Ordinal)) ?? content;
 
     private static async Task<Track> CurrentAsync(BotHarness bot, Track track) =>
         (await bot.Get<IClubRepository>().GetAsync(bot.GuildId, None))!.FindTrack(track.Id)!;
