@@ -72,6 +72,8 @@ public sealed class LongResultTests
         var count = string.Join("\n", fullCount.Select(m => Embed(m)!["description"]!.GetValue<string>()));
         Assert.All(rounds, r => Assert.Contains($"**Round {r.Number}:** ", count, StringComparison.Ordinal));
         Assert.All(messages, m => Assert.False(m.Notifications.NotifiesAnyone, m.Content));
+        var refused = (await bot.Control.RequestsAsync()).Where(r => r.Status >= 400).Select(r => $"{r.Method} {r.Path} → {r.Status}: {r.Body}");
+        Assert.Empty(refused); // the emulator checks every body against Discord's contract and limits
 
         // Closing again (a second trigger, a restart's catch-up) posts nothing twice.
         await rhythm.AdvanceAsync(bot.GuildId, track.Id, None);
