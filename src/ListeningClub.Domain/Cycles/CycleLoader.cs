@@ -44,14 +44,16 @@ public static class RecentCycles
 /// One reader/writer lock per track, shared by every service. Changes to the cycle itself (phase changes, vetoes)
 /// take the write side; ballots, ratings and members' own nominations take the read side, so they run in parallel but
 /// never straddle a phase change. A member's own changes are also serialised per member (<see cref="MemberAsync"/>),
-/// so a per-member rule such as the nomination cap holds while other members go on in parallel; rules across
-/// members (one nomination per title) are held by the store's unique keys.
+/// so a per-member rule such as the nomination cap holds while other members go on in parallel. Rules across
+/// members are held by the store's unique keys (one nomination per identity key) and by a title's turn
+/// (<see cref="TitleAsync"/>: "alien" and "Alien (1979)" are checked one after the other, never side by side).
 /// </summary>
 public sealed class TrackLocks
 {
-    private const int MemberStripes = 64;
+    private const int Stripes = 64;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<TrackId, AsyncReaderWriterLock> _locks = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<TrackId, AsyncReaderWriterLock[]> _members = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<TrackId, AsyncReaderWriterLock[]> _titles = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<ulong, AsyncReaderWriterLock> _clubs = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<TrackId, AsyncReaderWriterLock> _rhythms = new();
 
@@ -61,8 +63,21 @@ public sealed class TrackLocks
 
     /// <summary>One member's turn in a track (striped: members sharing a stripe wait for each other). Take it inside <see cref="ReadAsync"/>.</summary>
     public Task<IDisposable> MemberAsync(TrackId trackId, ulong memberId, CancellationToken cancellationToken) =>
-        _members.GetOrAdd(trackId, static _ => [.. Enumerable.Range(0, MemberStripes).Select(_ => new AsyncReaderWriterLock())])[(int)(memberId % MemberStripes)]
+        _members.GetOrAdd(trackId, static _ => [.. Enumerable.Range(0, Stripes).Select(_ => new AsyncReaderWriterLock())])[(int)(memberId % Stripes)]
             .EnterWriteAsync(cancellationToken);
+
+    /// <summary>
+    /// One title's turn in a track (striped by the title key, a film's key without its year): nominations of the same
+    /// title by different members, with or without a year, are checked against the list one after the other.
+    /// Take it inside <see cref="MemberAsync"/>, and nothing after it.
+    /// </summary>
+    public Task<IDisposable> TitleAsync(TrackId trackId, string titleKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(titleKey);
+        var stripe = (int)((uint)StringComparer.Ordinal.GetHashCode(titleKey) % Stripes);
+        return _titles.GetOrAdd(trackId, static _ => [.. Enumerable.Range(0, Stripes).Select(_ => new AsyncReaderWriterLock())])[stripe]
+            .EnterWriteAsync(cancellationToken);
+    }
 
     /// <summary>
     /// The club document's turn: a change to a club (its tracks, their settings, its roles) reads the club and writes it

@@ -7,7 +7,8 @@ namespace ListeningClub.Domain.Media;
 /// <summary>
 /// Normalised identity keys. "The Blues Brothers (1980)" and "blues brothers, the  1980" have the same key:
 /// case, accents, punctuation, white space and a leading (or comma-trailing) English article do not matter,
-/// and a film's year may be written in the title.
+/// and a film's year may be written in the title. A film key is <c>film:{title}:{year}</c>, with an empty year
+/// when none is known; see <see cref="SameWork"/> for how a film without a year matches one with a year.
 /// </summary>
 public static partial class IdentityKeys
 {
@@ -29,6 +30,42 @@ public static partial class IdentityKeys
     /// <summary>Album key: normalised artist and title; the year does not matter (reissues are the same album).</summary>
     public static string ForAlbum(string title, string artist) =>
         $"album:{DropArticles(Normalise(DropCommaArticle(artist)))}:{DropArticles(SplitTrailingYear(Normalise(DropCommaArticle(title))).Text)}";
+
+    /// <summary>
+    /// Whether two keys name the same film or album: equal keys, or films with the same title where one of them has
+    /// no year ("alien" is "Alien (1979)"). Two different years are two films ("The Thing" 1982 and 2011).
+    /// </summary>
+    public static bool SameWork(string key, string otherKey)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(otherKey);
+        if (string.Equals(key, otherKey, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var (title, year) = SplitFilmKey(key);
+        var (otherTitle, otherYear) = SplitFilmKey(otherKey);
+        return title is not null && string.Equals(title, otherTitle, StringComparison.Ordinal) && (year.Length == 0 || otherYear.Length == 0);
+    }
+
+    /// <summary>
+    /// The part of a key that <see cref="SameWork"/> compares first: a film's key without its year, an album's whole key.
+    /// Keys that name the same work always share it.
+    /// </summary>
+    public static string TitleKey(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return SplitFilmKey(key).Title ?? key;
+    }
+
+    /// <summary>Whether the key is a film's with no year known.</summary>
+    public static bool HasNoYear(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var (title, year) = SplitFilmKey(key);
+        return title is not null && year.Length == 0;
+    }
 
     /// <summary>Lower-cases, strips accents, turns punctuation into word breaks and collapses spaces.</summary>
     public static string Normalise(string text)
@@ -63,6 +100,13 @@ public static partial class IdentityKeys
         }
 
         return string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>"film:alien:1979" → ("film:alien", "1979"); not a film key → (null, ""). Normalised titles hold no ':'.</summary>
+    private static (string? Title, string Year) SplitFilmKey(string key)
+    {
+        var colon = key.LastIndexOf(':');
+        return key.StartsWith("film:", StringComparison.Ordinal) && colon > 4 ? (key[..colon], key[(colon + 1)..]) : (null, "");
     }
 
     private static (string Text, int? Year) SplitTrailingYear(string normalised)

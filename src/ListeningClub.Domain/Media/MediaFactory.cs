@@ -1,9 +1,11 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using ListeningClub.Domain.Common;
 
 namespace ListeningClub.Domain.Media;
 
 /// <summary>Turns what a member typed into a validated <see cref="Film"/> or <see cref="Album"/>, or says what to fix.</summary>
-public static class MediaFactory
+public static partial class MediaFactory
 {
     public const int MaxTitleLength = 200;
     public const int MaxArtistLength = 200;
@@ -32,13 +34,19 @@ public static class MediaFactory
             return yearProblem;
         }
 
+        var titleAndYear = YearInTitle(cleanTitle.Value, year);
+        if (!titleAndYear.IsSuccess)
+        {
+            return titleAndYear.Problem!;
+        }
+
         var uri = ParseLink(link);
         if (!uri.IsSuccess)
         {
             return uri.Problem!;
         }
 
-        return new Film { Title = cleanTitle.Value, Year = year, Director = cleanDirector.Value, Link = uri.Value };
+        return new Film { Title = titleAndYear.Value.Title, Year = titleAndYear.Value.Year, Director = cleanDirector.Value, Link = uri.Value };
     }
 
     public static Result<Album> Album(string? title, string? artist, int? year, string? link)
@@ -95,6 +103,34 @@ public static class MediaFactory
 
         return Result<Uri?>.Success(uri);
     }
+
+    /// <summary>
+    /// A year written in brackets at the end of a film's title ("Alien (1979)", "Alien [1979]") is the film's year:
+    /// it moves out of the title, so the film reads and matches the same as one given the year option. When the year
+    /// option gives another year, the member is asked which is right. A bare number at the end stays in the title
+    /// ("Blade Runner 2049"); the identity key still reads it as a year when no year is given (<see cref="IdentityKeys.ForFilm"/>).
+    /// </summary>
+    private static Result<(string Title, int? Year)> YearInTitle(string title, int? year)
+    {
+        var match = BracketedYear().Match(title);
+        if (!match.Success)
+        {
+            return (title, year);
+        }
+
+        var written = int.Parse(match.Groups["year"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture);
+        if (CheckYear(written) is not null)
+        {
+            return (title, year); // not a plausible release year, so part of the name
+        }
+
+        return year is { } given && given != written
+            ? new Problem("year.two_years", $"The title ends in ({written}) but the year is {given}. Which is it? Give the year once: in the year option, or at the end of the title.")
+            : (match.Groups["title"].Value, written);
+    }
+
+    [GeneratedRegex(@"^(?<title>.*\S)\s*(?:\((?<year>[0-9]{4})\)|\[(?<year>[0-9]{4})\])$", RegexOptions.CultureInvariant)]
+    private static partial Regex BracketedYear();
 
     private static Problem? CheckYear(int? year) =>
         year is { } value && (value < EarliestYear || value > LatestYear)

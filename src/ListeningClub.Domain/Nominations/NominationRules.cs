@@ -11,12 +11,12 @@ public static class NominationRules
     public const int MaxVetoReasonLength = 300;
 
     /// <summary>Checks a new nomination against the track's rules and the cycle's current list.</summary>
-    /// <param name="pastPickKeys">Identity keys of the track's earlier picks.</param>
+    /// <param name="pastPicks">The track's earlier picks.</param>
     public static Result<Nomination> Nominate(
         Track track,
         Cycle cycle,
         IReadOnlyCollection<Nomination> cycleNominations,
-        IReadOnlySet<string> pastPickKeys,
+        IReadOnlyCollection<MediaItem> pastPicks,
         ulong memberId,
         MediaItem media,
         string? pitch,
@@ -25,7 +25,7 @@ public static class NominationRules
         ArgumentNullException.ThrowIfNull(track);
         ArgumentNullException.ThrowIfNull(cycle);
         ArgumentNullException.ThrowIfNull(cycleNominations);
-        ArgumentNullException.ThrowIfNull(pastPickKeys);
+        ArgumentNullException.ThrowIfNull(pastPicks);
         ArgumentNullException.ThrowIfNull(media);
 
         if (cycle.Phase != CyclePhase.Nominating)
@@ -46,10 +46,9 @@ public static class NominationRules
         }
 
         var active = cycleNominations.Where(n => n.IsActive).ToList();
-        var duplicate = active.FirstOrDefault(n => n.Key == media.IdentityKey);
-        if (duplicate is not null)
+        if (AlreadyThere(track, active, track.Rules.AllowPastPicks ? [] : pastPicks, media) is { } taken)
         {
-            return Duplicate(duplicate);
+            return taken;
         }
 
         var mine = active.Count(n => n.MemberId == memberId && n.CarriedOver == 0);
@@ -59,11 +58,6 @@ public static class NominationRules
             return new Problem(
                 "nominate.over_cap",
                 $"You already have {mine} nomination{(mine == 1 ? "" : "s")} in {track.Name} this cycle; the limit is {cap}. Withdraw one with /withdraw to nominate something else.");
-        }
-
-        if (!track.Rules.AllowPastPicks && pastPickKeys.Contains(media.IdentityKey))
-        {
-            return new Problem("nominate.past_pick", $"{media.DisplayName} was already a pick in {track.Name}. A manager can allow past picks in the track's rules.");
         }
 
         return new Nomination
@@ -82,8 +76,64 @@ public static class NominationRules
     public static Problem Duplicate(Nomination existing)
     {
         ArgumentNullException.ThrowIfNull(existing);
-        return new Problem("nominate.duplicate", $"{existing.Media.DisplayName} is already nominated this cycle (by <@{existing.MemberId}>).");
+        return new Problem("nominate.duplicate", $"{Nominated(existing)}.");
     }
+
+    /// <summary>
+    /// Whether the film or album is on the cycle's list or among the past picks already (<see cref="IdentityKeys.SameWork"/>):
+    /// the same key first; then a title without a year against the same title with a year (either way round). When that
+    /// reaches one film, the answer names it and says why; when it reaches two different years ("Dune" against Dune
+    /// (1984) and Dune (2021)), it asks which one is meant rather than guess.
+    /// </summary>
+    private static Problem? AlreadyThere(Track track, IReadOnlyList<Nomination> active, IReadOnlyCollection<MediaItem> pastPicks, MediaItem media)
+    {
+        var key = media.IdentityKey;
+        if (active.FirstOrDefault(n => n.Key == key) is { } same)
+        {
+            return Duplicate(same);
+        }
+
+        if (pastPicks.FirstOrDefault(p => p.IdentityKey == key) is { } picked)
+        {
+            return new Problem("nominate.past_pick", $"{picked.DisplayName} was already a pick in {track.Name}. A manager can allow past picks in the track's rules.");
+        }
+
+        var nominated = active.Where(n => IdentityKeys.SameWork(n.Key, key)).ToList();
+        var pickedBefore = pastPicks.Where(p => IdentityKeys.SameWork(p.IdentityKey, key)).ToList();
+        var works = nominated.Select(n => n.Key).Concat(pickedBefore.Select(p => p.IdentityKey)).Distinct(StringComparer.Ordinal).Count();
+        if (works == 0)
+        {
+            return null;
+        }
+
+        if (works > 1)
+        {
+            var known = nominated.Select(n => (n.Media.Year, Text: Nominated(n)))
+                .Concat(pickedBefore.Select(p => (p.Year, Text: $"{p.DisplayName} was already a pick")))
+                .OrderBy(k => k.Year)
+                .Select(k => k.Text);
+            return new Problem(
+                "nominate.which_one",
+                $"Which {media.Title} do you mean? {string.Join("; ", known)}. To nominate another {media.Title}, nominate it again with its year.");
+        }
+
+        var typedWithoutYear = IdentityKeys.HasNoYear(key);
+        if (nominated.Count > 0)
+        {
+            var existing = nominated[0];
+            return new Problem("nominate.duplicate", typedWithoutYear
+                ? $"{Nominated(existing)}. \"{media.Title}\" has no year, so it is taken to be that film; if you mean another one, nominate it again with its year."
+                : $"{Nominated(existing)}, without a year, so it is taken to be {media.DisplayName}. If it is a different film, <@{existing.MemberId}> can withdraw it and nominate it again with its year.");
+        }
+
+        var pick = pickedBefore[0];
+        return new Problem("nominate.past_pick", typedWithoutYear
+            ? $"{pick.DisplayName} was already a pick in {track.Name}. \"{media.Title}\" has no year, so it is taken to be that film; if you mean another one, nominate it again with its year. A manager can allow past picks in the track's rules."
+            : $"{pick.DisplayName} was already a pick in {track.Name}, without a year, so it is taken to be {media.DisplayName}. If you mean a different film, a manager can allow past picks in the track's rules.");
+    }
+
+    private static string Nominated(Nomination nomination) =>
+        $"{nomination.Media.DisplayName} is already nominated this cycle (by <@{nomination.MemberId}>)";
 
     public static Result<Nomination> Withdraw(Track track, Cycle cycle, Nomination nomination, ulong memberId)
     {

@@ -20,11 +20,12 @@ public sealed class NominationService(
         ArgumentNullException.ThrowIfNull(track);
         using var held = await MembersTurnAsync(track, cancellationToken).ConfigureAwait(false);
         using var mine = await locks.MemberAsync(track.Id, memberId, cancellationToken).ConfigureAwait(false);
+        using var title = await locks.TitleAsync(track.Id, IdentityKeys.TitleKey(media.IdentityKey), cancellationToken).ConfigureAwait(false);
         var cycle = await cycles.CurrentAsync(track, time, cancellationToken).ConfigureAwait(false);
         var list = await nominations.ListByCycleAsync(cycle.Id, cancellationToken).ConfigureAwait(false);
-        var pastPicks = track.Rules.AllowPastPicks
-            ? new HashSet<string>()
-            : (await picks.ListByTrackAsync(track.Id, cancellationToken).ConfigureAwait(false)).Select(p => p.Media.IdentityKey).ToHashSet();
+        IReadOnlyCollection<MediaItem> pastPicks = track.Rules.AllowPastPicks
+            ? []
+            : (await picks.ListByTrackAsync(track.Id, cancellationToken).ConfigureAwait(false)).Select(p => p.Media).ToList();
 
         var nomination = NominationRules.Nominate(track, cycle, list, pastPicks, memberId, media, pitch, time.GetUtcNow());
         if (!nomination.IsSuccess)

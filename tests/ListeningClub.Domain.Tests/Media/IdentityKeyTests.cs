@@ -1,3 +1,4 @@
+using CsCheck;
 using ListeningClub.Domain.Media;
 
 namespace ListeningClub.Domain.Tests.Media;
@@ -44,4 +45,57 @@ public sealed class IdentityKeyTests
     [Fact]
     public void FilmAndAlbum_WithSameTitle_NeverShareAKey() =>
         Assert.NotEqual(IdentityKeys.ForFilm("Purple Rain", 1984), IdentityKeys.ForAlbum("Purple Rain", "Purple Rain"));
+
+    [Theory]
+    [InlineData("alien", null, "Alien (1979)", null)]
+    [InlineData("Alien", null, "Alien", 1979)]
+    [InlineData("ALIEN", null, "Alien 1979", null)]
+    [InlineData("The Thing", null, "Thing, The", 1982)]
+    public void SameWork_TitleWithoutAYear_MatchesTheSameTitleWithAYear(string title1, int? year1, string title2, int? year2)
+    {
+        var (key1, key2) = (IdentityKeys.ForFilm(title1, year1), IdentityKeys.ForFilm(title2, year2));
+        Assert.NotEqual(key1, key2);
+        Assert.True(IdentityKeys.SameWork(key1, key2));
+        Assert.True(IdentityKeys.SameWork(key2, key1));
+    }
+
+    [Theory]
+    [InlineData("The Thing", 1982, "The Thing", 2011)]
+    [InlineData("Alien", null, "Aliens", null)]
+    [InlineData("Alien", null, "Aliens", 1986)]
+    [InlineData("Blade Runner", 1982, "Blade Runner 2049", 2017)]
+    [InlineData("Blade Runner", null, "Blade Runner 2049", 2017)]
+    public void SameWork_DifferentYearsOrTitles_AreDifferentFilms(string title1, int? year1, string title2, int? year2) =>
+        Assert.False(IdentityKeys.SameWork(IdentityKeys.ForFilm(title1, year1), IdentityKeys.ForFilm(title2, year2)));
+
+    [Fact]
+    public void SameWork_Albums_MatchOnlyByTheirKey()
+    {
+        Assert.True(IdentityKeys.SameWork(IdentityKeys.ForAlbum("Blue", "Joni Mitchell"), IdentityKeys.ForAlbum("blue", "joni mitchell")));
+        Assert.False(IdentityKeys.SameWork(IdentityKeys.ForAlbum("Blue", "Joni Mitchell"), IdentityKeys.ForAlbum("Blue", "Weezer")));
+        Assert.False(IdentityKeys.SameWork(IdentityKeys.ForAlbum("Alien", "Alien"), IdentityKeys.ForFilm("Alien", null)));
+    }
+
+    [Fact]
+    public void SameWork_IsSymmetric_ReflexiveAndOnlyWithinOneTitleKey_AndTwoKnownYearsMatchOnlyWhenEqual()
+    {
+        var film =
+            from title in Gen.OneOf("Alien", "alien", "Aliens", "The Thing", "Thing, The", "Dune", "Dune 1984", "Dune (2021)", "1917")
+            from year in Gen.Int[1970, 1990].Nullable()
+            select IdentityKeys.ForFilm(title, year);
+        Gen.Select(film, film).Sample((a, b) =>
+        {
+            Assert.True(IdentityKeys.SameWork(a, a));
+            Assert.Equal(IdentityKeys.SameWork(a, b), IdentityKeys.SameWork(b, a));
+            if (IdentityKeys.SameWork(a, b))
+            {
+                Assert.Equal(IdentityKeys.TitleKey(a), IdentityKeys.TitleKey(b));
+            }
+
+            if (!IdentityKeys.HasNoYear(a) && !IdentityKeys.HasNoYear(b))
+            {
+                Assert.Equal(a == b, IdentityKeys.SameWork(a, b));
+            }
+        });
+    }
 }

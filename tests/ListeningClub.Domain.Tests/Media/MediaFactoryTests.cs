@@ -55,4 +55,38 @@ public sealed class MediaFactoryTests
     [Fact]
     public void Title_OverTwoHundredCharacters_IsRejected() =>
         Assert.Contains("limit is 200", MediaFactory.Film(new string('t', 201), null, null, null).Problem!.Message, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("Alien (1979)", null)]
+    [InlineData("Alien [1979]", null)]
+    [InlineData("Alien(1979)", 1979)]
+    [InlineData("  Alien   (1979) ", 1979)]
+    public void Film_YearInBracketsAtTheEndOfTheTitle_IsTheFilmsYear(string title, int? year)
+    {
+        var film = MediaFactory.Film(title, year, null, null).Value;
+        Assert.Equal("Alien", film.Title);
+        Assert.Equal(1979, film.Year);
+        Assert.Equal("Alien (1979)", film.DisplayName);
+        Assert.Equal(MediaFactory.Film("Alien", 1979, null, null).Value.IdentityKey, film.IdentityKey);
+    }
+
+    [Fact]
+    public void Film_YearInTheTitleAndAnotherInTheYearOption_AsksWhichIsRight()
+    {
+        var film = MediaFactory.Film("Alien (1979)", 1986, null, null);
+        Assert.Equal("year.two_years", film.Problem!.Code);
+        Assert.Contains("ends in (1979) but the year is 1986", film.Problem.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Blade Runner 2049")]
+    [InlineData("Fahrenheit (3000)")]
+    [InlineData("(1979)")]
+    [InlineData("Alien (1979) Redux")]
+    public void Film_NumberThatIsNotABracketedYearAtTheEnd_StaysInTheTitle(string title)
+    {
+        var film = MediaFactory.Film(title, null, null, null).Value;
+        Assert.Equal(title, film.Title);
+        Assert.Null(film.Year);
+    }
 }

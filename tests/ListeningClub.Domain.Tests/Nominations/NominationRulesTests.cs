@@ -1,3 +1,4 @@
+using CsCheck;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Cycles;
 using ListeningClub.Domain.Media;
@@ -9,11 +10,11 @@ public sealed class NominationRulesTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
     private static readonly Track Films = Track.Create(1, "Film Night", MediaKind.Film, 10, "UTC").Value;
-    private static readonly HashSet<string> NoPastPicks = [];
+    private static readonly MediaItem[] NoPastPicks = [];
 
     private static Film FilmOf(string title, int? year = null) => MediaFactory.Film(title, year, null, null).Value;
 
-    private static Nomination Nominate(Cycle cycle, IReadOnlyCollection<Nomination> list, ulong member, MediaItem media, Track? track = null, IReadOnlySet<string>? past = null) =>
+    private static Nomination Nominate(Cycle cycle, IReadOnlyCollection<Nomination> list, ulong member, MediaItem media, Track? track = null, IReadOnlyCollection<MediaItem>? past = null) =>
         NominationRules.Nominate(track ?? Films, cycle, list, past ?? NoPastPicks, member, media, null, Now).Value;
 
     [Fact]
@@ -58,7 +59,7 @@ public sealed class NominationRulesTests
     {
         var cycle = Cycle.Start(Films.Id, 2, Now);
         var alien = FilmOf("Alien", 1979);
-        var past = new HashSet<string> { alien.IdentityKey };
+        MediaItem[] past = [alien];
         var refused = NominationRules.Nominate(Films, cycle, [], past, 7, alien, null, Now);
         Assert.Equal("nominate.past_pick", refused.Problem!.Code);
 
@@ -137,5 +138,97 @@ public sealed class NominationRulesTests
         var cycle = Cycle.Start(track.Id, 2, Now);
         var carried = Nominate(cycle, [], 7, FilmOf("Heat"), track) with { CarriedOver = 1 };
         Assert.True(NominationRules.Nominate(track, cycle, [carried], NoPastPicks, 7, FilmOf("Alien"), null, Now).IsSuccess);
+    }
+
+    [Fact]
+    public void Nominate_TitleWithoutAYear_IsTheSameTitleNominatedWithAYear_AndSaysWhy()
+    {
+        var cycle = Cycle.Start(Films.Id, 1, Now);
+        var first = Nominate(cycle, [], 7, FilmOf("Alien (1979)"));
+
+        var duplicate = NominationRules.Nominate(Films, cycle, [first], NoPastPicks, 8, FilmOf("alien"), null, Now);
+
+        Assert.Equal("nominate.duplicate", duplicate.Problem!.Code);
+        Assert.Equal("Alien (1979) is already nominated this cycle (by <@7>). \"alien\" has no year, so it is taken to be that film; if you mean another one, nominate it again with its year.", duplicate.Problem.Message);
+        Assert.True(NominationRules.Nominate(Films, cycle, [first], NoPastPicks, 8, FilmOf("Alien", 1992), null, Now).IsSuccess);
+    }
+
+    [Fact]
+    public void Nominate_TitleWithAYear_IsTheSameTitleNominatedWithoutOne()
+    {
+        var cycle = Cycle.Start(Films.Id, 1, Now);
+        var first = Nominate(cycle, [], 7, FilmOf("Alien"));
+
+        var duplicate = NominationRules.Nominate(Films, cycle, [first], NoPastPicks, 8, FilmOf("Alien", 1979), null, Now);
+
+        Assert.Equal("nominate.duplicate", duplicate.Problem!.Code);
+        Assert.Contains("Alien is already nominated this cycle (by <@7>), without a year, so it is taken to be Alien (1979).", duplicate.Problem.Message, StringComparison.Ordinal);
+        Assert.Contains("<@7> can withdraw it", duplicate.Problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Nominate_TitleWithoutAYear_MatchesAPastPickWithAYear()
+    {
+        var cycle = Cycle.Start(Films.Id, 2, Now);
+        MediaItem[] past = [FilmOf("Alien", 1979)];
+
+        var refused = NominationRules.Nominate(Films, cycle, [], past, 7, FilmOf("ALIEN"), null, Now);
+
+        Assert.Equal("nominate.past_pick", refused.Problem!.Code);
+        Assert.StartsWith("Alien (1979) was already a pick in Film Night. \"ALIEN\" has no year, so it is taken to be that film", refused.Problem.Message, StringComparison.Ordinal);
+        var lenient = Films with { Rules = Films.Rules with { AllowPastPicks = true } };
+        Assert.True(NominationRules.Nominate(lenient, cycle, [], past, 7, FilmOf("ALIEN"), null, Now).IsSuccess);
+    }
+
+    [Fact]
+    public void Nominate_TitleWithoutAYear_WhenTwoYearsOfItAreKnown_AsksWhichOneRatherThanGuess()
+    {
+        var cycle = Cycle.Start(Films.Id, 3, Now);
+        var nominated = Nominate(cycle, [], 7, FilmOf("Dune", 2021));
+        MediaItem[] past = [FilmOf("Dune (1984)")];
+
+        var which = NominationRules.Nominate(Films, cycle, [nominated], past, 8, FilmOf("dune"), null, Now);
+
+        Assert.Equal("nominate.which_one", which.Problem!.Code);
+        Assert.Equal("Which dune do you mean? Dune (1984) was already a pick; Dune (2021) is already nominated this cycle (by <@7>). To nominate another dune, nominate it again with its year.", which.Problem.Message);
+        Assert.True(NominationRules.Nominate(Films, cycle, [nominated], past, 8, FilmOf("Dune", 2000), null, Now).IsSuccess);
+    }
+
+    [Fact]
+    public void Nominate_TwoYearsOfATitleBothNominated_TheTitleWithoutAYearNamesBoth()
+    {
+        var cycle = Cycle.Start(Films.Id, 1, Now);
+        var old = Nominate(cycle, [], 7, FilmOf("The Thing", 1982));
+        var remake = Nominate(cycle, [old], 8, FilmOf("The Thing", 2011));
+
+        var which = NominationRules.Nominate(Films, cycle, [old, remake], NoPastPicks, 9, FilmOf("Thing, The"), null, Now);
+
+        Assert.Equal("nominate.which_one", which.Problem!.Code);
+        Assert.Contains("The Thing (1982) is already nominated this cycle (by <@7>); The Thing (2011) is already nominated this cycle (by <@8>)", which.Problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Nominate_AnySequenceOfTitles_NeverLeavesTwoNominationsOfTheSameFilm_AndRefusesOnlyWhatMatches()
+    {
+        var film =
+            from title in Gen.OneOf("Alien", "alien", "Aliens", "The Thing", "Thing, The", "Dune", "Dune 1984", "Dune (2021)")
+            from year in Gen.Int[1980, 1986].Nullable()
+            select MediaFactory.Film(title, year, null, null) is { IsSuccess: true } typed ? typed.Value : FilmOf(title); // "Dune (2021)" with 1984 asks which year
+        film.Array[1, 12].Sample(films =>
+        {
+            var cycle = Cycle.Start(Films.Id, 1, Now);
+            var list = new List<Nomination>();
+            foreach (var (media, member) in films.Select((f, i) => (f, (ulong)i + 1)))
+            {
+                var result = NominationRules.Nominate(Films, cycle, list, NoPastPicks, member, media, null, Now);
+                Assert.Equal(list.Exists(n => IdentityKeys.SameWork(n.Key, media.IdentityKey)), !result.IsSuccess);
+                if (result.IsSuccess)
+                {
+                    list.Add(result.Value);
+                }
+            }
+
+            Assert.All(list, a => Assert.Single(list, b => IdentityKeys.SameWork(a.Key, b.Key)));
+        });
     }
 }

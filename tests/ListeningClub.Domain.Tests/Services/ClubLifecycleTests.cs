@@ -147,6 +147,23 @@ public sealed class ClubLifecycleTests
     }
 
     [Fact]
+    public async Task Nominate_TheSameTitleWithAndWithoutAYearAtOnce_IsAcceptedOnce()
+    {
+        for (var run = 0; run < 20; run++)
+        {
+            var club = new ClubFixture();
+            var track = await club.FilmTrackAsync();
+            var titles = new[] { ("alien", (int?)null), ("Alien (1979)", null), ("Alien", 1979), ("ALIEN", null) };
+
+            var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(() =>
+                club.Nominations.NominateAsync(track, (ulong)i + 1, MediaFactory.Film(titles[i % 4].Item1, titles[i % 4].Item2, null, null).Value, null, None))));
+
+            Assert.Single(results, r => r.IsSuccess);
+            Assert.Single((await club.Nominations.ListCurrentAsync(track, None)).Nominations);
+        }
+    }
+
+    [Fact]
     public async Task NominateWhileVotingOpens_EveryAcceptedNominationIsACandidate()
     {
         var club = new ClubFixture();

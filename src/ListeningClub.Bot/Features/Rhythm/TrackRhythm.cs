@@ -277,7 +277,8 @@ public sealed partial class TrackRhythm(
     /// <summary>Posts the result (once).</summary>
     private async Task AnnounceAsync(Track track, ElectionOutcome outcome, TimeSpan late, CancellationToken ct)
     {
-        var message = ResultAnnouncement.Render(track, outcome);
+        var result = ResultAnnouncement.Render(track, outcome);
+        var message = result.Announcement;
         if (late > LateThreshold)
         {
             message = message with { Content = message.Content + "\n" + RhythmMessages.LateAnnouncementNote(track, late).Content };
@@ -285,7 +286,14 @@ public sealed partial class TrackRhythm(
 
         await storage.CheckpointAsync(ct).ConfigureAwait(false); // a critical transition: fold it into the main file
         var postName = $"{Markdown.Emoji(track.Kind)} {outcome.Pick.Media.DisplayName} — {track.Name}";
-        await posts.PostAsync(track, "pick-announced", outcome.Cycle.Id.ToString(), message, postName, null, ct).ConfigureAwait(false);
+        var posted = await posts.PostAsync(track, "pick-announced", outcome.Cycle.Id.ToString(), message, postName, null, ct).ConfigureAwait(false);
+
+        // The full count, when the announcement cannot hold it: below the announcement (in a forum, inside its post).
+        var announcementPost = posted.ForumPostName is not null ? posted.MessageId : null;
+        for (var part = 0; part < result.FullCount.Count; part++)
+        {
+            await posts.PostAsync(track, ResultAnnouncement.FullCountKind, $"{outcome.Cycle.Id}:{part + 1}", result.FullCount[part], $"📊 {outcome.Pick.Media.DisplayName}: the full count", announcementPost, ct).ConfigureAwait(false);
+        }
     }
 
     private async Task RevealAsync(Track track, Cycle previous, CancellationToken ct)

@@ -5,23 +5,82 @@ using ListeningClub.Discord.Models;
 using ListeningClub.Discord.Safety;
 using ListeningClub.Domain.Ballots;
 using ListeningClub.Domain.Clubs;
+using ListeningClub.Domain.Nominations;
+using ListeningClub.Domain.Picks;
 using ListeningClub.Domain.Voting;
 
 namespace ListeningClub.Bot.Features.Voting;
 
+/// <summary>The pick's announcement, and the full count as messages of their own when the announcement cannot hold it (else none).</summary>
+public sealed record ResultMessages(MessageCreateRequest Announcement, IReadOnlyList<MessageCreateRequest> FullCount);
+
 /// <summary>
-/// The message that announces a pick: the winner with its nominator and pitch, how the count went (counts, IRV rounds
-/// or Schulze's head-to-head wins), turnout, and the revealed seed with the commitment posted when voting opened.
+/// The message that announces a pick: the winner with its nominator and pitch; the result (the final round, or the
+/// count or head-to-head comparison that decided it, with the winner's margin); how the count went (counts, IRV
+/// rounds or Schulze's head-to-head results); turnout; and the tie-breaks with the revealed seed, the commitment
+/// posted when voting opened and how to check them. The result and the tie-breaks are never cut. The count is shown
+/// whole when it fits, else one short line per round (as many as fit); then, and when a tie-break is too long to show
+/// with its order, the full count follows in messages of its own, with every tied nomination's id and HMAC.
+/// Every message stays within Discord's limits as rendered, so the client never has to cut it.
 /// </summary>
 public static class ResultAnnouncement
 {
-    public static MessageCreateRequest Render(Track track, ElectionOutcome outcome)
+    /// <summary>The outbox kind of the full count's messages (the intent key is the cycle id, a colon and the part number).</summary>
+    public const string FullCountKind = "pick-count";
+
+    private const string HowItWasDecided = "How it was decided";
+    private const string TieBreak = "Tie-break";
+    private const int NameLength = 80;
+    private const int ShortNameLength = 40;
+    private const int TieBreakFields = 3;
+
+    public static ResultMessages Render(Track track, ElectionOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(track);
         ArgumentNullException.ThrowIfNull(outcome);
-        var names = outcome.Candidates.ToDictionary(n => n.CandidateId, n => Markdown.Text(n.Media.DisplayName, 80));
+        var names = new Names(outcome.Candidates);
         var pick = outcome.Pick;
+        var tally = outcome.Tally;
 
+        var title = DiscordText.Truncate($"{Markdown.Emoji(pick.Media.Kind)} {Markdown.Text(track.Name)}: {Markdown.MediaName(pick.Media)}", DiscordLimits.EmbedTitle);
+        var description = Description(pick);
+        var result = new EmbedField { Name = "Result", Value = Decision(tally, names) };
+        var turnout = new EmbedField { Name = "Turnout", Value = Turnout(outcome) };
+        var (ties, tiesWhole) = TieBreakSection(outcome, names);
+        var fixedSize = title.Length + description.Length + EmbedText.Size(result) + EmbedText.Size(turnout) + ties.Sum(EmbedText.Size);
+        var fieldsLeft = DiscordLimits.EmbedFields - 2 - ties.Count;
+
+        // The whole count when it fits; else the short lines (as many as fit), and the full count in messages of its own.
+        var plainFooter = $"Cycle {pick.CycleNumber} · ask /pick for the dates and the thread";
+        var whole = EmbedText.Fields(HowItWasDecided, CountLines(tally, names, NameLength), fieldsLeft, DiscordLimits.EmbedTotal - fixedSize - plainFooter.Length);
+        var followUps = whole is not null && tiesWhole ? [] : FullCount(track, outcome, names);
+        var footer = followUps.Count == 0 ? plainFooter : $"Cycle {pick.CycleNumber} · {FollowsNote(followUps.Count)} · ask /pick for the dates and the thread";
+        var room = DiscordLimits.EmbedTotal - fixedSize - footer.Length;
+        var count = whole is not null && whole.Sum(EmbedText.Size) <= room ? whole : Partial(CompactLines(tally, names), fieldsLeft, room);
+
+        var embed = new Embed
+        {
+            Title = title,
+            Description = description,
+            Color = Palette.Pick,
+            Fields = [result, .. count, turnout, .. ties],
+            Footer = new EmbedFooter { Text = footer },
+            Timestamp = pick.AnnouncedAt,
+        };
+        var announcement = new MessageCreateRequest
+        {
+            Content = $"The votes are in! This cycle's pick for **{Markdown.Text(track.Name)}** is **{Markdown.MediaName(pick.Media)}**.",
+            Embeds = [embed],
+            AllowedMentions = AllowedMentions.None,
+        };
+        return new ResultMessages(announcement, followUps);
+    }
+
+    private static string FollowsNote(int messages) =>
+        messages == 1 ? "📊 the full count follows in the next message" : $"📊 the full count follows in the next {messages} messages";
+
+    private static string Description(Pick pick)
+    {
         var description = new StringBuilder();
         description.Append(CultureInfo.InvariantCulture, $"Nominated by {Markdown.Member(pick.NominatorId)}");
         if (pick.Pitch is { } pitch)
@@ -34,77 +93,143 @@ public static class ResultAnnouncement
             description.Append(CultureInfo.InvariantCulture, $"\n{link.AbsoluteUri}");
         }
 
-        var fields = new List<EmbedField>
-        {
-            new() { Name = "How it was decided", Value = Explain(outcome.Tally, names) },
-            new()
-            {
-                Name = "Turnout",
-                Value = $"{Markdown.Count(outcome.Tally.BallotCount, "ballot", "ballots")} for {Markdown.Count(outcome.Candidates.Count, "nomination", "nominations")} · {MethodNames.Of(outcome.Tally.Method)}",
-            },
-            new() { Name = "Tie-break", Value = TieBreakLine(outcome, names) },
-        };
-
-        var embed = new Embed
-        {
-            Title = DiscordText.Truncate($"{Markdown.Emoji(pick.Media.Kind)} {Markdown.Text(track.Name)}: {Markdown.MediaName(pick.Media)}", DiscordLimits.EmbedTitle),
-            Description = description.ToString(),
-            Color = Palette.Pick,
-            Fields = fields,
-            Footer = new EmbedFooter { Text = $"Cycle {pick.CycleNumber} · ask /pick for the dates and the thread" },
-            Timestamp = pick.AnnouncedAt,
-        };
-
-        return new MessageCreateRequest
-        {
-            Content = $"The votes are in! This cycle's pick for **{Markdown.Text(track.Name)}** is **{Markdown.MediaName(pick.Media)}**.",
-            Embeds = [embed],
-            AllowedMentions = AllowedMentions.None,
-        };
+        return DiscordText.Truncate(description.ToString(), DiscordLimits.EmbedDescription);
     }
 
-    /// <summary>The count in a few lines: what members need to see that the result is right.</summary>
-    public static string Explain(TallyResult tally, IReadOnlyDictionary<string, string> names)
+    private static string Turnout(ElectionOutcome outcome) =>
+        $"{Markdown.Count(outcome.Tally.BallotCount, "ballot", "ballots")} for {Markdown.Count(outcome.Candidates.Count, "nomination", "nominations")} · {MethodNames.Of(outcome.Tally.Method)}";
+
+    /// <summary>What decided the pick, with the winner's margin: a few lines, short enough never to be cut.</summary>
+    private static string Decision(TallyResult tally, Names names)
     {
-        ArgumentNullException.ThrowIfNull(tally);
-        ArgumentNullException.ThrowIfNull(names);
-        string Name(string id) => names.TryGetValue(id, out var name) ? name : "(withdrawn)";
+        var winner = names.Of(tally.Winner, NameLength);
         if (tally.Explanation.NobodyVoted)
         {
-            return $"Nobody voted, so the tie-break chose {Name(tally.Winner)}.";
+            return $"Nobody voted, so the tie-break chose **{winner}**.";
         }
 
-        var text = tally.Explanation switch
+        return tally.Explanation switch
+        {
+            CountExplanation counts => CountDecision(tally, counts, names),
+            InstantRunoffExplanation irv => FinalRound(tally, irv, names),
+            SchulzeExplanation schulze => HeadToHeadDecision(tally, schulze, names),
+            _ => Markdown.Text(tally.Explanation.Summary, DiscordLimits.EmbedFieldValue),
+        };
+    }
+
+    private static string CountDecision(TallyResult tally, CountExplanation counts, Names names)
+    {
+        var (one, many) = Unit(tally.Method);
+        var byId = counts.Counts.ToDictionary(c => c.CandidateId, c => c.Count);
+        var votes = byId.GetValueOrDefault(tally.Winner);
+        var winner = names.Of(tally.Winner, NameLength);
+        var text = $"🏆 **{winner}** wins with **{Markdown.Count(votes, one, many)}** of {Markdown.Count(tally.BallotCount, "ballot", "ballots")}";
+        return tally.Ranking.Count < 2
+            ? text + ", the only nomination."
+            : text + Margin(winner, votes, names.Of(tally.Ranking[1], NameLength), byId.GetValueOrDefault(tally.Ranking[1]));
+    }
+
+    private static string FinalRound(TallyResult tally, InstantRunoffExplanation irv, Names names)
+    {
+        var last = irv.Rounds[^1];
+        var winner = names.Of(last.Candidate, NameLength);
+        var text = new StringBuilder($"Final round (round {last.Number}): **{winner} wins** with {last.CandidateVotes} of {last.ContinuingBallots} ({Markdown.Percent(last.ShareOfContinuing)})");
+        var place = tally.Ranking.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
+        var runnerUp = last.Counts.Where(c => c.CandidateId != last.Candidate)
+            .OrderByDescending(c => c.Count).ThenBy(c => place.GetValueOrDefault(c.CandidateId, int.MaxValue)).FirstOrDefault();
+        text.Append(runnerUp is null ? ", the only nomination left." : Margin(winner, last.CandidateVotes, names.Of(runnerUp.CandidateId, NameLength), runnerUp.Count));
+        if (last.ExhaustedBallots > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n{Markdown.Count(last.ExhaustedBallots, "ballot", "ballots")} no longer counted: they ranked none of the nominations left.");
+        }
+
+        return text.ToString();
+    }
+
+    private static string HeadToHeadDecision(TallyResult tally, SchulzeExplanation schulze, Names names)
+    {
+        var winner = names.Of(tally.Winner, NameLength);
+        if (tally.Ranking.Count < 2)
+        {
+            return $"**{winner}** was the only nomination.";
+        }
+
+        var wins = schulze.WinnerPairwiseWins;
+        if (wins.Count == schulze.Candidates.Count - 1)
+        {
+            var closest = wins.MinBy(w => w.For - w.Against)!;
+            return $"**{winner}** beats every other nomination head to head; the closest: {names.Of(closest.Opponent, NameLength)} {closest.For}–{closest.Against}, a margin of {closest.For - closest.Against}.";
+        }
+
+        var second = tally.Ranking[1];
+        var (path, back) = (schulze.StrongestPaths[tally.Winner, second], schulze.StrongestPaths[second, tally.Winner]);
+        return $"**{winner}** has the strongest chain of head-to-head wins: against the runner-up, {names.Of(second, NameLength)}, its strongest path is {path} to {back}" +
+            (path == back ? $", a tie the tie-break gave to {winner} (below)." : $", a margin of {path - back}.");
+    }
+
+    private static string Margin(string winner, int votes, string runnerUp, int runnerUpVotes) => votes == runnerUpVotes
+        ? $", tied with {runnerUp} on {runnerUpVotes}: the tie-break chose {winner} (below)."
+        : $", ahead of {runnerUp} with {runnerUpVotes}: a margin of {votes - runnerUpVotes}.";
+
+    private static (string One, string Many) Unit(VotingMethod method) =>
+        method == VotingMethod.Approval ? ("approval", "approvals") : ("vote", "votes");
+
+    /// <summary>The whole count, one line per candidate, round or head-to-head result.</summary>
+    private static List<string> CountLines(TallyResult tally, Names names, int nameLength)
+    {
+        string Name(string id) => names.Of(id, nameLength);
+        return tally.Explanation.NobodyVoted ? [] : tally.Explanation switch
         {
             CountExplanation counts => Counts(tally, counts, Name),
-            InstantRunoffExplanation irv => Rounds(irv, Name),
-            SchulzeExplanation schulze => HeadToHead(tally, schulze, Name),
-            _ => tally.Explanation.Summary,
+            InstantRunoffExplanation irv => [.. irv.Rounds.Select(r => Round(r, Name))],
+            SchulzeExplanation schulze => HeadToHead(tally, schulze, Name, all: true),
+            _ => [],
         };
-        return DiscordText.Truncate(text, DiscordLimits.EmbedFieldValue);
     }
 
-    private static string Counts(TallyResult tally, CountExplanation counts, Func<string, string> name)
+    /// <summary>One short line per round, candidate or head-to-head result.</summary>
+    private static List<string> CompactLines(TallyResult tally, Names names)
     {
-        var unit = tally.Method == VotingMethod.Approval ? ("approval", "approvals") : ("vote", "votes");
-        var byId = counts.Counts.ToDictionary(c => c.CandidateId, c => c.Count);
-        return string.Join('\n', tally.Ranking.Select((id, place) =>
-            $"{(place == 0 ? "🏆" : "▫️")} {name(id)}: **{Markdown.Count(byId.GetValueOrDefault(id), unit.Item1, unit.Item2)}**"));
-    }
-
-    private static string Rounds(InstantRunoffExplanation irv, Func<string, string> name)
-    {
-        var lines = new List<string>();
-        foreach (var round in irv.Rounds)
+        string Name(string id) => names.Of(id, ShortNameLength);
+        return tally.Explanation.NobodyVoted ? [] : tally.Explanation switch
         {
-            var standings = string.Join(" · ", round.Counts.OrderByDescending(c => c.Count).Select(c => $"{name(c.CandidateId)} {c.Count}"));
-            var verdict = round.Outcome == InstantRunoffOutcome.Elected
-                ? $"**{name(round.Candidate)} wins** with {round.CandidateVotes} of {round.ContinuingBallots} ({Markdown.Percent(round.ShareOfContinuing)})"
-                : $"{name(round.Candidate)} out" + Transfers(round, name);
-            lines.Add($"**Round {round.Number}:** {standings} → {verdict}");
+            CountExplanation counts => Counts(tally, counts, Name),
+            InstantRunoffExplanation irv => [.. irv.Rounds.Select(r => ShortRound(r, Name))],
+            SchulzeExplanation schulze => HeadToHead(tally, schulze, Name, all: false),
+            _ => [],
+        };
+    }
+
+    /// <summary>As many of the short lines as fit, then how many more there are in the full count.</summary>
+    private static IReadOnlyList<EmbedField> Partial(List<string> lines, int maxFields, int room)
+    {
+        for (var shown = lines.Count; shown >= 0; shown--)
+        {
+            var more = lines.Count - shown;
+            IReadOnlyList<string> candidate = more == 0 ? lines : [.. lines.Take(shown), $"… and {Markdown.Count(more, "more line", "more lines")} in the full count below."];
+            if (EmbedText.Fields(HowItWasDecided, candidate, maxFields, room) is { } fields)
+            {
+                return fields;
+            }
         }
 
-        return string.Join('\n', lines);
+        return [];
+    }
+
+    private static List<string> Counts(TallyResult tally, CountExplanation counts, Func<string, string> name)
+    {
+        var (one, many) = Unit(tally.Method);
+        var byId = counts.Counts.ToDictionary(c => c.CandidateId, c => c.Count);
+        return [.. tally.Ranking.Select((id, place) => $"{(place == 0 ? "🏆" : "▫️")} {name(id)}: **{Markdown.Count(byId.GetValueOrDefault(id), one, many)}**")];
+    }
+
+    private static string Round(InstantRunoffRound round, Func<string, string> name)
+    {
+        var standings = string.Join(" · ", round.Counts.OrderByDescending(c => c.Count).Select(c => $"{name(c.CandidateId)} {c.Count}"));
+        var verdict = round.Outcome == InstantRunoffOutcome.Elected
+            ? $"**{name(round.Candidate)} wins** with {round.CandidateVotes} of {round.ContinuingBallots} ({Markdown.Percent(round.ShareOfContinuing)})"
+            : $"{name(round.Candidate)} out" + Transfers(round, name);
+        return $"**Round {round.Number}:** {standings} → {verdict}";
     }
 
     private static string Transfers(InstantRunoffRound round, Func<string, string> name)
@@ -118,35 +243,137 @@ public static class ResultAnnouncement
         return moved.Count == 0 ? "" : $"; their ballots went {string.Join(", ", moved)}";
     }
 
-    private static string HeadToHead(TallyResult tally, SchulzeExplanation schulze, Func<string, string> name)
+    /// <summary>"3. Chattanooga out (15) → 15 to Knoxville": who went out with how many, and where most of their ballots went.</summary>
+    private static string ShortRound(InstantRunoffRound round, Func<string, string> name)
     {
-        var lines = new List<string>();
-        var wins = schulze.WinnerPairwiseWins;
-        lines.Add(wins.Count == schulze.Candidates.Count - 1
-            ? $"**{name(tally.Winner)}** beats every other nomination head to head:"
-            : $"**{name(tally.Winner)}** has the strongest chain of head-to-head wins:");
-        lines.AddRange(wins.Select(w => $"▫️ beats {name(w.Opponent)} {w.For}–{w.Against}"));
-        if (tally.Ranking.Count > 1)
+        if (round.Outcome == InstantRunoffOutcome.Elected)
         {
-            lines.Add("Final order: " + string.Join(" › ", tally.Ranking.Take(5).Select(name)) + (tally.Ranking.Count > 5 ? " › …" : ""));
+            return $"{round.Number}\\. **{name(round.Candidate)}** wins with {round.CandidateVotes} of {round.ContinuingBallots}";
         }
 
-        return string.Join('\n', lines);
+        var moved = round.Transfers.Where(t => t.Count > 0).OrderByDescending(t => t.Count).ToList();
+        var line = $"{round.Number}\\. {name(round.Candidate)} out ({round.CandidateVotes})";
+        return moved.Count == 0
+            ? line + (round.ExhaustedByTransfer > 0 ? $" → {round.ExhaustedByTransfer} exhausted" : "")
+            : line + $" → {moved[0].Count} to {name(moved[0].CandidateId)}" + (moved.Count > 1 ? $", {moved.Count - 1} more" : "");
     }
 
-    private static string TieBreakLine(ElectionOutcome outcome, IReadOnlyDictionary<string, string> names)
+    /// <summary>The winner against each other nomination (all, or only the ones it beats), then the finishing order.</summary>
+    private static List<string> HeadToHead(TallyResult tally, SchulzeExplanation schulze, Func<string, string> name, bool all)
     {
-        var pick = outcome.Pick;
-        var proof = $"Seed `{pick.TieBreakSeedHex}` (its SHA-256 `{pick.TieBreakCommitment}` was posted when voting opened).";
-        if (outcome.Tally.TieBreaks.Count == 0)
+        var winner = tally.Winner;
+        var lines = new List<string>
         {
-            return $"No ties. {proof}";
+            schulze.WinnerPairwiseWins.Count == schulze.Candidates.Count - 1
+                ? $"**{name(winner)}** beats every other nomination head to head:"
+                : $"**{name(winner)}** has the strongest chain of head-to-head wins:",
+        };
+        foreach (var other in schulze.Candidates.Where(c => c != winner))
+        {
+            var (won, lost) = (schulze.Pairwise[winner, other], schulze.Pairwise[other, winner]);
+            lines.Add(won > lost ? $"▫️ beats {name(other)} {won}–{lost}" : won < lost ? $"▫️ loses to {name(other)} {won}–{lost}" : $"▫️ ties with {name(other)} {won}–{lost}");
         }
 
-        var ties = outcome.Tally.TieBreaks.Select(t =>
-            $"{t.Stage}: tie-break order {string.Join(" › ", t.Order.Select(id => names.GetValueOrDefault(id, "?")))} → " +
-            $"{names.GetValueOrDefault(t.Chosen, "?")}{(t.Purpose == TieBreakPurpose.Elimination ? " out" : "")}");
-        var text = $"{string.Join("\n", ties)}\nTie-break order sorts by HMAC-SHA256(seed, nomination id), lowest first. {proof}";
-        return DiscordText.Truncate(text, DiscordLimits.EmbedFieldValue);
+        var order = all ? tally.Ranking : tally.Ranking.Take(5);
+        if (tally.Ranking.Count > 1)
+        {
+            lines.Add("Final order: " + string.Join(" › ", order.Select(name)) + (tally.Ranking.Count > order.Count() ? " › …" : ""));
+        }
+
+        return lines;
+    }
+
+    /// <summary>
+    /// Every tie and who it went to, the rule, and the seed with its commitment. Each tie is shown with its tie-break
+    /// order and the tied nominations' ids when that fits; otherwise the ties that decided the pick (for the win, or for
+    /// going out of an instant-runoff round) are shown as who they went to, and the full count has the rest.
+    /// </summary>
+    private static (IReadOnlyList<EmbedField> Fields, bool Whole) TieBreakSection(ElectionOutcome outcome, Names names)
+    {
+        var proof = Proof(outcome.Pick);
+        var ties = outcome.Tally.TieBreaks;
+        if (ties.Count == 0)
+        {
+            return ([new EmbedField { Name = TieBreak, Value = $"No ties. {proof}" }], true);
+        }
+
+        const string Rule = "Anyone can check a tie: order the tied nominations by HMAC-SHA256(key: the seed, message: the nomination id), lowest first; the first wins the tie, the last goes out of an instant-runoff round.";
+        List<string> detailed = [.. ties.Select(t => Tie(t, id => $"{names.Of(id, ShortNameLength)} `{id}`", names)), Rule, proof];
+        if (EmbedText.Fields(TieBreak, detailed, TieBreakFields, TieBreakFields * DiscordLimits.EmbedFieldValue) is { } whole)
+        {
+            return (whole, true);
+        }
+
+        var places = ties.Count(t => t.Purpose == TieBreakPurpose.Place);
+        List<string> deciding =
+        [
+            .. ties.Where(t => t.Purpose != TieBreakPurpose.Place).Select(t => $"{t.Stage}: {t.Tied.Count} tied → {Chosen(t, names)}"),
+            .. places == 0 ? Array.Empty<string>() : [$"{Markdown.Count(places, "tie", "ties")} for lower places: in the full count."],
+            Rule + " The full count lists each tie's order with every tied nomination's id and HMAC.",
+            proof,
+        ];
+        return (EmbedText.Fields(TieBreak, deciding, DiscordLimits.EmbedFields - 3, DiscordLimits.EmbedTotal / 2)
+            ?? [new EmbedField { Name = TieBreak, Value = $"{Markdown.Count(ties.Count, "tie was", "ties were")} broken: each one, with its order and every tied nomination's id and HMAC, is in the full count. {proof}" }], false);
+    }
+
+    private static string Tie(TieBreakRecord tie, Func<string, string> entry, Names names) =>
+        $"{tie.Stage}: tie-break order {string.Join(" › ", tie.Order.Select(entry))} → {Chosen(tie, names)}";
+
+    /// <summary>Who the tie went to: "Alien" for a win or a place, "Alien out" for an instant-runoff elimination.</summary>
+    private static string Chosen(TieBreakRecord tie, Names names) =>
+        names.Of(tie.Chosen, ShortNameLength) + (tie.Purpose == TieBreakPurpose.Elimination ? " out" : "");
+
+    private static string Proof(Pick pick) =>
+        $"Seed `{pick.TieBreakSeedHex}` (its SHA-256 `{pick.TieBreakCommitment}` was posted when voting opened).";
+
+    /// <summary>The whole count, every tie-break with each tied nomination's id and HMAC, and how to check them: one embed per message.</summary>
+    private static IReadOnlyList<MessageCreateRequest> FullCount(Track track, ElectionOutcome outcome, Names names)
+    {
+        var tally = outcome.Tally;
+        var pick = outcome.Pick;
+        var lines = new List<string> { $"{Turnout(outcome)}." };
+        lines.AddRange(tally.Explanation.NobodyVoted ? [Decision(tally, names)] : CountLines(tally, names, ShortNameLength));
+        if (tally.TieBreaks.Count > 0)
+        {
+            var tieBreaker = new TieBreaker(TieBreakSeed.FromHex(pick.TieBreakSeedHex));
+            lines.Add("");
+            lines.Add("**Tie-breaks**: each one's tied nominations in tie-break order, with their ids and their HMAC-SHA256 under the seed.");
+            foreach (var tie in tally.TieBreaks)
+            {
+                lines.Add($"{tie.Stage} → {Chosen(tie, names)}:");
+                lines.AddRange(tie.Order.Select(id => $"▫️ {names.Of(id, ShortNameLength)} · `{id}` · `{tieBreaker.ComputeKeyHex(id)}`"));
+            }
+
+            lines.Add($"To check one: `printf '%s' ID | openssl dgst -sha256 -mac HMAC -macopt hexkey:{pick.TieBreakSeedHex}`");
+        }
+
+        lines.Add(Proof(pick));
+        var chunks = EmbedText.Chunks(lines, DiscordLimits.EmbedDescription);
+        var title = DiscordText.Truncate($"📊 {Markdown.Text(track.Name)}: the full count for {Markdown.MediaName(pick.Media)}", DiscordLimits.EmbedTitle);
+        return
+        [
+            .. chunks.Select((chunk, i) => new MessageCreateRequest
+            {
+                Embeds =
+                [
+                    new Embed
+                    {
+                        Title = title,
+                        Description = chunk,
+                        Color = Palette.Pick,
+                        Footer = chunks.Count == 1 ? null : new EmbedFooter { Text = $"Part {i + 1} of {chunks.Count}" },
+                    },
+                ],
+                AllowedMentions = AllowedMentions.None,
+            }),
+        ];
+    }
+
+    /// <summary>Each candidate's name as members see it, escaped and cut to the length a line allows.</summary>
+    private sealed class Names(IReadOnlyList<Nomination> candidates)
+    {
+        private readonly Dictionary<string, string> _names = candidates.ToDictionary(n => n.CandidateId, n => n.Media.DisplayName);
+
+        public string Of(string id, int maxLength) => _names.TryGetValue(id, out var name) ? Markdown.Text(name, maxLength) : "(withdrawn)";
     }
 }
