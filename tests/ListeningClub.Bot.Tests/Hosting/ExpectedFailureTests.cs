@@ -110,17 +110,6 @@ public sealed class ExpectedFailureTests : IDisposable
         Assert.DoesNotContain(StackFrame, stdout + stderr, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task CtrlC_WhileRunning_ExitsZero()
-    {
-        await using var bot = await ExecutableBot.StartAsync();
-
-        bot.Process.Interrupt();
-
-        Assert.Equal(0, await bot.Process.WaitForExitAsync(TimeSpan.FromSeconds(30)));
-        Assert.DoesNotContain(bot.Process.Lines, l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal));
-    }
-
     /// <summary>A bug at start-up is not an expected failure: it escapes the entry point, and its stack trace is logged.</summary>
     [Fact]
     public async Task UnexpectedExceptionAtStart_EscapesWithItsStackTraceLogged()

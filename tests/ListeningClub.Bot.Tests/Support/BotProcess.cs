@@ -71,9 +71,6 @@ public sealed class BotProcess : IAsyncDisposable
     /// <summary>Sends SIGTERM, as <c>docker stop</c> and <c>systemctl stop</c> do.</summary>
     public void Terminate() => Signal("TERM");
 
-    /// <summary>Sends SIGINT, as Ctrl-C in a terminal does.</summary>
-    public void Interrupt() => Signal("INT");
-
     private void Signal(string name)
     {
         // The shell's built-in kill: a kill binary is not in every image (e.g. the SDK container that runs the tests).
