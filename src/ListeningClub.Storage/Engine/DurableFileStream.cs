@@ -88,21 +88,23 @@ internal sealed class DurableFileStream : Stream
 
     public override void Flush()
     {
-        if (!_groupCommitLog || _confirmPending)
+        if (!_groupCommitLog)
         {
+            Fsync(onlyIfUnsynced: false);
+        }
+        else if (_confirmPending)
+        {
+            // The writer may already have made the commit durable (LiteDB flushes after it signals its queue empty).
             _confirmPending = false;
-            Fsync();
+            EnsureDurable();
         }
     }
 
-    /// <summary>Makes every byte written so far durable (no-op when nothing is pending).</summary>
-    public void EnsureDurable()
-    {
-        if (Volatile.Read(ref _unsynced))
-        {
-            Fsync();
-        }
-    }
+    /// <summary>
+    /// Makes every byte written so far durable (no-op when nothing is pending). Returns only once an fsync that covers
+    /// those bytes has finished, even when another thread started it.
+    /// </summary>
+    public void EnsureDurable() => Fsync(onlyIfUnsynced: true);
 
     public override int Read(byte[] buffer, int offset, int count)
     {
@@ -197,10 +199,15 @@ internal sealed class DurableFileStream : Stream
         _lastReadEnd = -1;
     }
 
-    private void Fsync()
+    private void Fsync(bool onlyIfUnsynced)
     {
         lock (_syncGate)
         {
+            if (onlyIfUnsynced && !Volatile.Read(ref _unsynced))
+            {
+                return;
+            }
+
             Volatile.Write(ref _unsynced, false);
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             _file.Flush(flushToDisk: true);
