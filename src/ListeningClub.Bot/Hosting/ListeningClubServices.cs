@@ -24,7 +24,7 @@ public static class ListeningClubServices
     {
         services.AddListeningClubStorage();
         services.AddSingleton<IValidateOptions<StorageOptions>, DataFolderCheck>();
-        services.AddClubDomain();
+        services.AddClubApplication();
         services.AddOptions<ClubDefaultsOptions>().BindConfiguration(ClubDefaultsOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ClubDefaultsOptions>, ClubDefaultsValidator>();
         services.AddMemberRateLimits();

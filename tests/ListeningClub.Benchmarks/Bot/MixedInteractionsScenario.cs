@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using ListeningClub.Application.Nominations;
 using ListeningClub.Bot.Hosting;
 using ListeningClub.Discord.Emulator.Control;
 using ListeningClub.Domain.Ballots;

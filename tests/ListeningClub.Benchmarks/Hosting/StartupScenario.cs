@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using ListeningClub.Application.Clubs;
 using ListeningClub.Bot.Hosting;
 using ListeningClub.Discord.Emulator.Control;
 using ListeningClub.Discord.Emulator.Hosting;
@@ -69,7 +70,7 @@ public static class StartupScenario
             .AddLogging()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
             .AddListeningClubStorage(o => o.DataFolder = folder)
-            .AddClubDomain();
+            .AddClubApplication();
         await using var provider = services.BuildServiceProvider();
         var clubs = provider.GetRequiredService<ClubService>();
         await Parallel.ForEachAsync(guilds, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (guild, ct) =>

@@ -1,6 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using ListeningClub.Application.Clubs;
+using ListeningClub.Application.Nominations;
+using ListeningClub.Application.Scheduling;
+using ListeningClub.Application.Voting;
 using ListeningClub.Bot.Features.Rhythm;
 using ListeningClub.Bot.Hosting;
 using ListeningClub.Discord.Emulator.Control;

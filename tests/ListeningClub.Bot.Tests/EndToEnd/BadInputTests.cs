@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ListeningClub.Application.Nominations;
 using ListeningClub.Bot.Features.Club;
 using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Discord.Models;

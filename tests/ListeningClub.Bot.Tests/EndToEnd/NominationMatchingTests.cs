@@ -1,3 +1,4 @@
+using ListeningClub.Application.Nominations;
 using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Nominations;

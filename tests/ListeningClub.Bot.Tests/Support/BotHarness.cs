@@ -1,3 +1,5 @@
+using ListeningClub.Application.Clubs;
+using ListeningClub.Application.Nominations;
 using ListeningClub.Bot.Features.Rhythm;
 using ListeningClub.Bot.Hosting;
 using ListeningClub.Discord.Emulator.Control;

@@ -1,3 +1,4 @@
+using ListeningClub.Application.Clubs;
 using ListeningClub.Discord.Interactions;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Common;

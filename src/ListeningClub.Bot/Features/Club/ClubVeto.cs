@@ -1,3 +1,5 @@
+using ListeningClub.Application.Cycles;
+using ListeningClub.Application.Nominations;
 using ListeningClub.Bot.Features.Commands;
 using ListeningClub.Bot.Features.Nominations;
 using ListeningClub.Bot.Features.Rendering;

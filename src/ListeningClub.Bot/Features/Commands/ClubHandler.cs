@@ -1,4 +1,5 @@
 using System.Globalization;
+using ListeningClub.Application.Clubs;
 using ListeningClub.Bot.Features.Safety;
 using ListeningClub.Discord.Interactions;
 using ListeningClub.Discord.Models;

@@ -1,4 +1,6 @@
 using System.Globalization;
+using ListeningClub.Application.Cycles;
+using ListeningClub.Application.Locks;
 using ListeningClub.Discord.Models;
 using ListeningClub.Discord.Rest;
 using ListeningClub.Discord.Rest.Resources;

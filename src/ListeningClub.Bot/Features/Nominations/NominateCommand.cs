@@ -1,3 +1,4 @@
+using ListeningClub.Application.Nominations;
 using ListeningClub.Bot.Features.Commands;
 using ListeningClub.Discord.Interactions;
 using ListeningClub.Discord.Models;

@@ -1,3 +1,4 @@
+using ListeningClub.Application.Nominations;
 using ListeningClub.Discord.Models;
 using ListeningClub.Discord.Safety;
 using ListeningClub.Domain.Nominations;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ListeningClub.Application.Nominations;
 using ListeningClub.Bot.Features.Commands;
 using ListeningClub.Bot.Features.Rendering;
 using ListeningClub.Discord.Interactions;

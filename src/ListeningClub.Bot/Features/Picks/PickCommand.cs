@@ -1,4 +1,5 @@
 using System.Text;
+using ListeningClub.Application.Cycles;
 using ListeningClub.Bot.Features.Commands;
 using ListeningClub.Bot.Features.Rendering;
 using ListeningClub.Discord.Interactions;

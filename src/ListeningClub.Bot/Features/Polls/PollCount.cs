@@ -1,3 +1,5 @@
+using ListeningClub.Application.Nominations;
+using ListeningClub.Application.Voting;
 using ListeningClub.Discord.Rest;
 using ListeningClub.Discord.Rest.Resources;
 using ListeningClub.Domain.Ballots;

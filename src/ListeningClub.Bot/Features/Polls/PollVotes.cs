@@ -1,4 +1,7 @@
 using System.Text.Json;
+using ListeningClub.Application.Clubs;
+using ListeningClub.Application.Cycles;
+using ListeningClub.Application.Voting;
 using ListeningClub.Discord.Gateway;
 using ListeningClub.Discord.Models;
 using ListeningClub.Discord.Serialization;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ListeningClub.Application.Prompts;
 using ListeningClub.Bot.Features.Club;
 using ListeningClub.Bot.Features.Commands;
 using ListeningClub.Bot.Features.Rendering;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ListeningClub.Application.Ratings;
 using ListeningClub.Bot.Features.Commands;
 using ListeningClub.Bot.Features.Rendering;
 using ListeningClub.Discord.Interactions;

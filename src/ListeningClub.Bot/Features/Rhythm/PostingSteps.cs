@@ -1,3 +1,5 @@
+using ListeningClub.Application.Prompts;
+using ListeningClub.Application.Scheduling;
 using ListeningClub.Bot.Features.Reminders;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Common;

@@ -1,3 +1,4 @@
+using ListeningClub.Application.Scheduling;
 using ListeningClub.Discord.Models;
 using ListeningClub.Discord.Rest;
 using ListeningClub.Discord.Rest.Resources;

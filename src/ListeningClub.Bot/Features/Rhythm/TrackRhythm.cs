@@ -1,3 +1,7 @@
+using ListeningClub.Application.Cycles;
+using ListeningClub.Application.Locks;
+using ListeningClub.Application.Ratings;
+using ListeningClub.Application.Voting;
 using ListeningClub.Bot.Features.Events;
 using ListeningClub.Bot.Features.Polls;
 using ListeningClub.Bot.Features.Reminders;

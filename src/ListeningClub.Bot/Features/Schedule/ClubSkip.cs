@@ -1,3 +1,4 @@
+using ListeningClub.Application.Scheduling;
 using ListeningClub.Bot.Features.Club;
 using ListeningClub.Bot.Features.Commands;
 using ListeningClub.Bot.Features.Rendering;

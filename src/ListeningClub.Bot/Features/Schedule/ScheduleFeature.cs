@@ -1,3 +1,4 @@
+using ListeningClub.Application.Scheduling;
 using ListeningClub.Discord.Hosting;
 using ListeningClub.Domain.Scheduling;
 using Microsoft.Extensions.DependencyInjection;

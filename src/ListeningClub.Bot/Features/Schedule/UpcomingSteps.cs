@@ -1,4 +1,5 @@
 using System.Globalization;
+using ListeningClub.Application.Cycles;
 using ListeningClub.Bot.Features.Rendering;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Cycles;

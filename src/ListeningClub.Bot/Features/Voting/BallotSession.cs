@@ -1,3 +1,5 @@
+using ListeningClub.Application.Nominations;
+using ListeningClub.Application.Voting;
 using ListeningClub.Bot.Features.Rendering;
 using ListeningClub.Discord.Interactions;
 using ListeningClub.Domain.Ballots;

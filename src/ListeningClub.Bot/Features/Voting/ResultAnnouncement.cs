@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ListeningClub.Application.Voting;
 using ListeningClub.Bot.Features.Rendering;
 using ListeningClub.Discord.Models;
 using ListeningClub.Discord.Safety;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ListeningClub.Application.Nominations;
 using ListeningClub.Bot.Features.Backup;
 using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Domain.Clubs;

@@ -1,3 +1,5 @@
+using ListeningClub.Application.Clubs;
+using ListeningClub.Application.Scheduling;
 using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Media;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ListeningClub.Application.Scheduling;
 using ListeningClub.Bot.Features.Reminders;
 using ListeningClub.Bot.Features.Rhythm;
 using ListeningClub.Bot.Tests.Support;

@@ -1,4 +1,7 @@
 using System.Globalization;
+using ListeningClub.Application.Nominations;
+using ListeningClub.Application.Scheduling;
+using ListeningClub.Application.Voting;
 using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Domain.Ballots;
 using ListeningClub.Domain.Clubs;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ListeningClub.Application.Voting;
 using ListeningClub.Bot.Features.Rhythm;
 using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Discord.Emulator.Control;
@@ -72,7 +73,7 @@ public sealed class DiscussionStarterTests
         await bot.NominateAsync(track, "ben", MediaFactory.Film("Ran", null, null, null).Value);
         var rhythm = bot.Get<TrackRhythm>();
         Assert.True((await rhythm.OpenVotingNowAsync(track, None)).IsSuccess);
-        Assert.True((await bot.Get<Domain.Ballots.VotingService>().CastAsync(track, bot.User("cho"), [heat.Id], None)).IsSuccess);
+        Assert.True((await bot.Get<ListeningClub.Application.Voting.VotingService>().CastAsync(track, bot.User("cho"), [heat.Id], None)).IsSuccess);
         var closed = await rhythm.CloseVotingNowAsync(track, None);
         Assert.True(closed.IsSuccess, closed.Problem?.Message);
         Assert.Equal(RhythmPlanner.PlannedReveal(track, closed.Value.Cycle), Berlin(13, 18));

@@ -1,4 +1,6 @@
 using System.Globalization;
+using ListeningClub.Application.Nominations;
+using ListeningClub.Application.Voting;
 using ListeningClub.Bot.Features.Rhythm;
 using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Domain.Ballots;
@@ -35,7 +37,7 @@ public sealed class ForumTrackTests
             var cycle = (await bot.Get<ICycleRepository>().GetCurrentAsync(track.Id, None))!;
             if (cycle.Phase == CyclePhase.Voting && cycle.Number == 1)
             {
-                var (_, listed) = await bot.Get<Domain.Nominations.NominationService>().ListCurrentAsync(track, None);
+                var (_, listed) = await bot.Get<ListeningClub.Application.Nominations.NominationService>().ListCurrentAsync(track, None);
                 await bot.Get<VotingService>().CastAsync(track, bot.User("cho"), [listed.Single(n => n.Media.Title == "Heat").Id], None);
             }
 

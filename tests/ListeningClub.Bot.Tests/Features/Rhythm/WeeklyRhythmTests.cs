@@ -1,3 +1,6 @@
+using ListeningClub.Application.Nominations;
+using ListeningClub.Application.Ratings;
+using ListeningClub.Application.Voting;
 using ListeningClub.Bot.Features.Picks;
 using ListeningClub.Bot.Features.Rhythm;
 using ListeningClub.Bot.Tests.Support;
@@ -157,7 +160,7 @@ public sealed class WeeklyRhythmTests
         while (next is not null && next.At <= end)
         {
             var cycle = (await cycles.GetCurrentAsync(track.Id, None))!;
-            var (_, listed) = await bot.Get<Domain.Nominations.NominationService>().ListCurrentAsync(track, None);
+            var (_, listed) = await bot.Get<ListeningClub.Application.Nominations.NominationService>().ListCurrentAsync(track, None);
             if (cycle.Phase == CyclePhase.Nominating && listed.Count == 0)
             {
                 foreach (var (member, i) in members.Select((m, i) => (m, i)))

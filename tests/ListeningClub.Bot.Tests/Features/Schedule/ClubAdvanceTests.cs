@@ -1,4 +1,6 @@
 using System.Globalization;
+using ListeningClub.Application.Nominations;
+using ListeningClub.Application.Voting;
 using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Discord.Emulator.Control;
 using ListeningClub.Domain.Ballots;

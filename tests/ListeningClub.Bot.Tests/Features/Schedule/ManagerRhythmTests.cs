@@ -1,3 +1,5 @@
+using ListeningClub.Application.Cycles;
+using ListeningClub.Application.Scheduling;
 using ListeningClub.Bot.Features.Rhythm;
 using ListeningClub.Bot.Tests.Features.Rhythm;
 using ListeningClub.Bot.Tests.Support;

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using ListeningClub.Application.Nominations;
+using ListeningClub.Application.Voting;
 using ListeningClub.Bot.Features.Rhythm;
 using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Discord.Emulator.Control;

@@ -1,4 +1,5 @@
 using CsCheck;
+using ListeningClub.Application.Voting;
 using ListeningClub.Bot.Features.Rendering;
 using ListeningClub.Bot.Features.Voting;
 using ListeningClub.Bot.Tests.Support;

@@ -1,3 +1,6 @@
+using ListeningClub.Application.Cycles;
+using ListeningClub.Application.Locks;
+using ListeningClub.Domain.Ballots;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Common;
 using ListeningClub.Domain.Cycles;
@@ -5,7 +8,7 @@ using ListeningClub.Domain.Nominations;
 using ListeningClub.Domain.Picks;
 using ListeningClub.Domain.Voting;
 
-namespace ListeningClub.Domain.Ballots;
+namespace ListeningClub.Application.Voting;
 
 /// <summary>What members see when voting closes: the pick, the count that chose it, and the candidates.</summary>
 public sealed record ElectionOutcome(Cycle Cycle, Pick Pick, TallyResult Tally, IReadOnlyList<Nomination> Candidates);

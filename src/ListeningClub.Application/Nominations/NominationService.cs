@@ -1,11 +1,14 @@
+using ListeningClub.Application.Cycles;
+using ListeningClub.Application.Locks;
 using ListeningClub.Domain.Ballots;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Common;
 using ListeningClub.Domain.Cycles;
 using ListeningClub.Domain.Media;
+using ListeningClub.Domain.Nominations;
 using ListeningClub.Domain.Picks;
 
-namespace ListeningClub.Domain.Nominations;
+namespace ListeningClub.Application.Nominations;
 
 /// <summary>Nominating, withdrawing and vetoing, and listing a cycle's nominations.</summary>
 public sealed class NominationService(

@@ -1,7 +1,8 @@
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Common;
+using ListeningClub.Domain.Prompts;
 
-namespace ListeningClub.Domain.Prompts;
+namespace ListeningClub.Application.Prompts;
 
 /// <summary>A track's discussion deck: suggestions, manager edits and drawing the next prompt.</summary>
 public sealed class PromptService(IPromptRepository prompts, TimeProvider time, Random random)

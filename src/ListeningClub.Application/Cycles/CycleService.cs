@@ -1,8 +1,10 @@
+using ListeningClub.Application.Locks;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Common;
+using ListeningClub.Domain.Cycles;
 using ListeningClub.Domain.Nominations;
 
-namespace ListeningClub.Domain.Cycles;
+namespace ListeningClub.Application.Cycles;
 
 /// <summary>Moving a track on to its next cycle.</summary>
 public sealed class CycleService(ICycleRepository cycles, INominationRepository nominations, TrackLocks locks, TimeProvider time)

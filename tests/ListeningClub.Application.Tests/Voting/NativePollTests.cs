@@ -1,10 +1,10 @@
 using ListeningClub.Domain.Ballots;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Common;
-using ListeningClub.Domain.Tests.Fakes;
+using ListeningClub.Application.Tests.Fakes;
 using ListeningClub.Domain.Voting;
 
-namespace ListeningClub.Domain.Tests.Ballots;
+namespace ListeningClub.Application.Tests.Voting;
 
 public sealed class NativePollTests
 {

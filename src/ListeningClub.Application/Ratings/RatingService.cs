@@ -1,8 +1,11 @@
+using ListeningClub.Application.Cycles;
+using ListeningClub.Application.Locks;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Common;
 using ListeningClub.Domain.Cycles;
+using ListeningClub.Domain.Ratings;
 
-namespace ListeningClub.Domain.Ratings;
+namespace ListeningClub.Application.Ratings;
 
 /// <summary>The ratings of a cycle's pick once revealed: the summary and every member's score.</summary>
 public sealed record RatingReveal(Cycle Cycle, RatingSummary? Summary, IReadOnlyList<Rating> Ratings);

@@ -1,3 +1,10 @@
+using ListeningClub.Application.Clubs;
+using ListeningClub.Application.Cycles;
+using ListeningClub.Application.Locks;
+using ListeningClub.Application.Nominations;
+using ListeningClub.Application.Prompts;
+using ListeningClub.Application.Ratings;
+using ListeningClub.Application.Voting;
 using ListeningClub.Domain.Ballots;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Cycles;
@@ -7,7 +14,7 @@ using ListeningClub.Domain.Prompts;
 using ListeningClub.Domain.Ratings;
 using Microsoft.Extensions.Time.Testing;
 
-namespace ListeningClub.Domain.Tests.Fakes;
+namespace ListeningClub.Application.Tests.Fakes;
 
 /// <summary>The domain services wired to in-memory repositories and a fake clock.</summary>
 public sealed class ClubFixture

@@ -8,7 +8,7 @@ using ListeningClub.Domain.Picks;
 using ListeningClub.Domain.Prompts;
 using ListeningClub.Domain.Ratings;
 
-namespace ListeningClub.Domain.Tests.Fakes;
+namespace ListeningClub.Application.Tests.Fakes;
 
 /// <summary>Hand-written in-memory repositories for testing the domain services' orchestration.</summary>
 public sealed class InMemoryRepositories : IClubRepository, ICycleRepository, INominationRepository, IBallotRepository, IPickRepository, IRatingRepository, IPromptRepository

@@ -1,9 +1,11 @@
+using ListeningClub.Application.Locks;
+using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Common;
 using ListeningClub.Domain.Cycles;
 using ListeningClub.Domain.Media;
 using ListeningClub.Domain.Prompts;
 
-namespace ListeningClub.Domain.Clubs;
+namespace ListeningClub.Application.Clubs;
 
 /// <summary>Creating and configuring a club and its tracks.</summary>
 public sealed class ClubService(IClubRepository clubs, ICycleRepository cycles, IPromptRepository prompts, TrackLocks locks, TimeProvider time)

@@ -4,10 +4,10 @@ using ListeningClub.Domain.Cycles;
 using ListeningClub.Domain.Media;
 using ListeningClub.Domain.Picks;
 using ListeningClub.Domain.Prompts;
-using ListeningClub.Domain.Tests.Fakes;
+using ListeningClub.Application.Tests.Fakes;
 using ListeningClub.Domain.Voting;
 
-namespace ListeningClub.Domain.Tests.Services;
+namespace ListeningClub.Application.Tests.Clubs;
 
 public sealed class ClubLifecycleTests
 {

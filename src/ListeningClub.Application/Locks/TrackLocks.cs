@@ -1,44 +1,6 @@
-using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Common;
 
-namespace ListeningClub.Domain.Cycles;
-
-/// <summary>Finds a track's current cycle, starting the first one if the track has none yet.</summary>
-public static class CycleLoader
-{
-    public static async Task<Cycle> CurrentAsync(this ICycleRepository cycles, Track track, TimeProvider time, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(cycles);
-        ArgumentNullException.ThrowIfNull(track);
-        ArgumentNullException.ThrowIfNull(time);
-        var current = await cycles.GetCurrentAsync(track.Id, cancellationToken).ConfigureAwait(false);
-        if (current is not null)
-        {
-            return current;
-        }
-
-        var first = Cycle.Start(track, 1, time.GetUtcNow());
-        await cycles.SaveAsync(first, cancellationToken).ConfigureAwait(false);
-        return first;
-    }
-}
-
-/// <summary>The cycles the rhythm looks at: the current one and the one before it, oldest first.</summary>
-public static class RecentCycles
-{
-    public static async Task<IReadOnlyList<Cycle>> RecentAsync(this ICycleRepository cycles, Track track, TimeProvider time, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(cycles);
-        ArgumentNullException.ThrowIfNull(track);
-        var all = await cycles.ListByTrackAsync(track.Id, cancellationToken).ConfigureAwait(false);
-        return all.Count switch
-        {
-            0 => [await cycles.CurrentAsync(track, time, cancellationToken).ConfigureAwait(false)],
-            <= 2 => all,
-            _ => [all[^2], all[^1]],
-        };
-    }
-}
+namespace ListeningClub.Application.Locks;
 
 /// <summary>
 /// One reader/writer lock per track, shared by every service. Changes to the cycle itself (phase changes, vetoes)

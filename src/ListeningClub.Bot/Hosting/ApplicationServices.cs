@@ -1,3 +1,10 @@
+using ListeningClub.Application.Clubs;
+using ListeningClub.Application.Cycles;
+using ListeningClub.Application.Locks;
+using ListeningClub.Application.Nominations;
+using ListeningClub.Application.Prompts;
+using ListeningClub.Application.Ratings;
+using ListeningClub.Application.Voting;
 using ListeningClub.Domain.Ballots;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Cycles;
@@ -9,10 +16,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ListeningClub.Bot.Hosting;
 
-/// <summary>The domain's services, one instance each: they hold no state but the per-track locks.</summary>
-public static class DomainServices
+/// <summary>The application's use cases, one instance each: they hold no state but the per-track locks.</summary>
+public static class ApplicationServices
 {
-    public static IServiceCollection AddClubDomain(this IServiceCollection services)
+    public static IServiceCollection AddClubApplication(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TrackLocks>();

@@ -1,8 +1,11 @@
+using ListeningClub.Application.Cycles;
+using ListeningClub.Application.Locks;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Common;
 using ListeningClub.Domain.Cycles;
+using ListeningClub.Domain.Scheduling;
 
-namespace ListeningClub.Domain.Scheduling;
+namespace ListeningClub.Application.Scheduling;
 
 /// <summary>
 /// A manager's say over a track's rhythm: its schedule, pausing and resuming it, skipping a week, and who its
