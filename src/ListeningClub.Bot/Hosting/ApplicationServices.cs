@@ -1,5 +1,6 @@
 using ListeningClub.Application.Clubs;
 using ListeningClub.Application.Cycles;
+using ListeningClub.Application.History;
 using ListeningClub.Application.Locks;
 using ListeningClub.Application.Nominations;
 using ListeningClub.Application.Prompts;
@@ -28,6 +29,7 @@ public static class ApplicationServices
         services.TryAddSingleton<VotingService>();
         services.TryAddSingleton<CycleService>();
         services.TryAddSingleton<RatingService>();
+        services.TryAddSingleton<ClubHistoryQuery>();
         services.TryAddSingleton(provider => new PromptService(
             provider.GetRequiredService<IPromptRepository>(), provider.GetRequiredService<TimeProvider>(), Random.Shared));
         return services;

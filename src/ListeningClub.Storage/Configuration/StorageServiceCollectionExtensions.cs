@@ -7,7 +7,6 @@ using ListeningClub.Domain.Picks;
 using ListeningClub.Domain.Prompts;
 using ListeningClub.Domain.Ratings;
 using ListeningClub.Storage.Engine;
-using ListeningClub.Storage.Export;
 using ListeningClub.Storage.Repositories;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -51,7 +50,6 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IRatingRepository, RatingRepository>();
         services.TryAddSingleton<IPromptRepository, PromptRepository>();
         services.TryAddSingleton<IOutboxRepository, OutboxRepository>();
-        services.TryAddSingleton<IClubExporter, ClubExporter>();
         services.AddHostedService<StorageLifetime>();
         return services;
     }

@@ -18,7 +18,6 @@ public static class CommandsFeature
         services.AddSingleton<ClubHandlerServices>();
         services.AddSingleton<ChannelAccess>();
         services.AddScoped<BallotSession>();
-        services.AddScoped<ClubHistory>();
         services.AddInteractionHandler<HelpCommand>();
         services.AddInteractionHandler<NominateCommand>();
         services.AddInteractionHandler<WithdrawCommand>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ListeningClub.Application.History;
 using ListeningClub.Bot.Features.Club;
 using ListeningClub.Bot.Features.Commands;
 using ListeningClub.Bot.Features.Rendering;
@@ -7,7 +8,6 @@ using ListeningClub.Discord.Interactions;
 using ListeningClub.Discord.Models;
 using ListeningClub.Domain.Common;
 using ListeningClub.Domain.Media;
-using ListeningClub.Storage.Export;
 
 namespace ListeningClub.Bot.Features.Export;
 
@@ -16,7 +16,7 @@ namespace ListeningClub.Bot.Features.Export;
 /// (the club's mean rating, or the named member's own), as files on a private reply. Only what is already public goes
 /// in: ballots after the announcement, ratings after the reveal.
 /// </summary>
-public sealed class ClubExport(IClubExporter exporter, TimeProvider time) : IClubSubcommand
+public sealed class ClubExport(ClubHistoryQuery history, TimeProvider time) : IClubSubcommand
 {
     /// <summary>Discord's upload limit for servers without boosts, when the interaction does not say.</summary>
     public const long DefaultUploadLimit = 10 * 1024 * 1024;
@@ -29,18 +29,18 @@ public sealed class ClubExport(IClubExporter exporter, TimeProvider time) : IClu
     public async Task<ClubOutcome> RunAsync(ClubCall request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Club is not { Tracks.Count: > 0 } club || await exporter.ExportClubJsonAsync(request.GuildId, ct).ConfigureAwait(false) is not { } json)
+        if (request.Club is not { Tracks.Count: > 0 } || await history.GetAsync(request.GuildId, ct).ConfigureAwait(false) is not { } club)
         {
             return new Problem("export.none", "This server has no club yet, so there is nothing to export. Start one with /club setup.");
         }
 
         var date = time.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var member = request.Context.GetId("member");
-        var files = new List<FileUpload> { new($"listeningclub-{date}.json", Encoding.UTF8.GetBytes(json), "application/json") };
-        foreach (var track in club.Tracks.Where(t => t.Kind == MediaKind.Film))
+        var files = new List<FileUpload> { new($"listeningclub-{date}.json", Encoding.UTF8.GetBytes(ClubHistoryJson.Write(club)), "application/json") };
+        foreach (var track in club.Tracks.Where(t => t.Track.Kind == MediaKind.Film))
         {
-            var csv = await exporter.ExportLetterboxdCsvAsync(request.GuildId, track.Id, member, ct).ConfigureAwait(false);
-            files.Add(new FileUpload($"{FileName(track.Name)}-letterboxd-{date}.csv", Encoding.UTF8.GetBytes(csv), "text/csv"));
+            var csv = LetterboxdCsv.Write(track, member);
+            files.Add(new FileUpload($"{FileName(track.Track.Name)}-letterboxd-{date}.csv", Encoding.UTF8.GetBytes(csv), "text/csv"));
         }
 
         var size = files.Sum(f => (long)f.Content.Length);

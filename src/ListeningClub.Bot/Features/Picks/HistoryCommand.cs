@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ListeningClub.Application.History;
 using ListeningClub.Bot.Features.Commands;
 using ListeningClub.Bot.Features.Rendering;
 using ListeningClub.Discord.Interactions;
@@ -11,7 +12,7 @@ using ListeningClub.Domain.Ratings;
 namespace ListeningClub.Bot.Features.Picks;
 
 /// <summary>/history [track]: the picks, newest first, with who nominated them and how the club rated them.</summary>
-public sealed class HistoryCommand(ClubHandlerServices services, ClubHistory history) : PagedListHandler(services), IInteractionHandler
+public sealed class HistoryCommand(ClubHandlerServices services, ClubHistoryQuery history) : PagedListHandler(services), IInteractionHandler
 {
     public const int PageSize = 15;
 
@@ -27,7 +28,8 @@ public sealed class HistoryCommand(ClubHandlerServices services, ClubHistory his
 
     protected override async Task<InteractionReply> RenderAsync(Track track, int page, CancellationToken ct)
     {
-        var (picks, _, ratings) = await history.LoadAsync(track, ct).ConfigureAwait(false);
+        var record = await history.TrackAsync(track, withBallots: false, ct).ConfigureAwait(false);
+        var (picks, ratings) = (record.Picks, record.RevealedRatings);
         (page, var pages) = Pages.Clamp(page, picks.Count, PageSize);
         var text = new StringBuilder();
         foreach (var pick in picks.Reverse().Skip(page * PageSize).Take(PageSize))

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
+using ListeningClub.Application.History;
 using ListeningClub.Bot.Features.Commands;
-using ListeningClub.Bot.Features.Picks;
 using ListeningClub.Bot.Features.Rendering;
 using ListeningClub.Discord.Interactions;
 using ListeningClub.Discord.Models;
@@ -10,7 +10,7 @@ using ListeningClub.Domain.Ratings;
 namespace ListeningClub.Bot.Features.Ratings;
 
 /// <summary>/stats [member] [track]: the club's most active nominators, best-loved and most divisive picks, or one member's record.</summary>
-public sealed class StatsCommand(ClubHandlerServices services, ClubHistory history) : ClubHandler(services), IInteractionHandler
+public sealed class StatsCommand(ClubHandlerServices services, ClubHistoryQuery history) : ClubHandler(services), IInteractionHandler
 {
     public static InteractionRoutes Routes { get; } = InteractionRoutes.ForCommand(new ApplicationCommand
     {
@@ -31,7 +31,8 @@ public sealed class StatsCommand(ClubHandlerServices services, ClubHistory histo
             return;
         }
 
-        var (picks, nominations, ratings) = await history.LoadAsync(track, ct).ConfigureAwait(false);
+        var record = await history.TrackAsync(track, withBallots: false, ct).ConfigureAwait(false);
+        var (picks, nominations, ratings) = (record.Picks, record.Nominations, record.RevealedRatings);
         var text = new StringBuilder();
         if (context.GetId("member") is { } member)
         {

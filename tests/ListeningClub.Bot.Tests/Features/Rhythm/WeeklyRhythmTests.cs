@@ -1,7 +1,7 @@
+using ListeningClub.Application.History;
 using ListeningClub.Application.Nominations;
 using ListeningClub.Application.Ratings;
 using ListeningClub.Application.Voting;
-using ListeningClub.Bot.Features.Picks;
 using ListeningClub.Bot.Features.Rhythm;
 using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Domain.Ballots;
@@ -69,8 +69,9 @@ public sealed class WeeklyRhythmTests
         Assert.Equal(3, reveals);
 
         // The history feeds /history and /stats: only revealed ratings count (weeks 1–3; week 4 is still sealed).
-        var (historyPicks, nominations, revealed) = await bot.Get<ClubHistory>().LoadAsync(track, None);
-        var stats = ClubStatistics.Club(nominations, historyPicks, revealed);
+        var history = await bot.Get<ClubHistoryQuery>().TrackAsync(track, withBallots: false, None);
+        var revealed = history.RevealedRatings;
+        var stats = ClubStatistics.Club(history.Nominations, history.Picks, revealed);
         Assert.Equal((4, 15), (stats.Picks, stats.Nominations)); // five cycles of three nominations, the fifth still open
         Assert.Equal(9, revealed.Count);
         Assert.Equal(3, stats.TopPicks.Count);

@@ -2,27 +2,19 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using ListeningClub.Domain.Ballots;
-using ListeningClub.Domain.Clubs;
-using ListeningClub.Domain.Common;
-using ListeningClub.Domain.Cycles;
+using ListeningClub.Application.History;
 using ListeningClub.Domain.Media;
-using ListeningClub.Domain.Nominations;
-using ListeningClub.Domain.Picks;
 using ListeningClub.Domain.Prompts;
-using ListeningClub.Domain.Ratings;
 
-namespace ListeningClub.Storage.Export;
+namespace ListeningClub.Bot.Features.Export;
 
-/// <summary>Builds the exports from the repositories (reads only; never waits for the writer).</summary>
-internal sealed class ClubExporter(
-    IClubRepository clubs,
-    ICycleRepository cycles,
-    INominationRepository nominations,
-    IBallotRepository ballots,
-    IPickRepository picks,
-    IRatingRepository ratings,
-    IPromptRepository prompts) : IClubExporter
+/// <summary>
+/// The club's whole history as indented UTF-8 JSON (<c>listeningclub-history/1</c>): tracks, cycles, nominations,
+/// picks, prompts, and what has become public (ballots and tie-break seeds after the announcement, ratings after the
+/// reveal; <see cref="ClubHistoryQuery"/> leaves the rest out). Ids are strings (JavaScript numbers cannot hold
+/// Discord ids); times are ISO 8601 in UTC.
+/// </summary>
+public static class ClubHistoryJson
 {
     private static readonly JsonWriterOptions JsonOptions = new()
     {
@@ -30,25 +22,20 @@ internal sealed class ClubExporter(
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // a file for people: keep emoji and non-Latin text readable
     };
 
-    public async Task<string?> ExportClubJsonAsync(ulong guildId, CancellationToken cancellationToken)
+    public static string Write(ClubHistory history)
     {
-        var club = await clubs.GetAsync(guildId, cancellationToken).ConfigureAwait(false);
-        if (club is null)
-        {
-            return null;
-        }
-
+        ArgumentNullException.ThrowIfNull(history);
         using var buffer = new MemoryStream();
-        await using (var json = new Utf8JsonWriter(buffer, JsonOptions))
+        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
         {
             json.WriteStartObject();
             json.WriteString("format", "listeningclub-history/1");
-            json.WriteString("guildId", Id(club.GuildId));
-            WriteOptionalId(json, "managerRoleId", club.ManagerRoleId);
+            json.WriteString("guildId", Id(history.Club.GuildId));
+            WriteOptionalId(json, "managerRoleId", history.Club.ManagerRoleId);
             json.WriteStartArray("tracks");
-            foreach (var track in club.Tracks)
+            foreach (var track in history.Tracks)
             {
-                await WriteTrackAsync(json, track, cancellationToken).ConfigureAwait(false);
+                WriteTrack(json, track);
             }
 
             json.WriteEndArray();
@@ -58,61 +45,9 @@ internal sealed class ClubExporter(
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    public async Task<string> ExportLetterboxdCsvAsync(ulong guildId, TrackId trackId, ulong? memberId, CancellationToken cancellationToken)
+    private static void WriteTrack(Utf8JsonWriter json, TrackHistory history)
     {
-        var club = await clubs.GetAsync(guildId, cancellationToken).ConfigureAwait(false);
-        var track = club?.FindTrack(trackId) ?? throw new ArgumentException("The guild has no such track.", nameof(trackId));
-        if (track.Kind != MediaKind.Film)
-        {
-            throw new ArgumentException("Letterboxd is for films; this track is for albums.", nameof(trackId));
-        }
-
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(track.TimeZoneId);
-        var revealed = (await cycles.ListByTrackAsync(trackId, cancellationToken).ConfigureAwait(false))
-            .Where(cycle => cycle.RatingsRevealedAt is not null)
-            .Select(cycle => cycle.Id)
-            .ToHashSet();
-        var trackRatings = (await ratings.ListByTrackAsync(trackId, cancellationToken).ConfigureAwait(false))
-            .Where(rating => revealed.Contains(rating.CycleId))
-            .ToLookup(rating => rating.CycleId);
-
-        var csv = new StringBuilder("Title,Year,WatchedDate,Rating10,Review\n");
-        foreach (var pick in await picks.ListByTrackAsync(trackId, cancellationToken).ConfigureAwait(false))
-        {
-            var watched = TimeZoneInfo.ConvertTime(pick.AnnouncedAt, zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var pickRatings = trackRatings[pick.CycleId].ToList();
-            string score;
-            string review;
-            if (memberId is { } member)
-            {
-                var mine = pickRatings.FirstOrDefault(rating => rating.MemberId == member);
-                score = mine?.Score.ToString(CultureInfo.InvariantCulture) ?? "";
-                review = mine?.Review ?? "";
-            }
-            else
-            {
-                score = pickRatings.Count == 0
-                    ? ""
-                    : Math.Round(pickRatings.Average(rating => rating.Score), MidpointRounding.AwayFromZero).ToString(CultureInfo.InvariantCulture);
-                review = "";
-            }
-
-            csv.Append(Csv(pick.Media.Title)).Append(',')
-                .Append(pick.Media.Year?.ToString(CultureInfo.InvariantCulture) ?? "").Append(',')
-                .Append(watched).Append(',')
-                .Append(score).Append(',')
-                .Append(Csv(review)).Append('\n');
-        }
-
-        return csv.ToString();
-    }
-
-    /// <summary>RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled.</summary>
-    internal static string Csv(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-
-    private async Task WriteTrackAsync(Utf8JsonWriter json, Track track, CancellationToken cancellationToken)
-    {
+        var track = history.Track;
         json.WriteStartObject();
         json.WriteString("id", track.Id.ToString());
         json.WriteString("name", track.Name);
@@ -128,22 +63,16 @@ internal sealed class ClubExporter(
         json.WriteNumber("ballotSize", track.Rules.BallotSize);
         json.WriteEndObject();
 
-        var trackPicks = (await picks.ListByTrackAsync(track.Id, cancellationToken).ConfigureAwait(false)).ToDictionary(pick => pick.CycleId);
-        var trackRatings = (await ratings.ListByTrackAsync(track.Id, cancellationToken).ConfigureAwait(false)).ToLookup(rating => rating.CycleId);
-        var trackNominations = (await nominations.ListByTrackAsync(track.Id, cancellationToken).ConfigureAwait(false)).ToLookup(nomination => nomination.CycleId);
         json.WriteStartArray("cycles");
-        foreach (var cycle in await cycles.ListByTrackAsync(track.Id, cancellationToken).ConfigureAwait(false))
+        foreach (var cycle in history.Cycles)
         {
-            var cycleBallots = cycle.Phase is CyclePhase.Announced or CyclePhase.Closed
-                ? await ballots.ListByCycleAsync(cycle.Id, cancellationToken).ConfigureAwait(false)
-                : null;
-            WriteCycle(json, cycle, trackNominations[cycle.Id], trackPicks.GetValueOrDefault(cycle.Id), cycleBallots, cycle.RatingsRevealedAt is null ? null : trackRatings[cycle.Id]);
+            WriteCycle(json, cycle);
         }
 
         json.WriteEndArray();
 
         json.WriteStartArray("prompts");
-        foreach (var prompt in await prompts.ListByTrackAsync(track.Id, cancellationToken).ConfigureAwait(false))
+        foreach (var prompt in history.Prompts)
         {
             WritePrompt(json, prompt);
         }
@@ -152,9 +81,9 @@ internal sealed class ClubExporter(
         json.WriteEndObject();
     }
 
-    private static void WriteCycle(Utf8JsonWriter json, Cycle cycle, IEnumerable<Nomination> cycleNominations, Pick? pick, IReadOnlyList<Ballot>? cycleBallots, IEnumerable<Rating>? cycleRatings)
+    private static void WriteCycle(Utf8JsonWriter json, CycleHistory history)
     {
-        var announced = cycle.Phase is CyclePhase.Announced or CyclePhase.Closed;
+        var cycle = history.Cycle;
         json.WriteStartObject();
         json.WriteString("id", cycle.Id.ToString());
         json.WriteNumber("number", cycle.Number);
@@ -165,12 +94,10 @@ internal sealed class ClubExporter(
         WriteTime(json, "closedAt", cycle.ClosedAt);
         WriteTime(json, "ratingsRevealedAt", cycle.RatingsRevealedAt);
         WriteOptionalString(json, "tieBreakCommitment", cycle.TieBreakCommitment);
-
-        // The seed is secret until the pick is announced; exporting it earlier would let anyone predict tie-breaks.
-        WriteOptionalString(json, "tieBreakSeed", announced ? cycle.TieBreakSeedHex : null);
+        WriteOptionalString(json, "tieBreakSeed", history.TieBreakSeedHex);
 
         json.WriteStartArray("nominations");
-        foreach (var nomination in cycleNominations)
+        foreach (var nomination in history.Nominations)
         {
             json.WriteStartObject();
             json.WriteString("id", nomination.Id.ToString());
@@ -186,7 +113,7 @@ internal sealed class ClubExporter(
 
         json.WriteEndArray();
 
-        if (pick is not null)
+        if (history.Pick is { } pick)
         {
             json.WriteStartObject("pick");
             json.WriteString("nominationId", pick.NominationId.ToString());
@@ -203,10 +130,10 @@ internal sealed class ClubExporter(
             json.WriteEndObject();
         }
 
-        if (cycleBallots is not null)
+        if (history.Ballots is { } ballots)
         {
             json.WriteStartArray("ballots");
-            foreach (var ballot in cycleBallots.OrderBy(b => b.MemberId))
+            foreach (var ballot in ballots)
             {
                 json.WriteStartObject();
                 json.WriteString("memberId", Id(ballot.MemberId));
@@ -224,10 +151,10 @@ internal sealed class ClubExporter(
             json.WriteEndArray();
         }
 
-        if (cycleRatings is not null)
+        if (history.Ratings is { } ratings)
         {
             json.WriteStartArray("ratings");
-            foreach (var rating in cycleRatings.OrderBy(r => r.MemberId))
+            foreach (var rating in ratings)
             {
                 json.WriteStartObject();
                 json.WriteString("memberId", Id(rating.MemberId));
@@ -279,7 +206,7 @@ internal sealed class ClubExporter(
         json.WriteEndObject();
     }
 
-    private static string Id(ulong id) => id.ToString(CultureInfo.InvariantCulture);
+    internal static string Id(ulong id) => id.ToString(CultureInfo.InvariantCulture);
 
     private static void WriteOptionalId(Utf8JsonWriter json, string name, ulong? id)
     {
