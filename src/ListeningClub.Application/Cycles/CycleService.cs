@@ -42,4 +42,23 @@ public sealed class CycleService(ICycleRepository cycles, INominationRepository 
         await cycles.SaveAsync(next, cancellationToken).ConfigureAwait(false);
         return next;
     }
+
+    /// <summary>
+    /// Nothing was nominated when voting was due to open: the cycle keeps nominating, and its steps still ahead are
+    /// planned again from now (voting opens at the next planned time). Returns the cycle as re-planned.
+    /// </summary>
+    public async Task<Cycle> KeepNominatingAsync(Track track, CycleId cycleId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        using var held = await locks.WriteAsync(track.Id, cancellationToken).ConfigureAwait(false);
+        var cycle = await cycles.GetAsync(cycleId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Cycle {cycleId} of track {track.Id} is not in the store.");
+        var replanned = cycle.Replan(track, time.GetUtcNow());
+        if (replanned != cycle)
+        {
+            await cycles.SaveAsync(replanned, cancellationToken).ConfigureAwait(false);
+        }
+
+        return replanned;
+    }
 }

@@ -5,6 +5,7 @@ using ListeningClub.Application.Locks;
 using ListeningClub.Application.Nominations;
 using ListeningClub.Application.Prompts;
 using ListeningClub.Application.Ratings;
+using ListeningClub.Application.Scheduling;
 using ListeningClub.Application.Voting;
 using ListeningClub.Domain.Ballots;
 using ListeningClub.Domain.Clubs;
@@ -30,6 +31,7 @@ public static class ApplicationServices
         services.TryAddSingleton<CycleService>();
         services.TryAddSingleton<RatingService>();
         services.TryAddSingleton<ClubHistoryQuery>();
+        services.TryAddSingleton<RhythmService>();
         services.TryAddSingleton(provider => new PromptService(
             provider.GetRequiredService<IPromptRepository>(), provider.GetRequiredService<TimeProvider>(), Random.Shared));
         return services;

@@ -1,10 +1,18 @@
 using ListeningClub.Bot.Features.Backup;
-using ListeningClub.Bot.Features.Club;
-using ListeningClub.Bot.Features.Commands;
+using ListeningClub.Bot.Features.Discussion;
+using ListeningClub.Bot.Features.Export;
 using ListeningClub.Bot.Features.Health;
-using ListeningClub.Bot.Features.Polls;
-using ListeningClub.Bot.Features.Rhythm;
-using ListeningClub.Bot.Features.Safety;
+using ListeningClub.Bot.Features.Help;
+using ListeningClub.Bot.Features.Nominations;
+using ListeningClub.Bot.Features.Picks;
+using ListeningClub.Bot.Features.Ratings;
+using ListeningClub.Bot.Features.Reminders;
+using ListeningClub.Bot.Features.Schedule;
+using ListeningClub.Bot.Features.Setup;
+using ListeningClub.Bot.Features.Voting;
+using ListeningClub.Bot.Interactions;
+using ListeningClub.Bot.Posting;
+using ListeningClub.Bot.Steps;
 using ListeningClub.Discord.Hosting;
 using ListeningClub.Storage.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,23 +24,38 @@ namespace ListeningClub.Bot.Hosting;
 public static class ListeningClubServices
 {
     /// <remarks>
-    /// The order is the shutdown order, reversed: on SIGTERM the host stops its services last-registered first, so the
-    /// health endpoint goes, then the gateway (no new interactions; the ones running finish), then the scheduler
+    /// <para>
+    /// The features' order is the order of /help, of /club's subcommands, and of the handlers of one event: when a pick
+    /// is announced its discussion opens (Discussion) before its party event is made (Schedule, which links the
+    /// discussion) and before the previous pick's ratings are revealed (Ratings).
+    /// </para>
+    /// <para>
+    /// The order is also the shutdown order, reversed: on SIGTERM the host stops its services last-registered first, so
+    /// the health endpoint goes, then the gateway (no new interactions; the ones running finish), then the scheduler
     /// (running jobs finish), and the store last (its writer drains, then a checkpoint).
+    /// </para>
     /// </remarks>
     public static IServiceCollection AddListeningClub(this IServiceCollection services)
     {
         services.AddListeningClubStorage();
         services.AddSingleton<IValidateOptions<StorageOptions>, DataFolderCheck>();
         services.AddClubApplication();
-        services.AddOptions<ClubDefaultsOptions>().BindConfiguration(ClubDefaultsOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ClubDefaultsOptions>, ClubDefaultsValidator>();
-        services.AddMemberRateLimits();
-        services.AddRhythm();
+        services.AddInteractions();
+        services.AddPosting();
+        services.AddStepRunner();
+        services.AddScheduler();
+        services.AddSetup();
+        services.AddNominations();
+        services.AddVoting();
+        services.AddPicks();
+        services.AddDiscussion();
+        services.AddSchedule();
+        services.AddRatings();
+        services.AddReminders();
+        services.AddExport();
         services.AddBackups();
+        services.AddHelp();
         services.AddDiscordClient();
-        services.AddClubCommands();
-        services.AddPolls();
         services.AddHealth();
         services.AddHostedService<StartupTrim>();
         return services;

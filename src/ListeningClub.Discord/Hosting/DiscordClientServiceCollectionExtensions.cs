@@ -29,13 +29,27 @@ public static class DiscordClientServiceCollectionExtensions
         return http;
     }
 
-    /// <summary>Registers an interaction handler (scoped) and its routes, including its command definition.</summary>
+    /// <summary>Registers an interaction handler (scoped) and the routes it declares, including its command definition.</summary>
     public static IServiceCollection AddInteractionHandler<T>(this IServiceCollection services)
-        where T : class, IInteractionHandler
+        where T : class, IRoutedInteractionHandler
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddScoped<T>();
         services.AddSingleton(new InteractionHandlerRegistration(typeof(T), T.Routes));
+        return services;
+    }
+
+    /// <summary>
+    /// Registers an interaction handler (scoped) whose routes are built when the container is, e.g. a command whose
+    /// subcommands other registrations contribute.
+    /// </summary>
+    public static IServiceCollection AddInteractionHandler<T>(this IServiceCollection services, Func<IServiceProvider, InteractionRoutes> routes)
+        where T : class, IInteractionHandler
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(routes);
+        services.TryAddScoped<T>();
+        services.AddSingleton(provider => new InteractionHandlerRegistration(typeof(T), routes(provider)));
         return services;
     }
 

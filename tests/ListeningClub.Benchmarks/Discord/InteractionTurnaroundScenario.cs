@@ -185,7 +185,7 @@ public static class InteractionTurnaroundScenario
     }
 
     /// <summary>The trivial handler: replies "pong" at once.</summary>
-    private sealed class PingHandler : IInteractionHandler
+    private sealed class PingHandler : IRoutedInteractionHandler
     {
         public static InteractionRoutes Routes => InteractionRoutes.ForCommand(new ApplicationCommand { Name = "ping", Description = "Replies pong" });
 

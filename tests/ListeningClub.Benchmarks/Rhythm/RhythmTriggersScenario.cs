@@ -5,7 +5,7 @@ using ListeningClub.Application.Clubs;
 using ListeningClub.Application.Nominations;
 using ListeningClub.Application.Scheduling;
 using ListeningClub.Application.Voting;
-using ListeningClub.Bot.Features.Rhythm;
+using ListeningClub.Bot.Features.Schedule;
 using ListeningClub.Bot.Hosting;
 using ListeningClub.Discord.Emulator.Control;
 using ListeningClub.Discord.Emulator.Hosting;
@@ -98,14 +98,14 @@ public static class RhythmTriggersScenario
 
         // Start-up: rebuild every trigger from the store (one catch-up run per track, which arms the next step).
         var rebuild = Stopwatch.StartNew();
-        await provider.GetRequiredService<RhythmScheduler>().RebuildAsync(CancellationToken.None);
+        await provider.GetRequiredService<TrackTriggers>().RebuildAsync(CancellationToken.None);
         var scheduled = rebuild.Elapsed;
         await recorder.WaitForAsync(clubs);
         rebuild.Stop();
         var armed = 0;
         foreach (var track in tracks)
         {
-            var next = (await scheduler.GetTrigger(RhythmScheduler.TriggerFor(track.Id)))?.NextFireTimeUtc;
+            var next = (await scheduler.GetTrigger(TrackTriggers.TriggerFor(track.Id)))?.NextFireTimeUtc;
             if (next == due)
             {
                 armed++;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using ListeningClub.Application.Nominations;
-using ListeningClub.Bot.Features.Club;
+using ListeningClub.Bot.Interactions;
 using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Discord.Models;
 using ListeningClub.Domain.Clubs;
@@ -83,7 +83,7 @@ public sealed class BadInputTests
         var before = await StoreState.OfAsync(bot);
 
         // Every /club subcommand the bot registers, so a new one is covered the day it is added.
-        var calls = ClubCommand.Routes.Command!.Options!.SelectMany(option => option.Type == ApplicationCommandOptionType.SubCommandGroup
+        var calls = BotRegistrations.ManagerCommand.Options!.SelectMany(option => option.Type == ApplicationCommandOptionType.SubCommandGroup
             ? option.Options!.Select(sub => (Path: $"{option.Name} {sub.Name}", Options: Group(option.Name, sub.Name, Fill(bot, sub))))
             : [(Path: option.Name, Options: Sub(option.Name, Fill(bot, option)))]).ToList();
         Assert.True(calls.Count >= 8, "the /club subcommands were found");

@@ -1,6 +1,8 @@
 using ListeningClub.Application.Clubs;
 using ListeningClub.Application.Nominations;
-using ListeningClub.Bot.Features.Rhythm;
+using ListeningClub.Bot.Posting;
+using ListeningClub.Bot.Features.Schedule;
+using ListeningClub.Application.Steps;
 using ListeningClub.Bot.Hosting;
 using ListeningClub.Discord.Emulator.Control;
 using ListeningClub.Discord.Emulator.Hosting;
@@ -49,6 +51,8 @@ public sealed class BotHarness : IAsyncDisposable
     public IServiceProvider Services => _services;
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
+    public object Get(Type type) => _services.GetRequiredService(type);
 
     /// <param name="start">The fake clock's start.</param>
     /// <param name="settings">More configuration (e.g. <c>Discord:RestMaxRetries</c>), over the defaults.</param>

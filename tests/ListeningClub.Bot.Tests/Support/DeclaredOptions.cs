@@ -1,6 +1,5 @@
-using System.Reflection;
 using System.Text.Json.Nodes;
-using ListeningClub.Bot.Features.Commands;
+using ListeningClub.Bot.Interactions;
 using ListeningClub.Discord.Interactions;
 using ListeningClub.Discord.Models;
 using static ListeningClub.Discord.Emulator.Control.Slash;
@@ -41,12 +40,7 @@ public static class DeclaredOptions
     }
 
     /// <summary>The slash commands of every interaction handler in the bot.</summary>
-    public static IReadOnlyList<ApplicationCommand> Commands { get; } = typeof(CommandsFeature).Assembly.GetTypes()
-        .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IInteractionHandler).IsAssignableFrom(t))
-        .Select(t => (InteractionRoutes)t.GetProperty(nameof(IInteractionHandler.Routes), BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!)
-        .Where(r => r.Command is { Type: null or ApplicationCommandType.ChatInput })
-        .Select(r => r.Command!)
-        .ToList();
+    public static IReadOnlyList<ApplicationCommand> Commands => BotRegistrations.Commands;
 
     public static IEnumerable<Declared> All() => Commands.SelectMany(c => Walk(c.Name, [], c.Options ?? []));
 

@@ -39,6 +39,8 @@ public sealed class RunningBot : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Host.Services.GetRequiredService<T>();
 
+    public object Get(Type type) => Host.Services.GetRequiredService(type);
+
     public static async Task<RunningBot> StartAsync(RunningBotSettings? settings = null)
     {
         settings ??= new RunningBotSettings();

@@ -207,7 +207,7 @@ public sealed class InteractionRouterTests
         Assert.Contains("vote", ex.Message, StringComparison.Ordinal);
     }
 
-    public sealed class AnotherVoteHandler : IInteractionHandler
+    public sealed class AnotherVoteHandler : IRoutedInteractionHandler
     {
         public static InteractionRoutes Routes => InteractionRoutes.ForComponents("vote");
 

@@ -15,7 +15,7 @@ public sealed class Probe
     public TaskCompletionSource<InteractionContext> Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
-public sealed class NominateHandler(Probe probe) : IInteractionHandler
+public sealed class NominateHandler(Probe probe) : IRoutedInteractionHandler
 {
     public static InteractionRoutes Routes => InteractionRoutes.ForCommand(new ApplicationCommand
     {
@@ -46,7 +46,7 @@ public sealed class NominateHandler(Probe probe) : IInteractionHandler
     }
 }
 
-public sealed class VoteButtonHandler(Probe probe) : IInteractionHandler
+public sealed class VoteButtonHandler(Probe probe) : IRoutedInteractionHandler
 {
     public static InteractionRoutes Routes => InteractionRoutes.ForComponents("vote");
 
@@ -57,7 +57,7 @@ public sealed class VoteButtonHandler(Probe probe) : IInteractionHandler
     }
 }
 
-public sealed class NominateModalHandler(Probe probe) : IInteractionHandler
+public sealed class NominateModalHandler(Probe probe) : IRoutedInteractionHandler
 {
     public static InteractionRoutes Routes => InteractionRoutes.ForModals("nominate");
 
@@ -68,7 +68,7 @@ public sealed class NominateModalHandler(Probe probe) : IInteractionHandler
     }
 }
 
-public sealed class SlowHandler(Probe probe) : IInteractionHandler
+public sealed class SlowHandler(Probe probe) : IRoutedInteractionHandler
 {
     public static InteractionRoutes Routes => InteractionRoutes.ForCommand(new ApplicationCommand { Name = "slow", Description = "Slow" }, deferEphemeral: true);
 
@@ -82,7 +82,7 @@ public sealed class SlowHandler(Probe probe) : IInteractionHandler
 }
 
 /// <summary>Blocks its thread (no await) until the test lets it go: bad manners the router must survive.</summary>
-public sealed class BlockingHandler(Probe probe) : IInteractionHandler
+public sealed class BlockingHandler(Probe probe) : IRoutedInteractionHandler
 {
     public static InteractionRoutes Routes => InteractionRoutes.ForCommand(new ApplicationCommand { Name = "blocking", Description = "Blocks" });
 
@@ -94,7 +94,7 @@ public sealed class BlockingHandler(Probe probe) : IInteractionHandler
     }
 }
 
-public sealed class FailingHandler(Probe probe) : IInteractionHandler
+public sealed class FailingHandler(Probe probe) : IRoutedInteractionHandler
 {
     public static InteractionRoutes Routes => InteractionRoutes.ForCommand(new ApplicationCommand { Name = "broken", Description = "Broken" });
 
@@ -106,7 +106,7 @@ public sealed class FailingHandler(Probe probe) : IInteractionHandler
 }
 
 /// <summary>Posts a message in the interaction's channel (a bot-token request), then replies.</summary>
-public sealed class PostingHandler(IChannelMessagesApi messages) : IInteractionHandler
+public sealed class PostingHandler(IChannelMessagesApi messages) : IRoutedInteractionHandler
 {
     public static InteractionRoutes Routes => InteractionRoutes.ForCommand(new ApplicationCommand { Name = "post", Description = "Posts" });
 

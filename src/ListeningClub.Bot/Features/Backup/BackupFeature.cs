@@ -1,4 +1,5 @@
 using System.Globalization;
+using ListeningClub.Bot.Interactions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -6,7 +7,7 @@ using Quartz;
 
 namespace ListeningClub.Bot.Features.Backup;
 
-/// <summary>Registers the daily backup job (Quartz, UTC cron at <see cref="BackupOptions.DailyAtUtc"/>); /club backup is in Features/Club.</summary>
+/// <summary>Backups: the daily backup job (Quartz, UTC cron at <see cref="BackupOptions.DailyAtUtc"/>) and /club backup.</summary>
 public static class BackupFeature
 {
     public static IServiceCollection AddBackups(this IServiceCollection services)
@@ -14,6 +15,7 @@ public static class BackupFeature
         services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddTransient<BackupJob>();
         services.AddHostedService<BackupSchedule>();
+        services.AddManagerSubcommand<ClubBackup>();
         return services;
     }
 }

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text;
 using ListeningClub.Application.History;
-using ListeningClub.Bot.Features.Club;
-using ListeningClub.Bot.Features.Commands;
-using ListeningClub.Bot.Features.Rendering;
+using ListeningClub.Bot.Interactions;
+using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Interactions;
 using ListeningClub.Discord.Models;
 using ListeningClub.Domain.Common;
@@ -16,17 +15,19 @@ namespace ListeningClub.Bot.Features.Export;
 /// (the club's mean rating, or the named member's own), as files on a private reply. Only what is already public goes
 /// in: ballots after the announcement, ratings after the reveal.
 /// </summary>
-public sealed class ClubExport(ClubHistoryQuery history, TimeProvider time) : IClubSubcommand
+public sealed class ClubExport(ClubHistoryQuery history, TimeProvider time) : IManagerSubcommand
 {
     /// <summary>Discord's upload limit for servers without boosts, when the interaction does not say.</summary>
     public const long DefaultUploadLimit = 10 * 1024 * 1024;
 
-    public static ApplicationCommandOption Definition { get; } = Options.Subcommand(
+    public static string Help => "the club's history as JSON, and Letterboxd CSV for film tracks";
+
+    public static ApplicationCommandOption Definition { get; } = CommandOptions.Subcommand(
         "export",
         "Download the club's history (JSON, and Letterboxd CSV for film tracks)",
         new ApplicationCommandOption { Type = ApplicationCommandOptionType.User, Name = "member", Description = "Put this member's own ratings in the Letterboxd files (default: the club's average)" });
 
-    public async Task<ClubOutcome> RunAsync(ClubCall request, CancellationToken ct)
+    public async Task<ManagerOutcome> RunAsync(ManagerCall request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Club is not { Tracks.Count: > 0 } || await history.GetAsync(request.GuildId, ct).ConfigureAwait(false) is not { } club)
@@ -53,7 +54,7 @@ public sealed class ClubExport(ClubHistoryQuery history, TimeProvider time) : IC
 
         var whose = member is { } id ? $"{Markdown.Member(id)}'s ratings" : "the club's average ratings";
         var letterboxd = files.Count > 1 ? $" The CSV files import into Letterboxd (letterboxd.com/import) with {whose}." : "";
-        return ClubOutcome.Done(new InteractionReply
+        return ManagerOutcome.Done(new InteractionReply
         {
             Content = $"Here is the club's history as of {date}: every track, cycle, nomination, pick and prompt, and ballots and ratings once they were public.{letterboxd}",
             Files = files,

@@ -1,52 +1,55 @@
+using System.Text;
+using ListeningClub.Bot.Interactions;
+using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Interactions;
 using ListeningClub.Discord.Models;
+using ListeningClub.Discord.Safety;
 
 namespace ListeningClub.Bot.Features.Help;
 
-/// <summary>/help: every command with one line each, for members and for managers.</summary>
-public sealed class HelpCommand : IInteractionHandler
+/// <summary>/help: every registered command with its one line, for members and for managers, written from the commands' own help.</summary>
+public sealed class HelpCommand(IEnumerable<HelpLine> lines) : IMemberCommand
 {
+    public static string Help => "this list";
+
     public static InteractionRoutes Routes { get; } = InteractionRoutes.ForCommand(new ApplicationCommand
     {
         Name = "help",
         Description = "What ListeningClub can do",
     });
 
-    public const string Text = """
-        **ListeningClub** runs this server's film and album club.
+    public const string Intro = "**ListeningClub** runs this server's film and album club.";
 
-        **Members**
-        `/nominate film` or `/nominate album` — put something forward for the next pick
-        `/withdraw` — take back one of your nominations
-        `/nominations` — this cycle's list
-        `/vote` — your private ballot (or press **Vote** on the voting post); change it until voting closes
-        `/ballot` — see your current ballot
-        `/pick` — the current pick, its thread and the next dates
-        `/rate` — rate the latest pick 1–10 (add `review-box` for a longer review); ratings stay sealed until the reveal
-        `/history` — past picks and how the club rated them
-        `/stats` — the club's numbers, or a member's (wins, ratings, best taste match)
-        `/prompt suggest` — add a discussion question to the deck
-        `/schedule` — the track's next steps, in your own time zone
-        `/remind on|off` — get (or stop) the reminder pings and, if you like, DMs
+    /// <summary>The list of commands, as the embed of the /help reply shows it.</summary>
+    public static string Render(IEnumerable<HelpLine> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var all = lines.ToList();
+        var text = new StringBuilder("**Members**\n");
+        foreach (var line in all.Where(l => !l.ForManagers))
+        {
+            text.Append(line.Usage).Append(" — ").Append(line.Text).Append('\n');
+        }
 
-        **Managers** (Manage Server, or the club's manager role)
-        `/club setup` — create or change a track: channel (a text or forum channel I can post in), kind, time zone, voting method (optionally as a Discord poll), rules
-        `/club schedule` — when each step happens; `/club pause`, `/club resume`, `/club skip`, `/club advance`
-        `/club reminder-role` — the role reminders ping (members opt in with /remind)
-        `/club show` — the club's tracks and settings, and any posts still waiting for Discord to accept them
-        `/club open-voting`, `/club close-voting` — run those steps now
-        `/club veto` — remove a nomination, with a reason
-        `/club manager-role` — who else may manage the club
-        `/club prompts list|add|remove` — the track's discussion deck
-        `/club export` — the club's history as JSON, and Letterboxd CSV for film tracks
-        `/club backup` — a backup of the club's file now
+        text.Append("\n**Managers** (Manage Server, or the club's manager role)\n");
+        foreach (var line in all.Where(l => l.ForManagers))
+        {
+            text.Append(line.Usage).Append(" — ").Append(line.Text).Append('\n');
+        }
 
-        Every tie is broken by a seed committed when voting opens and revealed with the result, so anyone can check it.
-        """;
+        text.Append("\nEvery tie is broken by a seed committed when voting opens and revealed with the result, so anyone can check it.");
+        return text.ToString();
+    }
 
     public Task HandleAsync(InteractionContext context, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.ReplyAsync(new InteractionReply { Content = Text, Ephemeral = true, AllowedMentions = AllowedMentions.None }, ct);
+        return context.ReplyAsync(new InteractionReply
+        {
+            Content = Intro,
+            Embeds = [new Embed { Description = DiscordText.Truncate(Render(lines), DiscordLimits.EmbedDescription), Color = Palette.Pick }],
+            Ephemeral = true,
+            AllowedMentions = AllowedMentions.None,
+        }, ct);
     }
 }

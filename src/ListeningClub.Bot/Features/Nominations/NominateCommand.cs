@@ -1,5 +1,5 @@
 using ListeningClub.Application.Nominations;
-using ListeningClub.Bot.Features.Commands;
+using ListeningClub.Bot.Interactions;
 using ListeningClub.Discord.Interactions;
 using ListeningClub.Discord.Models;
 using ListeningClub.Domain.Common;
@@ -9,8 +9,10 @@ using ListeningClub.Domain.Nominations;
 namespace ListeningClub.Bot.Features.Nominations;
 
 /// <summary>/nominate film … and /nominate album …: a public card on success, a private "what to fix" otherwise.</summary>
-public sealed class NominateCommand(ClubHandlerServices services, NominationService nominations) : ClubHandler(services), IInteractionHandler
+public sealed class NominateCommand(MemberCommandServices services, NominationService nominations) : MemberCommandHandler(services), IMemberCommand
 {
+    public static string Help => "put something forward for the next pick";
+
     public static InteractionRoutes Routes { get; } = InteractionRoutes.ForCommand(new ApplicationCommand
     {
         Name = "nominate",
@@ -18,24 +20,24 @@ public sealed class NominateCommand(ClubHandlerServices services, NominationServ
         Contexts = [0],
         Options =
         [
-            Options.Subcommand(
+            CommandOptions.Subcommand(
                 "film",
                 "Nominate a film",
-                Options.Text("title", "The film's title", required: true, maxLength: MediaFactory.MaxTitleLength),
-                Options.WholeNumber("year", "Release year", min: MediaFactory.EarliestYear, max: MediaFactory.LatestYear),
-                Options.Text("director", "Director", maxLength: MediaFactory.MaxDirectorLength),
-                Options.Text("link", "A link (Letterboxd, IMDb, …)", maxLength: MediaFactory.MaxLinkLength),
-                Options.Text("pitch", "Why the club should pick it", maxLength: MediaFactory.MaxPitchLength),
-                Options.Track()),
-            Options.Subcommand(
+                CommandOptions.Text("title", "The film's title", required: true, maxLength: MediaFactory.MaxTitleLength),
+                CommandOptions.WholeNumber("year", "Release year", min: MediaFactory.EarliestYear, max: MediaFactory.LatestYear),
+                CommandOptions.Text("director", "Director", maxLength: MediaFactory.MaxDirectorLength),
+                CommandOptions.Text("link", "A link (Letterboxd, IMDb, …)", maxLength: MediaFactory.MaxLinkLength),
+                CommandOptions.Text("pitch", "Why the club should pick it", maxLength: MediaFactory.MaxPitchLength),
+                CommandOptions.Track()),
+            CommandOptions.Subcommand(
                 "album",
                 "Nominate an album",
-                Options.Text("title", "The album's title", required: true, maxLength: MediaFactory.MaxTitleLength),
-                Options.Text("artist", "The artist", required: true, maxLength: MediaFactory.MaxArtistLength),
-                Options.WholeNumber("year", "Release year", min: MediaFactory.EarliestYear, max: MediaFactory.LatestYear),
-                Options.Text("link", "A link (Bandcamp, MusicBrainz, …)", maxLength: MediaFactory.MaxLinkLength),
-                Options.Text("pitch", "Why the club should pick it", maxLength: MediaFactory.MaxPitchLength),
-                Options.Track()),
+                CommandOptions.Text("title", "The album's title", required: true, maxLength: MediaFactory.MaxTitleLength),
+                CommandOptions.Text("artist", "The artist", required: true, maxLength: MediaFactory.MaxArtistLength),
+                CommandOptions.WholeNumber("year", "Release year", min: MediaFactory.EarliestYear, max: MediaFactory.LatestYear),
+                CommandOptions.Text("link", "A link (Bandcamp, MusicBrainz, …)", maxLength: MediaFactory.MaxLinkLength),
+                CommandOptions.Text("pitch", "Why the club should pick it", maxLength: MediaFactory.MaxPitchLength),
+                CommandOptions.Track()),
         ],
     });
 

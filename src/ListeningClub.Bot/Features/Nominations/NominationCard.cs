@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using ListeningClub.Bot.Features.Rendering;
+using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Models;
 using ListeningClub.Discord.Safety;
 using ListeningClub.Domain.Clubs;

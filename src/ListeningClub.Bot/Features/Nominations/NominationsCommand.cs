@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using ListeningClub.Application.Nominations;
-using ListeningClub.Bot.Features.Commands;
-using ListeningClub.Bot.Features.Rendering;
+using ListeningClub.Bot.Interactions;
+using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Interactions;
 using ListeningClub.Discord.Models;
 using ListeningClub.Discord.Safety;
@@ -12,16 +12,18 @@ using ListeningClub.Domain.Nominations;
 namespace ListeningClub.Bot.Features.Nominations;
 
 /// <summary>/nominations [track]: this cycle's nominations, ten to a page.</summary>
-public sealed class NominationsCommand(ClubHandlerServices services, NominationService nominations) : PagedListHandler(services), IInteractionHandler
+public sealed class NominationsCommand(MemberCommandServices services, NominationService nominations) : PagedListHandler(services), IMemberCommand
 {
     public const int PageSize = 10;
+
+    public static string Help => "this cycle's list";
 
     public static InteractionRoutes Routes { get; } = InteractionRoutes.ForCommand(new ApplicationCommand
     {
         Name = "nominations",
         Description = "See this cycle's nominations",
         Contexts = [0],
-        Options = [Options.Track()],
+        Options = [CommandOptions.Track()],
     }) with { ComponentPrefixes = ["nominations"] };
 
     protected override string List => "nominations";

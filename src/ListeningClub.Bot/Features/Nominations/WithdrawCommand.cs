@@ -1,7 +1,7 @@
 using ListeningClub.Application.Cycles;
 using ListeningClub.Application.Nominations;
-using ListeningClub.Bot.Features.Commands;
-using ListeningClub.Bot.Features.Rendering;
+using ListeningClub.Bot.Interactions;
+using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Interactions;
 using ListeningClub.Discord.Models;
 using ListeningClub.Domain.Common;
@@ -10,14 +10,16 @@ using ListeningClub.Domain.Nominations;
 namespace ListeningClub.Bot.Features.Nominations;
 
 /// <summary>/withdraw nomination: take back one of your nominations while nominations are open.</summary>
-public sealed class WithdrawCommand(ClubHandlerServices services, NominationService nominations) : ClubHandler(services), IInteractionHandler
+public sealed class WithdrawCommand(MemberCommandServices services, NominationService nominations) : MemberCommandHandler(services), IMemberCommand
 {
+    public static string Help => "take back one of your nominations";
+
     public static InteractionRoutes Routes { get; } = InteractionRoutes.ForCommand(new ApplicationCommand
     {
         Name = "withdraw",
         Description = "Withdraw one of your nominations",
         Contexts = [0],
-        Options = [Options.Text("nomination", "Which of your nominations", required: true, autocomplete: true), Options.Track()],
+        Options = [CommandOptions.Text("nomination", "Which of your nominations", required: true, autocomplete: true), CommandOptions.Track()],
     }, deferEphemeral: true);
 
     public override async Task AutocompleteAsync(InteractionContext context, CancellationToken ct)

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using ListeningClub.Application.History;
-using ListeningClub.Bot.Features.Commands;
-using ListeningClub.Bot.Features.Rendering;
+using ListeningClub.Bot.Interactions;
+using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Interactions;
 using ListeningClub.Discord.Models;
 using ListeningClub.Discord.Safety;
@@ -12,16 +12,18 @@ using ListeningClub.Domain.Ratings;
 namespace ListeningClub.Bot.Features.Picks;
 
 /// <summary>/history [track]: the picks, newest first, with who nominated them and how the club rated them.</summary>
-public sealed class HistoryCommand(ClubHandlerServices services, ClubHistoryQuery history) : PagedListHandler(services), IInteractionHandler
+public sealed class HistoryCommand(MemberCommandServices services, ClubHistoryQuery history) : PagedListHandler(services), IMemberCommand
 {
     public const int PageSize = 15;
+
+    public static string Help => "past picks and how the club rated them";
 
     public static InteractionRoutes Routes { get; } = InteractionRoutes.ForCommand(new ApplicationCommand
     {
         Name = "history",
         Description = "The club's past picks",
         Contexts = [0],
-        Options = [Options.Track()],
+        Options = [CommandOptions.Track()],
     }) with { ComponentPrefixes = ["history"] };
 
     protected override string List => "history";

@@ -1,7 +1,7 @@
 using System.Text;
 using ListeningClub.Application.Cycles;
-using ListeningClub.Bot.Features.Commands;
-using ListeningClub.Bot.Features.Rendering;
+using ListeningClub.Bot.Interactions;
+using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Interactions;
 using ListeningClub.Discord.Models;
 using ListeningClub.Discord.Safety;
@@ -12,14 +12,16 @@ using ListeningClub.Domain.Scheduling;
 namespace ListeningClub.Bot.Features.Picks;
 
 /// <summary>/pick [track]: the current pick, its links and thread, and the next dates in everyone's own time.</summary>
-public sealed class PickCommand(ClubHandlerServices services, IPickRepository picks, ICycleRepository cycles) : ClubHandler(services), IInteractionHandler
+public sealed class PickCommand(MemberCommandServices services, IPickRepository picks, ICycleRepository cycles) : MemberCommandHandler(services), IMemberCommand
 {
+    public static string Help => "the current pick, its thread and the next dates";
+
     public static InteractionRoutes Routes { get; } = InteractionRoutes.ForCommand(new ApplicationCommand
     {
         Name = "pick",
         Description = "The current pick and what happens next",
         Contexts = [0],
-        Options = [Options.Track()],
+        Options = [CommandOptions.Track()],
     });
 
     protected override async Task ExecuteAsync(InteractionContext context, ulong guildId, ulong memberId, CancellationToken ct)
@@ -32,7 +34,7 @@ public sealed class PickCommand(ClubHandlerServices services, IPickRepository pi
         var all = await picks.ListByTrackAsync(track.Id, ct).ConfigureAwait(false);
         var recent = await cycles.RecentAsync(track, Time, ct).ConfigureAwait(false);
         var upcoming = RhythmPlanner.Plan(track, recent).Where(s => s.At > Time.GetUtcNow()).Take(3)
-            .Select(s => $"▫️ {Schedule.UpcomingSteps.Name(s.Step)} {Markdown.Time(s.At)} ({Markdown.Time(s.At, 'R')})");
+            .Select(s => $"▫️ {StepNames.Name(s.Step)} {Markdown.Time(s.At)} ({Markdown.Time(s.At, 'R')})");
 
         var text = new StringBuilder();
         if (all.Count == 0)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using ListeningClub.Application.Ratings;
-using ListeningClub.Bot.Features.Commands;
-using ListeningClub.Bot.Features.Rendering;
+using ListeningClub.Bot.Interactions;
+using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Interactions;
 using ListeningClub.Discord.Models;
 using ListeningClub.Domain.Clubs;
@@ -14,10 +14,12 @@ namespace ListeningClub.Bot.Features.Ratings;
 /// /rate score [review] [review-box] [track]: rate the latest pick, sealed until the reveal; rating again replaces it.
 /// With review-box a form opens for a longer review; the score travels in the form's custom id ("rate:{track}:{score}").
 /// </summary>
-public sealed class RateCommand(ClubHandlerServices services, RatingService ratings) : ClubHandler(services), IInteractionHandler
+public sealed class RateCommand(MemberCommandServices services, RatingService ratings) : MemberCommandHandler(services), IMemberCommand
 {
     private const string Prefix = "rate";
     private const string ReviewInput = "review";
+
+    public static string Help => "rate the latest pick 1–10 (add `review-box` for a longer review); ratings stay sealed until the reveal";
 
     public static InteractionRoutes Routes { get; } = InteractionRoutes.ForCommand(new ApplicationCommand
     {
@@ -26,10 +28,10 @@ public sealed class RateCommand(ClubHandlerServices services, RatingService rati
         Contexts = [0],
         Options =
         [
-            Options.WholeNumber("score", "1 (not for me) to 10 (loved it)", required: true, min: Rating.MinScore, max: Rating.MaxScore),
-            Options.Text("review", "A few words (optional)", maxLength: Rating.MaxReviewLength),
-            Options.YesNo("review-box", "Open a box to write a longer review"),
-            Options.Track(),
+            CommandOptions.WholeNumber("score", "1 (not for me) to 10 (loved it)", required: true, min: Rating.MinScore, max: Rating.MaxScore),
+            CommandOptions.Text("review", "A few words (optional)", maxLength: Rating.MaxReviewLength),
+            CommandOptions.YesNo("review-box", "Open a box to write a longer review"),
+            CommandOptions.Track(),
         ],
     }, deferEphemeral: true) with { ModalPrefixes = [Prefix] };
 

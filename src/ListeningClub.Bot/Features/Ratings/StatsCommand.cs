@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using ListeningClub.Application.History;
-using ListeningClub.Bot.Features.Commands;
-using ListeningClub.Bot.Features.Rendering;
+using ListeningClub.Bot.Interactions;
+using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Interactions;
 using ListeningClub.Discord.Models;
 using ListeningClub.Domain.Ratings;
@@ -10,8 +10,10 @@ using ListeningClub.Domain.Ratings;
 namespace ListeningClub.Bot.Features.Ratings;
 
 /// <summary>/stats [member] [track]: the club's most active nominators, best-loved and most divisive picks, or one member's record.</summary>
-public sealed class StatsCommand(ClubHandlerServices services, ClubHistoryQuery history) : ClubHandler(services), IInteractionHandler
+public sealed class StatsCommand(MemberCommandServices services, ClubHistoryQuery history) : MemberCommandHandler(services), IMemberCommand
 {
+    public static string Help => "the club's numbers, or a member's (wins, ratings, best taste match)";
+
     public static InteractionRoutes Routes { get; } = InteractionRoutes.ForCommand(new ApplicationCommand
     {
         Name = "stats",
@@ -20,7 +22,7 @@ public sealed class StatsCommand(ClubHandlerServices services, ClubHistoryQuery 
         Options =
         [
             new ApplicationCommandOption { Type = ApplicationCommandOptionType.User, Name = "member", Description = "A member (leave empty for the whole club)" },
-            Options.Track(),
+            CommandOptions.Track(),
         ],
     });
 

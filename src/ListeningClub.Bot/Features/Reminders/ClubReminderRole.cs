@@ -1,22 +1,23 @@
 using ListeningClub.Application.Scheduling;
-using ListeningClub.Bot.Features.Club;
-using ListeningClub.Bot.Features.Commands;
-using ListeningClub.Bot.Features.Rendering;
+using ListeningClub.Bot.Interactions;
+using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Models;
 using ListeningClub.Domain.Scheduling;
 
 namespace ListeningClub.Bot.Features.Reminders;
 
 /// <summary>/club reminder-role: the opt-in role a track's reminders ping; members join it with /remind on or the Remind me button.</summary>
-public sealed class ClubReminderRole(RhythmService rhythm) : IClubSubcommand
+public sealed class ClubReminderRole(RhythmService rhythm) : IManagerSubcommand
 {
-    public static ApplicationCommandOption Definition { get; } = Options.Subcommand(
+    public static string Help => "the role reminders ping (members opt in with /remind)";
+
+    public static ApplicationCommandOption Definition { get; } = CommandOptions.Subcommand(
         "reminder-role",
         "The opt-in role the track's reminders ping",
-        Options.Role("role", "The reminder role (members join it with /remind on)", required: true),
-        Options.Track());
+        CommandOptions.Role("role", "The reminder role (members join it with /remind on)", required: true),
+        CommandOptions.Track());
 
-    public async Task<ClubOutcome> RunAsync(ClubCall request, CancellationToken ct)
+    public async Task<ManagerOutcome> RunAsync(ManagerCall request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         var track = await request.TrackAsync(ct).ConfigureAwait(false);

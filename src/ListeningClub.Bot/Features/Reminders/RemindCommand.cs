@@ -1,6 +1,6 @@
 using ListeningClub.Application.Scheduling;
-using ListeningClub.Bot.Features.Commands;
-using ListeningClub.Bot.Features.Rendering;
+using ListeningClub.Bot.Interactions;
+using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Interactions;
 using ListeningClub.Discord.Models;
 using ListeningClub.Domain.Scheduling;
@@ -11,7 +11,7 @@ namespace ListeningClub.Bot.Features.Reminders;
 /// /remind on|off [track] [dm]: join or leave the track's reminder role (the role the reminders ping), and with
 /// dm:True also get (or stop) the reminders by direct message. Nobody but those who opted in is ever pinged.
 /// </summary>
-public sealed class RemindCommand(ClubHandlerServices services, ReminderRole role, RhythmService rhythm) : ClubHandler(services), IInteractionHandler
+public sealed class RemindCommand(MemberCommandServices services, ReminderRole role, RhythmService rhythm) : MemberCommandHandler(services), IMemberCommand
 {
     private static readonly ApplicationCommandOption Dm = new()
     {
@@ -20,6 +20,8 @@ public sealed class RemindCommand(ClubHandlerServices services, ReminderRole rol
         Description = "Also get them by direct message",
     };
 
+    public static string Help => "get (or stop) the reminder pings and, if you like, DMs";
+
     public static InteractionRoutes Routes { get; } = InteractionRoutes.ForCommand(new ApplicationCommand
     {
         Name = "remind",
@@ -27,8 +29,8 @@ public sealed class RemindCommand(ClubHandlerServices services, ReminderRole rol
         Contexts = [0],
         Options =
         [
-            Options.Subcommand("on", "Get pinged before voting closes and before the party", Options.Track(), Dm),
-            Options.Subcommand("off", "Stop the reminder pings and direct messages", Options.Track()),
+            CommandOptions.Subcommand("on", "Get pinged before voting closes and before the party", CommandOptions.Track(), Dm),
+            CommandOptions.Subcommand("off", "Stop the reminder pings and direct messages", CommandOptions.Track()),
         ],
     }, deferEphemeral: true);
 

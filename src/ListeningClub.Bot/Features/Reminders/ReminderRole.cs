@@ -1,4 +1,4 @@
-using ListeningClub.Bot.Features.Rendering;
+using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Rest;
 using ListeningClub.Discord.Rest.Resources;
 using ListeningClub.Domain.Clubs;

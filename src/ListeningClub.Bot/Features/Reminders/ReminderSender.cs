@@ -1,4 +1,4 @@
-using ListeningClub.Bot.Features.Rhythm;
+using ListeningClub.Bot.Posting;
 using ListeningClub.Discord.Models;
 using ListeningClub.Discord.Rest;
 using ListeningClub.Discord.Rest.Resources;
@@ -17,7 +17,7 @@ public sealed partial class ReminderSender(OutboxSender sender, IOutboxRepositor
     public async Task SendDirectAsync(Track track, string kind, string intentKey, MessageCreateRequest direct, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(track);
-        var dmKind = kind + "-dm";
+        var dmKind = PostKinds.DirectCopy(kind);
         foreach (var member in track.DmReminderMembers)
         {
             var memberKey = $"{intentKey}:{member}";

@@ -1,19 +1,19 @@
 using ListeningClub.Application.Scheduling;
-using ListeningClub.Bot.Features.Club;
-using ListeningClub.Bot.Features.Commands;
-using ListeningClub.Bot.Features.Rendering;
-using ListeningClub.Bot.Features.Rhythm;
+using ListeningClub.Bot.Interactions;
+using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Models;
 using ListeningClub.Domain.Scheduling;
 
 namespace ListeningClub.Bot.Features.Schedule;
 
 /// <summary>/club pause: the track's steps stop until /club resume (members can still nominate, vote and rate).</summary>
-public sealed class ClubPause(RhythmService rhythm, TrackChange change) : IClubSubcommand
+public sealed class ClubPause(RhythmService rhythm, TrackChange change) : IManagerSubcommand
 {
-    public static ApplicationCommandOption Definition { get; } = Options.Subcommand("pause", "Stop a track's schedule until it is resumed", Options.Track());
+    public static string Help => "stop the track's steps until it is resumed (members can still nominate, vote and rate)";
 
-    public Task<ClubOutcome> RunAsync(ClubCall request, CancellationToken ct) => change.RunAsync(
+    public static ApplicationCommandOption Definition { get; } = CommandOptions.Subcommand("pause", "Stop a track's schedule until it is resumed", CommandOptions.Track());
+
+    public Task<ManagerOutcome> RunAsync(ManagerCall request, CancellationToken ct) => change.RunAsync(
         request,
         track => rhythm.PauseAsync(track, ct),
         (_, paused) => Task.FromResult($"**{Markdown.Text(paused.Name)}** is paused: nothing happens by itself until /club resume. Members can still nominate, vote and rate."),

@@ -1,21 +1,22 @@
+using ListeningClub.Application.Steps;
 using ListeningClub.Application.Scheduling;
-using ListeningClub.Bot.Features.Club;
-using ListeningClub.Bot.Features.Commands;
-using ListeningClub.Bot.Features.Rendering;
-using ListeningClub.Bot.Features.Rhythm;
+using ListeningClub.Bot.Interactions;
+using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Models;
 using ListeningClub.Domain.Scheduling;
 
 namespace ListeningClub.Bot.Features.Schedule;
 
 /// <summary>/club resume: the track runs by itself again; steps that passed while paused are planned again from now.</summary>
-public sealed class ClubResume(RhythmService rhythm, TrackChange change, UpcomingSteps upcoming) : IClubSubcommand
+public sealed class ClubResume(RhythmService rhythm, TrackChange change, StepRunner steps) : IManagerSubcommand
 {
-    public static ApplicationCommandOption Definition { get; } = Options.Subcommand("resume", "Restart a paused track's schedule", Options.Track());
+    public static string Help => "resume a paused track; steps that passed meanwhile are planned again from now";
 
-    public Task<ClubOutcome> RunAsync(ClubCall request, CancellationToken ct) => change.RunAsync(
+    public static ApplicationCommandOption Definition { get; } = CommandOptions.Subcommand("resume", "Restart a paused track's schedule", CommandOptions.Track());
+
+    public Task<ManagerOutcome> RunAsync(ManagerCall request, CancellationToken ct) => change.RunAsync(
         request,
         track => rhythm.ResumeAsync(track, ct),
-        async (_, resumed) => $"**{Markdown.Text(resumed.Name)}** is running again.\n{await upcoming.RenderAsync(resumed, 3, ct).ConfigureAwait(false)}",
+        async (_, resumed) => $"**{Markdown.Text(resumed.Name)}** is running again.\n{StepNames.Upcoming(resumed, await steps.PreviewAsync(resumed, 3, ct).ConfigureAwait(false))}",
         ct);
 }

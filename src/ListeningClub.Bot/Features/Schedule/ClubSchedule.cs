@@ -1,9 +1,7 @@
 using ListeningClub.Application.Scheduling;
-using ListeningClub.Bot.Features.Club;
-using ListeningClub.Bot.Features.Commands;
-using ListeningClub.Bot.Features.Events;
-using ListeningClub.Bot.Features.Rendering;
-using ListeningClub.Bot.Features.Rhythm;
+using ListeningClub.Application.Steps;
+using ListeningClub.Bot.Interactions;
+using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Interactions;
 using ListeningClub.Discord.Models;
 using ListeningClub.Domain.Common;
@@ -16,24 +14,26 @@ namespace ListeningClub.Bot.Features.Schedule;
 /// with a message saying how to write it, and the whole schedule is checked before anything changes. The track's
 /// trigger is re-armed from the new plan.
 /// </summary>
-public sealed class ClubSchedule(RhythmService rhythm, RhythmScheduler scheduler, PartyEvents partyEvents, UpcomingSteps upcoming) : IClubSubcommand
+public sealed class ClubSchedule(RhythmService rhythm, TrackTriggers scheduler, PartyEvents partyEvents, StepRunner steps) : IManagerSubcommand
 {
-    public static ApplicationCommandOption Definition { get; } = Options.Subcommand(
+    public static string Help => "when each step happens";
+
+    public static ApplicationCommandOption Definition { get; } = CommandOptions.Subcommand(
         "schedule",
         "Set when a track's steps happen (options left out keep their value)",
-        Options.Track(),
-        Options.WholeNumber("every-weeks", "A cycle lasts this many weeks (1 = weekly)", min: 1, max: TrackSchedule.MaxEveryWeeks),
-        Options.Text("nominations-open", "Day and time nominations open, e.g. Monday 00:00", maxLength: 20),
-        Options.Text("voting-opens", "Day and time voting opens, e.g. Thursday 18:00", maxLength: 20),
-        Options.Text("voting-closes", "Day and time voting closes and the pick is announced, e.g. Friday 18:00", maxLength: 20),
-        Options.Text("prompt-days", "Days after the announcement with a discussion prompt, e.g. 1, 3, 5 (or none)", maxLength: 40),
-        Options.Text("prompt-time", "Time of day prompts are posted, e.g. 12:00", maxLength: 5),
-        Options.Text("reminders", "How long before voting closes to remind, e.g. 24h, 1h (or none)", maxLength: 40),
-        Options.Text("party", "Watch/listen party after each pick, e.g. Saturday 20:00 (or none)", maxLength: 20),
-        Options.Text("party-reminders", "How long before the party to remind, e.g. 1h (or none)", maxLength: 40),
+        CommandOptions.Track(),
+        CommandOptions.WholeNumber("every-weeks", "A cycle lasts this many weeks (1 = weekly)", min: 1, max: TrackSchedule.MaxEveryWeeks),
+        CommandOptions.Text("nominations-open", "Day and time nominations open, e.g. Monday 00:00", maxLength: 20),
+        CommandOptions.Text("voting-opens", "Day and time voting opens, e.g. Thursday 18:00", maxLength: 20),
+        CommandOptions.Text("voting-closes", "Day and time voting closes and the pick is announced, e.g. Friday 18:00", maxLength: 20),
+        CommandOptions.Text("prompt-days", "Days after the announcement with a discussion prompt, e.g. 1, 3, 5 (or none)", maxLength: 40),
+        CommandOptions.Text("prompt-time", "Time of day prompts are posted, e.g. 12:00", maxLength: 5),
+        CommandOptions.Text("reminders", "How long before voting closes to remind, e.g. 24h, 1h (or none)", maxLength: 40),
+        CommandOptions.Text("party", "Watch/listen party after each pick, e.g. Saturday 20:00 (or none)", maxLength: 20),
+        CommandOptions.Text("party-reminders", "How long before the party to remind, e.g. 1h (or none)", maxLength: 40),
         new ApplicationCommandOption { Type = ApplicationCommandOptionType.Boolean, Name = "party-event", Description = "Also create a Discord event for each party" });
 
-    public async Task<ClubOutcome> RunAsync(ClubCall request, CancellationToken ct)
+    public async Task<ManagerOutcome> RunAsync(ManagerCall request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         var track = await request.TrackAsync(ct).ConfigureAwait(false);
@@ -56,7 +56,7 @@ public sealed class ClubSchedule(RhythmService rhythm, RhythmScheduler scheduler
 
         await scheduler.RunNowAsync(request.GuildId, changed.Value.Id, ct).ConfigureAwait(false);
         await partyEvents.SyncLatestAsync(changed.Value, ct).ConfigureAwait(false); // a new party time moves this week's event
-        return $"**{Markdown.Text(changed.Value.Name)}**: {changed.Value.ScheduleDescription}.\n{await upcoming.RenderAsync(changed.Value, 5, ct).ConfigureAwait(false)}";
+        return $"**{Markdown.Text(changed.Value.Name)}**: {changed.Value.ScheduleDescription}.\n{StepNames.Upcoming(changed.Value, await steps.PreviewAsync(changed.Value, 5, ct).ConfigureAwait(false))}";
     }
 
     /// <summary>The schedule the options describe, on top of <paramref name="current"/>; the first option that doesn't read is the problem.</summary>

@@ -1,21 +1,22 @@
+using ListeningClub.Application.Steps;
 using ListeningClub.Application.Scheduling;
-using ListeningClub.Bot.Features.Club;
-using ListeningClub.Bot.Features.Commands;
-using ListeningClub.Bot.Features.Rendering;
-using ListeningClub.Bot.Features.Rhythm;
+using ListeningClub.Bot.Interactions;
+using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Models;
 using ListeningClub.Domain.Scheduling;
 
 namespace ListeningClub.Bot.Features.Schedule;
 
 /// <summary>/club skip: skips a week — the vote (before it opens) or the next cycle (after the announcement) moves one cycle later.</summary>
-public sealed class ClubSkip(RhythmService rhythm, TrackChange change, UpcomingSteps upcoming) : IClubSubcommand
+public sealed class ClubSkip(RhythmService rhythm, TrackChange change, StepRunner steps) : IManagerSubcommand
 {
-    public static ApplicationCommandOption Definition { get; } = Options.Subcommand("skip", "Skip a week: the next vote or cycle moves one cycle later", Options.Track());
+    public static string Help => "skip a week: the vote (before it opens) or the next cycle moves one cycle later";
 
-    public Task<ClubOutcome> RunAsync(ClubCall request, CancellationToken ct) => change.RunAsync(
+    public static ApplicationCommandOption Definition { get; } = CommandOptions.Subcommand("skip", "Skip a week: the next vote or cycle moves one cycle later", CommandOptions.Track());
+
+    public Task<ManagerOutcome> RunAsync(ManagerCall request, CancellationToken ct) => change.RunAsync(
         request,
         track => rhythm.SkipAsync(track, ct),
-        async (track, _) => $"Skipped a week of **{Markdown.Text(track.Name)}**.\n{await upcoming.RenderAsync(track, 3, ct).ConfigureAwait(false)}",
+        async (track, _) => $"Skipped a week of **{Markdown.Text(track.Name)}**.\n{StepNames.Upcoming(track, await steps.PreviewAsync(track, 3, ct).ConfigureAwait(false))}",
         ct);
 }

@@ -1,5 +1,6 @@
-using ListeningClub.Bot.Features.Commands;
-using ListeningClub.Bot.Features.Rendering;
+using ListeningClub.Application.Steps;
+using ListeningClub.Bot.Interactions;
+using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Interactions;
 using ListeningClub.Discord.Models;
 using ListeningClub.Discord.Safety;
@@ -7,16 +8,18 @@ using ListeningClub.Discord.Safety;
 namespace ListeningClub.Bot.Features.Schedule;
 
 /// <summary>/schedule [track]: the track's schedule and its next steps, as timestamps in each member's own time.</summary>
-public sealed class ScheduleCommand(ClubHandlerServices services, UpcomingSteps upcoming) : ClubHandler(services), IInteractionHandler
+public sealed class ScheduleCommand(MemberCommandServices services, StepRunner steps) : MemberCommandHandler(services), IMemberCommand
 {
     public const int StepsShown = 8;
+
+    public static string Help => "the track's next steps, in your own time zone";
 
     public static InteractionRoutes Routes { get; } = InteractionRoutes.ForCommand(new ApplicationCommand
     {
         Name = "schedule",
         Description = "When the track's next steps happen",
         Contexts = [0],
-        Options = [Options.Track()],
+        Options = [CommandOptions.Track()],
     });
 
     protected override async Task ExecuteAsync(InteractionContext context, ulong guildId, ulong memberId, CancellationToken ct)
@@ -26,7 +29,7 @@ public sealed class ScheduleCommand(ClubHandlerServices services, UpcomingSteps 
             return;
         }
 
-        var lines = await upcoming.RenderAsync(track, StepsShown, ct).ConfigureAwait(false);
+        var lines = StepNames.Upcoming(track, await steps.PreviewAsync(track, StepsShown, ct).ConfigureAwait(false));
         await context.ReplyAsync(new InteractionReply
         {
             Embeds =

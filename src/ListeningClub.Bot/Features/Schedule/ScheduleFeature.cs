@@ -1,19 +1,34 @@
-using ListeningClub.Application.Scheduling;
+using ListeningClub.Application.Steps;
+using ListeningClub.Bot.Interactions;
+using ListeningClub.Bot.Steps;
 using ListeningClub.Discord.Hosting;
-using ListeningClub.Domain.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ListeningClub.Bot.Features.Schedule;
 
-/// <summary>Registers /schedule and what the schedule commands share (the /club ones are listed in ClubCommand).</summary>
+/// <summary>
+/// The schedule: /schedule, /club schedule, pause, resume, skip and advance; one Quartz trigger per track armed at its
+/// next step (the job runs the due steps), the catch-up pass at start and after every READY, and the party's Discord
+/// event.
+/// </summary>
 public static class ScheduleFeature
 {
-    public static IServiceCollection AddScheduleCommands(this IServiceCollection services)
+    public static IServiceCollection AddSchedule(this IServiceCollection services)
     {
-        services.TryAddSingleton<RhythmService>();
-        services.TryAddSingleton<UpcomingSteps>();
-        services.AddInteractionHandler<ScheduleCommand>();
+        services.AddMemberCommand<ScheduleCommand>();
+        services.AddManagerSubcommand<ClubSchedule>();
+        services.AddManagerSubcommand<ClubPause>();
+        services.AddManagerSubcommand<ClubResume>();
+        services.AddManagerSubcommand<ClubSkip>();
+        services.AddManagerSubcommand<ClubAdvance>();
+        services.AddSingleton<TrackTriggers>();
+        services.AddSingleton<ITrackTrigger>(provider => provider.GetRequiredService<TrackTriggers>());
+        services.AddTransient<TrackStepJob>();
+        services.AddSingleton<CatchUpRequests>();
+        services.AddGatewayDispatchHandler<CatchUpOnReady>();
+        services.AddHostedService<CatchUp>();
+        services.AddTrackEventListener<PickAnnounced, PartyEvents>();
+        services.AddTrackEventListener<AnnouncementPostedLate, PartyEvents>();
         return services;
     }
 }

@@ -1,7 +1,7 @@
 using ListeningClub.Application.Nominations;
 using ListeningClub.Application.Voting;
-using ListeningClub.Bot.Features.Commands;
-using ListeningClub.Bot.Features.Rendering;
+using ListeningClub.Bot.Interactions;
+using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Interactions;
 using ListeningClub.Discord.Models;
 using ListeningClub.Domain.Ballots;
@@ -10,14 +10,16 @@ using ListeningClub.Domain.Nominations;
 namespace ListeningClub.Bot.Features.Voting;
 
 /// <summary>/ballot [track]: your current ballot, privately.</summary>
-public sealed class BallotCommand(ClubHandlerServices services, VotingService voting, NominationService nominations) : ClubHandler(services), IInteractionHandler
+public sealed class BallotCommand(MemberCommandServices services, VotingService voting, NominationService nominations) : MemberCommandHandler(services), IMemberCommand
 {
+    public static string Help => "see your current ballot";
+
     public static InteractionRoutes Routes { get; } = InteractionRoutes.ForCommand(new ApplicationCommand
     {
         Name = "ballot",
         Description = "See your current ballot",
         Contexts = [0],
-        Options = [Options.Track()],
+        Options = [CommandOptions.Track()],
     }, deferEphemeral: true);
 
     protected override async Task ExecuteAsync(InteractionContext context, ulong guildId, ulong memberId, CancellationToken ct)

@@ -1,7 +1,7 @@
 using ListeningClub.Application.Nominations;
 using ListeningClub.Application.Voting;
-using ListeningClub.Bot.Features.Commands;
-using ListeningClub.Bot.Features.Rendering;
+using ListeningClub.Bot.Interactions;
+using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Interactions;
 using ListeningClub.Domain.Ballots;
 using ListeningClub.Domain.Common;
@@ -13,8 +13,8 @@ namespace ListeningClub.Bot.Features.Voting;
 /// The ballot's buttons and selects: "Vote" on the announcement opens the form; each select updates the draft kept
 /// in the form itself; "Submit ballot" casts it, durably, before saying so.
 /// </summary>
-public sealed class BallotComponents(ClubHandlerServices services, BallotSession ballots, NominationService nominations, VotingService voting)
-    : ClubHandler(services), IInteractionHandler
+public sealed class BallotComponents(MemberCommandServices services, BallotSession ballots, NominationService nominations, VotingService voting)
+    : MemberCommandHandler(services), IRoutedInteractionHandler
 {
     public static InteractionRoutes Routes { get; } = InteractionRoutes.ForComponents(BallotIds.Prefix) with { DeferEphemeral = true };
 

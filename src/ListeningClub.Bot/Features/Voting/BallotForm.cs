@@ -1,4 +1,4 @@
-using ListeningClub.Bot.Features.Rendering;
+using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Models;
 using ListeningClub.Discord.Safety;
 using ListeningClub.Domain.Clubs;

@@ -1,6 +1,6 @@
 using ListeningClub.Application.Nominations;
 using ListeningClub.Application.Voting;
-using ListeningClub.Bot.Features.Rendering;
+using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Interactions;
 using ListeningClub.Domain.Ballots;
 using ListeningClub.Domain.Clubs;

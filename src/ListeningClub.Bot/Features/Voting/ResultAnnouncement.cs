@@ -1,7 +1,8 @@
+using ListeningClub.Bot.Posting;
 using System.Globalization;
 using System.Text;
 using ListeningClub.Application.Voting;
-using ListeningClub.Bot.Features.Rendering;
+using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Models;
 using ListeningClub.Discord.Safety;
 using ListeningClub.Domain.Ballots;
@@ -27,7 +28,7 @@ public sealed record ResultMessages(MessageCreateRequest Announcement, IReadOnly
 public static class ResultAnnouncement
 {
     /// <summary>The outbox kind of the full count's messages (the intent key is the cycle id, a colon and the part number).</summary>
-    public const string FullCountKind = "pick-count";
+    public const string FullCountKind = PostKinds.PickCount;
 
     private const string HowItWasDecided = "How it was decided";
     private const string TieBreak = "Tie-break";

@@ -1,18 +1,20 @@
-using ListeningClub.Bot.Features.Commands;
+using ListeningClub.Bot.Interactions;
 using ListeningClub.Discord.Interactions;
 using ListeningClub.Discord.Models;
 
 namespace ListeningClub.Bot.Features.Voting;
 
 /// <summary>/vote [track]: your private ballot form.</summary>
-public sealed class VoteCommand(ClubHandlerServices services, BallotSession ballots) : ClubHandler(services), IInteractionHandler
+public sealed class VoteCommand(MemberCommandServices services, BallotSession ballots) : MemberCommandHandler(services), IMemberCommand
 {
+    public static string Help => "your private ballot (or press **Vote** on the voting post); change it until voting closes";
+
     public static InteractionRoutes Routes { get; } = InteractionRoutes.ForCommand(new ApplicationCommand
     {
         Name = "vote",
         Description = "Vote for the next pick (privately; you can change your vote until voting closes)",
         Contexts = [0],
-        Options = [Options.Track()],
+        Options = [CommandOptions.Track()],
     }, deferEphemeral: true);
 
     protected override async Task ExecuteAsync(InteractionContext context, ulong guildId, ulong memberId, CancellationToken ct)

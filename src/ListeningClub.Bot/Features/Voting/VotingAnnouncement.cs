@@ -1,5 +1,5 @@
 using System.Text;
-using ListeningClub.Bot.Features.Rendering;
+using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Models;
 using ListeningClub.Discord.Safety;
 using ListeningClub.Domain.Ballots;

@@ -1,7 +1,9 @@
 using System.Globalization;
 using ListeningClub.Application.Scheduling;
 using ListeningClub.Bot.Features.Reminders;
-using ListeningClub.Bot.Features.Rhythm;
+using ListeningClub.Bot.Posting;
+using ListeningClub.Bot.Features.Schedule;
+using ListeningClub.Application.Steps;
 using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Cycles;
@@ -36,7 +38,7 @@ public sealed class RemindersTests
             await bot.NominateAsync(track, member, MediaFactory.Film(title, null, null, null).Value);
         }
 
-        var trackRhythm = bot.Get<TrackRhythm>();
+        var trackRhythm = bot.Steps();
         bot.Time.SetUtcNow(Berlin(5, 18));
         await trackRhythm.AdvanceAsync(bot.GuildId, track.Id, None);
         bot.Time.SetUtcNow(Berlin(6, 17));
@@ -72,7 +74,7 @@ public sealed class RemindersTests
         var track = await bot.SetupTrackAsync("Film Night", MediaKind.Film, "film-night");
         track = (await bot.Get<RhythmService>().SetDmReminderAsync(track, bot.User("eve"), wanted: true, None)).Value;
         await bot.NominateAsync(track, "ana", MediaFactory.Film("Alien", null, null, null).Value);
-        var trackRhythm = bot.Get<TrackRhythm>();
+        var trackRhythm = bot.Steps();
         bot.Time.SetUtcNow(Berlin(5, 18));
         await trackRhythm.AdvanceAsync(bot.GuildId, track.Id, None);
         bot.Time.SetUtcNow(Berlin(6, 17));
@@ -95,7 +97,7 @@ public sealed class RemindersTests
         var track = await bot.SetupTrackAsync("Film Night", MediaKind.Film, "film-night", rules: new TrackRules { VotingMethod = Domain.Voting.VotingMethod.Plurality });
         track = (await bot.Get<RhythmService>().SetScheduleAsync(track, track.Schedule with { Party = new(DayOfWeek.Saturday, new TimeOnly(20, 0)) }, None)).Value;
         await bot.NominateAsync(track, "ana", MediaFactory.Film("Alien", 1979, null, null).Value);
-        var rhythm = bot.Get<TrackRhythm>();
+        var rhythm = bot.Steps();
         await rhythm.OpenVotingNowAsync(track, None);
         bot.Time.SetUtcNow(Berlin(6, 18));
         await rhythm.AdvanceAsync(bot.GuildId, track.Id, None);

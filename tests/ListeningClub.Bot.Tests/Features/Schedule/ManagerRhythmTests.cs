@@ -1,7 +1,8 @@
 using ListeningClub.Application.Cycles;
 using ListeningClub.Application.Scheduling;
-using ListeningClub.Bot.Features.Rhythm;
-using ListeningClub.Bot.Tests.Features.Rhythm;
+using ListeningClub.Bot.Posting;
+using ListeningClub.Bot.Features.Schedule;
+using ListeningClub.Application.Steps;
 using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Cycles;
@@ -89,7 +90,7 @@ public sealed class ManagerRhythmTests
         var track = await bot.SetupTrackAsync("Film Night", MediaKind.Film, "film-night", rules: new TrackRules { VotingMethod = Domain.Voting.VotingMethod.Plurality });
         await NominateThreeAsync(bot, track);
         var driver = await SchedulerDriver.StartAsync(bot);
-        var rhythm = bot.Get<TrackRhythm>();
+        var rhythm = bot.Steps();
         await rhythm.OpenVotingNowAsync(track, None);
         Assert.True((await rhythm.CloseVotingNowAsync(track, None)).IsSuccess);
 
@@ -113,7 +114,7 @@ public sealed class ManagerRhythmTests
         await NominateThreeAsync(bot, track);
         var driver = await SchedulerDriver.StartAsync(bot);
         await driver.RunNowAsync(bot.GuildId, track.Id); // the track's first run: nominations are open
-        var rhythm = bot.Get<TrackRhythm>();
+        var rhythm = bot.Steps();
 
         (RhythmStep Step, string Key)[] expected =
         [
@@ -170,7 +171,7 @@ public sealed class ManagerRhythmTests
         await using var bot = await BotHarness.StartAsync(Start);
         var track = await bot.SetupTrackAsync("Film Night", MediaKind.Film, "film-night");
         var paused = await bot.Get<RhythmService>().PauseAsync(track, None);
-        var refused = await bot.Get<TrackRhythm>().RunNextStepNowAsync(paused.Value, None);
+        var refused = await bot.Steps().RunNextStepNowAsync(paused.Value, None);
         Assert.Contains("/club resume", refused.Problem!.Message, StringComparison.Ordinal);
     }
 

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using ListeningClub.Application.Nominations;
 using ListeningClub.Application.Voting;
-using ListeningClub.Bot.Features.Rhythm;
+using ListeningClub.Bot.Posting;
+using ListeningClub.Bot.Features.Schedule;
+using ListeningClub.Application.Steps;
 using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Discord.Emulator.Control;
 using ListeningClub.Domain.Ballots;
@@ -34,7 +36,7 @@ public sealed class LongResultTests
             await bot.NominateAsync(track, i < 10 ? "ana" : "ben", MediaFactory.Film(title, null, null, null).Value);
         }
 
-        var rhythm = bot.Get<TrackRhythm>();
+        var rhythm = bot.Steps();
         Assert.True((await rhythm.OpenVotingNowAsync(track, None)).IsSuccess);
         var listed = (await bot.Get<NominationService>().ListCurrentAsync(track, None)).Nominations;
         var voter = 10_000UL;

@@ -1,6 +1,6 @@
 using CsCheck;
 using ListeningClub.Application.Voting;
-using ListeningClub.Bot.Features.Rendering;
+using ListeningClub.Bot.Rendering;
 using ListeningClub.Bot.Features.Voting;
 using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Discord.Models;

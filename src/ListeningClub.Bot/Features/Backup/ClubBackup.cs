@@ -1,0 +1,34 @@
+using ListeningClub.Bot.Features.Backup;
+using ListeningClub.Bot.Interactions;
+using ListeningClub.Discord.Models;
+using ListeningClub.Storage.Configuration;
+using ListeningClub.Storage.Engine;
+using Microsoft.Extensions.Options;
+
+namespace ListeningClub.Bot.Features.Backup;
+
+/// <summary>
+/// /club backup: an online backup now, verified, kept with the daily ones. The reply names the file on the bot's
+/// host (never attaches it: the database holds every server's club). Within <see cref="BackupOptions.ManualCooldown"/>
+/// of the last backup it names that one instead.
+/// </summary>
+public sealed class ClubBackup(IStorageMaintenance storage, IOptions<StorageOptions> storageOptions, IOptions<BackupOptions> backupOptions, TimeProvider time) : IManagerSubcommand
+{
+    public static string Help => "a backup of the club's file now";
+
+    public static ApplicationCommandOption Definition { get; } = CommandOptions.Subcommand("backup", "Save a copy of the club's database now (kept on the bot's host)");
+
+    public async Task<ManagerOutcome> RunAsync(ManagerCall request, CancellationToken ct)
+    {
+        var folder = new DirectoryInfo(storageOptions.Value.BackupsFolder);
+        var latest = folder.Exists ? folder.EnumerateFiles("*.db").MaxBy(f => f.LastWriteTimeUtc) : null;
+        var age = latest is null ? TimeSpan.MaxValue : time.GetUtcNow() - latest.LastWriteTimeUtc;
+        if (latest is not null && age < backupOptions.Value.ManualCooldown)
+        {
+            return $"A backup was made {Math.Max(1, (int)age.TotalMinutes)} minute(s) ago: `{latest.Name}` in the bot's backups folder.";
+        }
+
+        var path = await storage.BackupAsync(ct).ConfigureAwait(false);
+        return $"Backup saved: `{Path.GetFileName(path)}` in the bot's backups folder (the newest {storageOptions.Value.BackupsKept} are kept).";
+    }
+}

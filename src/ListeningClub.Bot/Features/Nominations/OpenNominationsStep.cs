@@ -1,0 +1,32 @@
+using ListeningClub.Application.Steps;
+using ListeningClub.Bot.Posting;
+using ListeningClub.Domain.Common;
+using ListeningClub.Domain.Cycles;
+using ListeningClub.Domain.Scheduling;
+
+namespace ListeningClub.Bot.Features.Nominations;
+
+/// <summary>The step that tells the channel a cycle's nominations are open: what to nominate, how, how many, until when.</summary>
+public sealed class OpenNominationsStep(TrackPosts posts) : IStepHandler
+{
+    public RhythmStep Performs => RhythmStep.OpenNominations;
+
+    public async Task<Result<StepRun>> RunAsync(StepRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request = request with { Track = await posts.WithChannelKindAsync(request.Track, ct).ConfigureAwait(false) };
+        return await PostAsync(request, request.Cycle, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Posts <paramref name="cycle"/>'s nominations-open message once and records the step done on it.</summary>
+    internal Task<Result<StepRun>> PostAsync(StepRequest request, Cycle cycle, CancellationToken ct) =>
+        posts.PostForStepAsync(
+            request with { Recent = [cycle], Planned = request.Planned with { CycleId = cycle.Id } },
+            RhythmPlanner.NominationsKey,
+            PostKinds.NominationsOpen,
+            cycle.Id.ToString(),
+            NominationMessages.NominationsOpen(request.Track, cycle),
+            $"📝 {request.Track.Name}: nominations (cycle {cycle.Number})",
+            null,
+            ct);
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using ListeningClub.Application.Steps;
+using ListeningClub.Domain.Clubs;
+using ListeningClub.Domain.Common;
+using ListeningClub.Domain.Scheduling;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace ListeningClub.Bot.Features.Schedule;
+
+/// <summary>
+/// Keeps one Quartz trigger per track armed at the track's next step. The store is the source of truth: at start the
+/// triggers are rebuilt from it (Quartz's in-memory store forgets everything), after the catch-up pass has run every
+/// step that came due while the bot was down.
+/// </summary>
+public sealed partial class TrackTriggers(ISchedulerFactory schedulers, IClubRepository clubs, ILogger<TrackTriggers> logger) : ITrackTrigger
+{
+    public const string Group = "rhythm";
+
+    public static JobKey JobFor(TrackId track) => new($"track-{track}", Group);
+
+    public static TriggerKey TriggerFor(TrackId track) => new($"track-{track}-next", Group);
+
+    /// <summary>Arms (or replaces, or removes) the track's trigger for <paramref name="next"/>.</summary>
+    public async Task ArmAsync(ulong guildId, TrackId trackId, PlannedStep? next, CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
+        var job = JobFor(trackId);
+        if (next is null)
+        {
+            await scheduler.UnscheduleJob(TriggerFor(trackId), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var trigger = TriggerBuilder.Create(scheduler.TimeProvider)
+            .WithIdentity(TriggerFor(trackId))
+            .WithDescription($"{next.Step} ({next.Key}) of cycle {next.CycleId}")
+            .ForJob(job)
+            .StartAt(next.At)
+            .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
+            .Build();
+
+        if (!await scheduler.Exists(job, cancellationToken).ConfigureAwait(false))
+        {
+            var detail = JobBuilder.Create<TrackStepJob>()
+                .WithIdentity(job)
+                .UsingJobData(TrackStepJob.GuildKey, guildId.ToString(CultureInfo.InvariantCulture))
+                .UsingJobData(TrackStepJob.TrackKey, trackId.ToString())
+                .StoreDurably()
+                .Build();
+            await scheduler.AddJob(detail, new AddJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (await scheduler.Exists(trigger.Key, cancellationToken).ConfigureAwait(false))
+        {
+            await scheduler.RescheduleJob(trigger.Key, trigger, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await scheduler.ScheduleJob(trigger, new ScheduleJobOptions(), cancellationToken).ConfigureAwait(false);
+        }
+
+        LogArmed(logger, trackId, next.Step, next.At);
+    }
+
+    /// <summary>Runs the track's job now (a manager's /club advance, a schedule change); the job re-arms the trigger.</summary>
+    public async Task RunNowAsync(ulong guildId, TrackId trackId, CancellationToken cancellationToken)
+    {
+        await ArmAsync(guildId, trackId, new PlannedStep(RhythmStep.OpenVoting, DateTimeOffset.MinValue, "now", default), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Start-up: one immediate run per track (the catch-up pass), which then arms the track's next step.</summary>
+    public async Task<int> RebuildAsync(CancellationToken cancellationToken)
+    {
+        var count = 0;
+        foreach (var club in await clubs.ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var track in club.Tracks)
+            {
+                await RunNowAsync(club.GuildId, track.Id, cancellationToken).ConfigureAwait(false);
+                count++;
+            }
+        }
+
+        LogRebuilt(logger, count);
+        return count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Track {TrackId}: next step {Step} at {At:O}")]
+    private static partial void LogArmed(ILogger logger, TrackId trackId, RhythmStep step, DateTimeOffset at);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rhythm triggers rebuilt for {Count} tracks; overdue steps run now")]
+    private static partial void LogRebuilt(ILogger logger, int count);
+}
