@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using ListeningClub.Discord.Emulator.Control;
-using ListeningClub.Discord.Emulator.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ListeningClub.Discord.Emulator.Tests;

@@ -1,5 +1,4 @@
 using ListeningClub.Domain.Clubs;
-using ListeningClub.Domain.Common;
 using ListeningClub.Domain.Cycles;
 
 namespace ListeningClub.Application.Cycles;

@@ -7,12 +7,7 @@ using ListeningClub.Application.Prompts;
 using ListeningClub.Application.Ratings;
 using ListeningClub.Application.Scheduling;
 using ListeningClub.Application.Voting;
-using ListeningClub.Domain.Ballots;
-using ListeningClub.Domain.Clubs;
-using ListeningClub.Domain.Cycles;
-using ListeningClub.Domain.Nominations;
 using ListeningClub.Domain.Prompts;
-using ListeningClub.Domain.Ratings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

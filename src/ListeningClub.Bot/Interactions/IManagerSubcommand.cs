@@ -1,4 +1,3 @@
-using ListeningClub.Discord.Interactions;
 using ListeningClub.Discord.Models;
 
 namespace ListeningClub.Bot.Interactions;

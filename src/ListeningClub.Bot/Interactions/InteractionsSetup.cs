@@ -1,6 +1,5 @@
 using ListeningClub.Discord.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace ListeningClub.Bot.Interactions;
 

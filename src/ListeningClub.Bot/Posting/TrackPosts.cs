@@ -8,7 +8,6 @@ using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Common;
 using ListeningClub.Domain.Outbox;
 using ListeningClub.Domain.Picks;
-using ListeningClub.Domain.Scheduling;
 using Microsoft.Extensions.Logging;
 
 namespace ListeningClub.Bot.Posting;

@@ -4,7 +4,7 @@ using ListeningClub.Domain.Media;
 
 namespace ListeningClub.Bot.Rendering;
 
-/// <summary>Small pieces of Discord message text. Everything a member typed goes through <see cref="Text"/>.</summary>
+/// <summary>Small pieces of Discord message text. Everything a member typed goes through <see cref="Text(string?)"/>.</summary>
 public static class Markdown
 {
     /// <summary>User text, escaped so it shows literally and can ping nobody.</summary>

@@ -1,4 +1,3 @@
-using ListeningClub.Domain.Common;
 using ListeningClub.Domain.Nominations;
 using ListeningClub.Domain.Picks;
 

@@ -57,7 +57,7 @@ internal static class Bson
         return new BsonValue(bytes);
     }
 
-    /// <summary>The inclusive key range of every <see cref="CompositeKey"/> whose first id is <paramref name="first"/>.</summary>
+    /// <summary>The inclusive key range of every <see cref="CompositeKey(ulong, ulong)"/> whose first id is <paramref name="first"/>.</summary>
     public static (BsonValue From, BsonValue To) CompositeKeyRange(ulong first) =>
         (CompositeKey(first, ulong.MinValue), CompositeKey(first, ulong.MaxValue));
 

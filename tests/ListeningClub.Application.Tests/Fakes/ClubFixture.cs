@@ -5,13 +5,10 @@ using ListeningClub.Application.Nominations;
 using ListeningClub.Application.Prompts;
 using ListeningClub.Application.Ratings;
 using ListeningClub.Application.Voting;
-using ListeningClub.Domain.Ballots;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Cycles;
 using ListeningClub.Domain.Media;
 using ListeningClub.Domain.Nominations;
-using ListeningClub.Domain.Prompts;
-using ListeningClub.Domain.Ratings;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ListeningClub.Application.Tests.Fakes;

@@ -1,6 +1,5 @@
 using ListeningClub.Domain.Ballots;
 using ListeningClub.Domain.Clubs;
-using ListeningClub.Domain.Common;
 using ListeningClub.Application.Tests.Fakes;
 using ListeningClub.Domain.Voting;
 

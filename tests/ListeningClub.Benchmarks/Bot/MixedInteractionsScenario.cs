@@ -8,9 +8,7 @@ using ListeningClub.Discord.Emulator.Control;
 using ListeningClub.Domain.Ballots;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Cycles;
-using ListeningClub.Domain.Nominations;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using static ListeningClub.Discord.Emulator.Control.Slash;
 
 namespace ListeningClub.Benchmarks.Bot;

@@ -6,7 +6,6 @@ using ListeningClub.Application.Prompts;
 using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Cycles;
-using ListeningClub.Domain.Nominations;
 using ListeningClub.Domain.Prompts;
 using ListeningClub.Domain.Ratings;
 using static ListeningClub.Discord.Emulator.Control.Slash;

@@ -1,11 +1,9 @@
 using System.Text.Json.Nodes;
 using ListeningClub.Application.Nominations;
-using ListeningClub.Bot.Interactions;
 using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Discord.Models;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Media;
-using ListeningClub.Domain.Nominations;
 using ListeningClub.Domain.Scheduling;
 using static ListeningClub.Discord.Emulator.Control.Slash;
 

@@ -1,10 +1,7 @@
-using System.Text.Json.Nodes;
 using ListeningClub.Application.Nominations;
 using ListeningClub.Bot.Tests.Support;
-using ListeningClub.Discord.Emulator.Control;
 using ListeningClub.Domain.Ballots;
 using ListeningClub.Domain.Clubs;
-using ListeningClub.Domain.Nominations;
 using ListeningClub.Domain.Picks;
 using static ListeningClub.Discord.Emulator.Control.Slash;
 

@@ -1,7 +1,6 @@
 using ListeningClub.Application.Nominations;
 using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Domain.Clubs;
-using ListeningClub.Domain.Nominations;
 using static ListeningClub.Discord.Emulator.Control.Slash;
 
 namespace ListeningClub.Bot.Tests.EndToEnd;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ListeningClub.Bot.Tests.Support;
-using ListeningClub.Discord.Emulator.Control;
 using ListeningClub.Discord.Emulator.Hosting;
 using ListeningClub.Domain.Ballots;
 using ListeningClub.Domain.Clubs;

@@ -1,11 +1,6 @@
 using System.Globalization;
-using ListeningClub.Application.Nominations;
 using ListeningClub.Application.Voting;
-using ListeningClub.Bot.Posting;
-using ListeningClub.Bot.Features.Schedule;
-using ListeningClub.Application.Steps;
 using ListeningClub.Bot.Tests.Support;
-using ListeningClub.Domain.Ballots;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Cycles;
 using ListeningClub.Domain.Media;

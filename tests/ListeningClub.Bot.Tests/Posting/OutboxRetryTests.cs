@@ -1,5 +1,4 @@
 using System.Globalization;
-using ListeningClub.Bot.Features.Voting;
 using ListeningClub.Bot.Posting;
 using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Discord.Emulator.Control;

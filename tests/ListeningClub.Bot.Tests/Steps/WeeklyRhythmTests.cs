@@ -1,10 +1,7 @@
 using ListeningClub.Application.History;
-using ListeningClub.Application.Nominations;
 using ListeningClub.Application.Ratings;
 using ListeningClub.Application.Voting;
 using ListeningClub.Bot.Posting;
-using ListeningClub.Bot.Features.Schedule;
-using ListeningClub.Application.Steps;
 using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Domain.Ballots;
 using ListeningClub.Domain.Clubs;

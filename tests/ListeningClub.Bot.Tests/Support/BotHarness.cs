@@ -1,8 +1,6 @@
 using ListeningClub.Application.Clubs;
 using ListeningClub.Application.Nominations;
 using ListeningClub.Bot.Posting;
-using ListeningClub.Bot.Features.Schedule;
-using ListeningClub.Application.Steps;
 using ListeningClub.Bot.Hosting;
 using ListeningClub.Discord.Emulator.Control;
 using ListeningClub.Discord.Emulator.Hosting;

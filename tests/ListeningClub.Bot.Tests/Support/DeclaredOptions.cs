@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using ListeningClub.Bot.Interactions;
-using ListeningClub.Discord.Interactions;
 using ListeningClub.Discord.Models;
 using static ListeningClub.Discord.Emulator.Control.Slash;
 

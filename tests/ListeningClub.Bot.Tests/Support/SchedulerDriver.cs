@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using ListeningClub.Bot.Features.Schedule;
-using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Domain.Common;
 using Quartz;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using ListeningClub.Discord.Emulator.Hosting;
 
 namespace ListeningClub.Discord.Emulator.Tests.Hosting;
 

@@ -1,8 +1,6 @@
 using System.Net;
-using ListeningClub.Discord.Configuration;
 using ListeningClub.Discord.Gateway;
 using ListeningClub.Discord.Hosting;
-using ListeningClub.Discord.Interactions;
 using ListeningClub.Discord.Rest.Resources;
 using ListeningClub.Discord.Tests.Fakes;
 using Microsoft.Extensions.Configuration;

@@ -1,4 +1,3 @@
-using ListeningClub.Bot.Features.Backup;
 using ListeningClub.Bot.Interactions;
 using ListeningClub.Discord.Models;
 using ListeningClub.Storage.Configuration;

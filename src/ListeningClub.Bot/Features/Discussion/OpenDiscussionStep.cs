@@ -2,7 +2,6 @@ using ListeningClub.Application.Steps;
 using ListeningClub.Bot.Posting;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Common;
-using ListeningClub.Domain.Cycles;
 using ListeningClub.Domain.Outbox;
 using ListeningClub.Domain.Picks;
 using ListeningClub.Domain.Scheduling;

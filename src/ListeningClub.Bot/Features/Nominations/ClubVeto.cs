@@ -1,6 +1,4 @@
-using ListeningClub.Application.Cycles;
 using ListeningClub.Application.Nominations;
-using ListeningClub.Bot.Features.Nominations;
 using ListeningClub.Bot.Interactions;
 using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Models;

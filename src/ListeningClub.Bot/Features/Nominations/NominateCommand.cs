@@ -4,7 +4,6 @@ using ListeningClub.Discord.Interactions;
 using ListeningClub.Discord.Models;
 using ListeningClub.Domain.Common;
 using ListeningClub.Domain.Media;
-using ListeningClub.Domain.Nominations;
 
 namespace ListeningClub.Bot.Features.Nominations;
 

@@ -7,7 +7,6 @@ using ListeningClub.Discord.Interactions;
 using ListeningClub.Discord.Models;
 using ListeningClub.Discord.Safety;
 using ListeningClub.Domain.Clubs;
-using ListeningClub.Domain.Nominations;
 
 namespace ListeningClub.Bot.Features.Nominations;
 

@@ -1,11 +1,9 @@
-using ListeningClub.Application.Cycles;
 using ListeningClub.Application.Nominations;
 using ListeningClub.Bot.Interactions;
 using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Interactions;
 using ListeningClub.Discord.Models;
 using ListeningClub.Domain.Common;
-using ListeningClub.Domain.Nominations;
 
 namespace ListeningClub.Bot.Features.Nominations;
 

@@ -3,7 +3,6 @@ using ListeningClub.Bot.Interactions;
 using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Interactions;
 using ListeningClub.Discord.Models;
-using ListeningClub.Domain.Scheduling;
 
 namespace ListeningClub.Bot.Features.Reminders;
 

@@ -1,5 +1,4 @@
 using ListeningClub.Application.Steps;
-using ListeningClub.Bot.Features.Voting;
 using ListeningClub.Bot.Interactions;
 using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Models;

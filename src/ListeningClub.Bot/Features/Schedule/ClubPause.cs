@@ -2,7 +2,6 @@ using ListeningClub.Application.Scheduling;
 using ListeningClub.Bot.Interactions;
 using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Models;
-using ListeningClub.Domain.Scheduling;
 
 namespace ListeningClub.Bot.Features.Schedule;
 

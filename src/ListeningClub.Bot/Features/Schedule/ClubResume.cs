@@ -3,7 +3,6 @@ using ListeningClub.Application.Scheduling;
 using ListeningClub.Bot.Interactions;
 using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Models;
-using ListeningClub.Domain.Scheduling;
 
 namespace ListeningClub.Bot.Features.Schedule;
 

@@ -1,4 +1,3 @@
-using ListeningClub.Bot.Features.Voting;
 using ListeningClub.Application.Steps;
 using ListeningClub.Domain.Common;
 using ListeningClub.Domain.Scheduling;

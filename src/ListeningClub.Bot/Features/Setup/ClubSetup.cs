@@ -1,5 +1,4 @@
-using ListeningClub.Bot.Features.Schedule;
-using ListeningClub.Bot.Features.Voting;
+using ListeningClub.Application.Steps;
 using ListeningClub.Bot.Interactions;
 using ListeningClub.Bot.Posting;
 using ListeningClub.Bot.Rendering;
@@ -16,7 +15,7 @@ namespace ListeningClub.Bot.Features.Setup;
 /// time zone defaults to Club:DefaultTimeZone). The channel must be a text or forum channel of this server (the router
 /// checks that) where the bot may do everything the track's posts need (checked here, before anything is saved).
 /// </summary>
-public sealed class ClubSetup(TrackTriggers scheduler, ChannelAccess channels, Microsoft.Extensions.Options.IOptions<ClubDefaultsOptions> defaults) : IManagerSubcommand
+public sealed class ClubSetup(ITrackTrigger trigger, ChannelAccess channels, Microsoft.Extensions.Options.IOptions<ClubDefaultsOptions> defaults) : IManagerSubcommand
 {
     private static readonly Choices<MediaKind> Kinds = new(("Films", "film", MediaKind.Film), ("Albums", "album", MediaKind.Album));
 
@@ -89,7 +88,7 @@ public sealed class ClubSetup(TrackTriggers scheduler, ChannelAccess channels, M
             return track.Problem!;
         }
 
-        await scheduler.RunNowAsync(request.GuildId, track.Value.Id, ct).ConfigureAwait(false);
+        await trigger.RunNowAsync(request.GuildId, track.Value.Id, ct).ConfigureAwait(false);
         var verb = existing is null ? "Created" : "Updated";
         return $"{verb} **{Markdown.Text(track.Value.Name)}** in <#{track.Value.ChannelId}>: {track.Value.ScheduleDescription}; {MethodNames.Of(track.Value.Rules.VotingMethod)}.";
     }

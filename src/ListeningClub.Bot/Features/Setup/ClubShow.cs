@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using ListeningClub.Bot.Features.Voting;
 using ListeningClub.Bot.Interactions;
 using ListeningClub.Bot.Posting;
 using ListeningClub.Bot.Rendering;

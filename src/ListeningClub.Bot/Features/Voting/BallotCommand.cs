@@ -4,8 +4,6 @@ using ListeningClub.Bot.Interactions;
 using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Interactions;
 using ListeningClub.Discord.Models;
-using ListeningClub.Domain.Ballots;
-using ListeningClub.Domain.Nominations;
 
 namespace ListeningClub.Bot.Features.Voting;
 

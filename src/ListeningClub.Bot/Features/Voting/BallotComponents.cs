@@ -3,9 +3,7 @@ using ListeningClub.Application.Voting;
 using ListeningClub.Bot.Interactions;
 using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Interactions;
-using ListeningClub.Domain.Ballots;
 using ListeningClub.Domain.Common;
-using ListeningClub.Domain.Nominations;
 
 namespace ListeningClub.Bot.Features.Voting;
 

@@ -6,7 +6,6 @@ using ListeningClub.Domain.Ballots;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Common;
 using ListeningClub.Domain.Cycles;
-using ListeningClub.Domain.Nominations;
 
 namespace ListeningClub.Bot.Features.Voting;
 

@@ -5,7 +5,6 @@ using ListeningClub.Application.Voting;
 using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Models;
 using ListeningClub.Discord.Safety;
-using ListeningClub.Domain.Ballots;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Nominations;
 using ListeningClub.Domain.Picks;

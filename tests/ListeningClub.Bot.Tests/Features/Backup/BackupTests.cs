@@ -4,7 +4,6 @@ using ListeningClub.Application.Nominations;
 using ListeningClub.Bot.Features.Backup;
 using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Domain.Clubs;
-using ListeningClub.Domain.Nominations;
 using Quartz;
 using static ListeningClub.Discord.Emulator.Control.Slash;
 

@@ -1,8 +1,4 @@
 using System.Globalization;
-using ListeningClub.Application.Voting;
-using ListeningClub.Bot.Posting;
-using ListeningClub.Bot.Features.Schedule;
-using ListeningClub.Application.Steps;
 using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Discord.Emulator.Control;
 using ListeningClub.Domain.Clubs;

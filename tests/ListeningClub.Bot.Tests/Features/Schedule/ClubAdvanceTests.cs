@@ -3,9 +3,7 @@ using ListeningClub.Application.Nominations;
 using ListeningClub.Application.Voting;
 using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Discord.Emulator.Control;
-using ListeningClub.Domain.Ballots;
 using ListeningClub.Domain.Clubs;
-using ListeningClub.Domain.Nominations;
 using static ListeningClub.Discord.Emulator.Control.Slash;
 
 namespace ListeningClub.Bot.Tests.Features.Schedule;

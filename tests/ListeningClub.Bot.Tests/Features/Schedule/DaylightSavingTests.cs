@@ -7,7 +7,6 @@ using ListeningClub.Domain.Ballots;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Cycles;
 using ListeningClub.Domain.Media;
-using ListeningClub.Domain.Nominations;
 using ListeningClub.Domain.Scheduling;
 using ListeningClub.Domain.Voting;
 

@@ -1,8 +1,5 @@
 using ListeningClub.Application.Cycles;
 using ListeningClub.Application.Scheduling;
-using ListeningClub.Bot.Posting;
-using ListeningClub.Bot.Features.Schedule;
-using ListeningClub.Application.Steps;
 using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Cycles;

@@ -1,14 +1,11 @@
 using System.Globalization;
 using ListeningClub.Application.Scheduling;
 using ListeningClub.Bot.Features.Schedule;
-using ListeningClub.Bot.Posting;
-using ListeningClub.Application.Steps;
 using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Cycles;
 using ListeningClub.Domain.Media;
 using ListeningClub.Domain.Picks;
-using ListeningClub.Domain.Scheduling;
 using ListeningClub.Domain.Voting;
 
 namespace ListeningClub.Bot.Tests.Features.Schedule;

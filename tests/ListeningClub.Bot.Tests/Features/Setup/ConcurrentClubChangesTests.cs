@@ -3,7 +3,6 @@ using ListeningClub.Application.Scheduling;
 using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Media;
-using ListeningClub.Domain.Scheduling;
 
 namespace ListeningClub.Bot.Tests.Features.Setup;
 

@@ -2,16 +2,11 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using ListeningClub.Application.Nominations;
 using ListeningClub.Application.Voting;
-using ListeningClub.Bot.Posting;
-using ListeningClub.Bot.Features.Schedule;
-using ListeningClub.Application.Steps;
 using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Discord.Emulator.Control;
-using ListeningClub.Domain.Ballots;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Common;
 using ListeningClub.Domain.Media;
-using ListeningClub.Domain.Nominations;
 using ListeningClub.Domain.Picks;
 using ListeningClub.Domain.Voting;
 

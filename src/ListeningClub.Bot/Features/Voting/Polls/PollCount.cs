@@ -5,7 +5,6 @@ using ListeningClub.Discord.Rest.Resources;
 using ListeningClub.Domain.Ballots;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Cycles;
-using ListeningClub.Domain.Nominations;
 using ListeningClub.Domain.Outbox;
 using Microsoft.Extensions.Logging;
 

@@ -3,10 +3,7 @@ using ListeningClub.Application.Clubs;
 using ListeningClub.Application.Cycles;
 using ListeningClub.Application.Voting;
 using ListeningClub.Discord.Gateway;
-using ListeningClub.Discord.Models;
 using ListeningClub.Discord.Serialization;
-using ListeningClub.Domain.Ballots;
-using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Cycles;
 using ListeningClub.Domain.Outbox;
 
