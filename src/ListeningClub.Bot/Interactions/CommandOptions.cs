@@ -6,6 +6,18 @@ namespace ListeningClub.Bot.Interactions;
 /// <summary>Short builders for slash-command option definitions.</summary>
 public static class CommandOptions
 {
+    /// <summary>The routes of a slash command used in a server (not in DMs), with its options.</summary>
+    public static InteractionRoutes ServerCommand(string name, string description, bool deferEphemeral, params ApplicationCommandOption[] options) =>
+        InteractionRoutes.ForCommand(new ApplicationCommand { Name = name, Description = description, Contexts = [0], Options = options }, deferEphemeral);
+
+    /// <summary>A member of the server.</summary>
+    public static ApplicationCommandOption User(string name, string description) => new()
+    {
+        Type = ApplicationCommandOptionType.User,
+        Name = name,
+        Description = description,
+    };
+
     public static ApplicationCommandOption Text(string name, string description, bool required = false, int? maxLength = null, bool autocomplete = false) => new()
     {
         Type = ApplicationCommandOptionType.String,

@@ -1,9 +1,9 @@
+using ListeningClub.Application.Tests.Fakes;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Cycles;
 using ListeningClub.Domain.Media;
 using ListeningClub.Domain.Picks;
 using ListeningClub.Domain.Prompts;
-using ListeningClub.Application.Tests.Fakes;
 using ListeningClub.Domain.Voting;
 
 namespace ListeningClub.Application.Tests.Clubs;

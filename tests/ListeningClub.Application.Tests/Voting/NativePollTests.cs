@@ -1,6 +1,6 @@
+using ListeningClub.Application.Tests.Fakes;
 using ListeningClub.Domain.Ballots;
 using ListeningClub.Domain.Clubs;
-using ListeningClub.Application.Tests.Fakes;
 using ListeningClub.Domain.Voting;
 
 namespace ListeningClub.Application.Tests.Voting;

@@ -1,7 +1,7 @@
 using ListeningClub.Bot.Features.Backup;
-using ListeningClub.Bot.Interactions;
 using ListeningClub.Bot.Features.Health;
 using ListeningClub.Bot.Features.Setup;
+using ListeningClub.Bot.Interactions;
 using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Discord.Configuration;
 using ListeningClub.Storage.Configuration;

@@ -1,7 +1,7 @@
 using ListeningClub.Application.Clubs;
 using ListeningClub.Application.Nominations;
-using ListeningClub.Bot.Posting;
 using ListeningClub.Bot.Hosting;
+using ListeningClub.Bot.Posting;
 using ListeningClub.Discord.Emulator.Control;
 using ListeningClub.Discord.Emulator.Hosting;
 using ListeningClub.Domain.Clubs;

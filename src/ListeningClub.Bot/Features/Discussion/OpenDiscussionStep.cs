@@ -16,14 +16,12 @@ namespace ListeningClub.Bot.Features.Discussion;
 /// queued announcement goes out late, the thread opens then.
 /// </summary>
 public sealed partial class OpenDiscussionStep(IPickRepository picks, IOutboxRepository outbox, TrackPosts posts, ILogger<OpenDiscussionStep> logger)
-    : IStepHandler, ITrackEventListener<PickAnnounced>, ITrackEventListener<AnnouncementPostedLate>
+    : PostingStep(RhythmStep.OpenDiscussion, posts), ITrackEventListener<PickAnnounced>, ITrackEventListener<AnnouncementPostedLate>
 {
-    public RhythmStep Performs => RhythmStep.OpenDiscussion;
-
-    public async Task<Result<StepRun>> RunAsync(StepRequest request, CancellationToken ct)
+    protected override async Task<Result<StepRun>> PerformAsync(StepRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var track = await posts.WithChannelKindAsync(request.Track, ct).ConfigureAwait(false);
+        var track = request.Track;
         var cycle = request.Cycle;
         if (await picks.GetByCycleAsync(cycle.Id, ct).ConfigureAwait(false) is not { } pick || cycle.AnnouncedAt is not { } announced)
         {
@@ -41,7 +39,7 @@ public sealed partial class OpenDiscussionStep(IPickRepository picks, IOutboxRep
         }
 
         var starter = DiscussionMessages.DiscussionOpened(track, pick, track.Schedule.PromptTimes(announced, track.TimeZone), RhythmPlanner.PlannedReveal(track, cycle));
-        return await posts.PostForStepAsync(request with { Track = track }, RhythmPlanner.DiscussionKey, PostKinds.DiscussionOpened, cycle.Id.ToString(), starter, $"🧵 {pick.Media.DisplayName}: discussion", pick.ThreadId, ct).ConfigureAwait(false);
+        return await Posts.PostForStepAsync(request with { Track = track }, RhythmPlanner.DiscussionKey, PostKinds.DiscussionOpened, cycle.Id.ToString(), starter, $"🧵 {pick.Media.DisplayName}: discussion", pick.ThreadId, ct).ConfigureAwait(false);
     }
 
     /// <summary>Right after the announcement: the discussion opens at once (if the announcement is queued, the step opens it later).</summary>
@@ -63,7 +61,7 @@ public sealed partial class OpenDiscussionStep(IPickRepository picks, IOutboxRep
         ArgumentNullException.ThrowIfNull(happened);
         if (happened.Pick.ThreadId is null)
         {
-            var track = await posts.WithChannelKindAsync(happened.Track, ct).ConfigureAwait(false);
+            var track = await Posts.WithChannelKindAsync(happened.Track, ct).ConfigureAwait(false);
             await OpenThreadAsync(track, happened.Pick, ct).ConfigureAwait(false);
         }
     }
@@ -72,7 +70,7 @@ public sealed partial class OpenDiscussionStep(IPickRepository picks, IOutboxRep
     private async Task<Pick?> OpenThreadAsync(Track track, Pick pick, CancellationToken ct)
     {
         var announcement = await outbox.FindAsync(PostKinds.PickAnnounced, pick.CycleId.ToString(), ct).ConfigureAwait(false);
-        if (announcement is null || await posts.DiscussionAsync(track, pick, announcement, ct).ConfigureAwait(false) is not { } threadId)
+        if (announcement is null || await Posts.DiscussionAsync(track, pick, announcement, ct).ConfigureAwait(false) is not { } threadId)
         {
             return null;
         }

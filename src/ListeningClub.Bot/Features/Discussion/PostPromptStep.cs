@@ -10,20 +10,18 @@ using ListeningClub.Domain.Scheduling;
 namespace ListeningClub.Bot.Features.Discussion;
 
 /// <summary>The step that posts a discussion prompt into the pick's discussion, drawn from the track's deck (no repeats until it is used up).</summary>
-public sealed class PostPromptStep(IPickRepository picks, IOutboxRepository outbox, PromptService prompts, TrackPosts posts) : IStepHandler
+public sealed class PostPromptStep(IPickRepository picks, IOutboxRepository outbox, PromptService prompts, TrackPosts posts) : PostingStep(RhythmStep.PostPrompt, posts)
 {
-    public RhythmStep Performs => RhythmStep.PostPrompt;
-
-    public async Task<Result<StepRun>> RunAsync(StepRequest request, CancellationToken ct)
+    protected override async Task<Result<StepRun>> PerformAsync(StepRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var track = await posts.WithChannelKindAsync(request.Track, ct).ConfigureAwait(false);
+        var track = request.Track;
         var cycle = request.Cycle;
         var intentKey = $"{cycle.Id}:{request.Planned.Key}";
         if (await outbox.FindAsync(PostKinds.Prompt, intentKey, ct).ConfigureAwait(false) is not null)
         {
             // Drawn and stored already (the outbox sends it if it has not gone out yet): drawing again would use up a prompt.
-            return await posts.RecordDoneAsync(request, request.Planned.Key, StepRun.AlreadyPerformed, ct).ConfigureAwait(false);
+            return await Posts.RecordDoneAsync(request, request.Planned.Key, StepRun.AlreadyPerformed, ct).ConfigureAwait(false);
         }
 
         if (await picks.GetByCycleAsync(cycle.Id, ct).ConfigureAwait(false) is not { } pick)
@@ -39,6 +37,6 @@ public sealed class PostPromptStep(IPickRepository picks, IOutboxRepository outb
 
         var number = int.Parse(request.Planned.Key["prompt-".Length..], CultureInfo.InvariantCulture);
         var message = DiscussionMessages.Prompt(pick, prompt.Value, number);
-        return await posts.PostForStepAsync(request with { Track = track }, request.Planned.Key, PostKinds.Prompt, intentKey, message, $"💬 {pick.Media.DisplayName}: prompt {number}", pick.ThreadId, ct).ConfigureAwait(false);
+        return await Posts.PostForStepAsync(request with { Track = track }, request.Planned.Key, PostKinds.Prompt, intentKey, message, $"💬 {pick.Media.DisplayName}: prompt {number}", pick.ThreadId, ct).ConfigureAwait(false);
     }
 }

@@ -2,7 +2,6 @@ using ListeningClub.Application.Prompts;
 using ListeningClub.Bot.Interactions;
 using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Interactions;
-using ListeningClub.Discord.Models;
 using ListeningClub.Domain.Prompts;
 
 namespace ListeningClub.Bot.Features.Discussion;
@@ -12,20 +11,15 @@ public sealed class PromptCommand(MemberCommandServices services, PromptService 
 {
     public static string Help => "add a discussion question to the deck";
 
-    public static InteractionRoutes Routes { get; } = InteractionRoutes.ForCommand(new ApplicationCommand
-    {
-        Name = "prompt",
-        Description = "Discussion prompts for the pick's thread",
-        Contexts = [0],
-        Options =
-        [
-            CommandOptions.Subcommand(
-                "suggest",
-                "Suggest a discussion question for the track's deck",
-                CommandOptions.Text("text", "The question, e.g. Which scene stayed with you?", required: true, maxLength: Prompt.MaxLength),
-                CommandOptions.Track()),
-        ],
-    }, deferEphemeral: true);
+    public static InteractionRoutes Routes { get; } = CommandOptions.ServerCommand(
+        "prompt",
+        "Discussion prompts for the pick's thread",
+        deferEphemeral: true,
+        CommandOptions.Subcommand(
+            "suggest",
+            "Suggest a discussion question for the track's deck",
+            CommandOptions.Text("text", "The question, e.g. Which scene stayed with you?", required: true, maxLength: Prompt.MaxLength),
+            CommandOptions.Track()));
 
     protected override async Task ExecuteAsync(InteractionContext context, ulong guildId, ulong memberId, CancellationToken ct)
     {

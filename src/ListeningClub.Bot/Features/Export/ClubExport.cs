@@ -25,7 +25,7 @@ public sealed class ClubExport(ClubHistoryQuery history, TimeProvider time) : IM
     public static ApplicationCommandOption Definition { get; } = CommandOptions.Subcommand(
         "export",
         "Download the club's history (JSON, and Letterboxd CSV for film tracks)",
-        new ApplicationCommandOption { Type = ApplicationCommandOptionType.User, Name = "member", Description = "Put this member's own ratings in the Letterboxd files (default: the club's average)" });
+        CommandOptions.User("member", "Put this member's own ratings in the Letterboxd files (default: the club's average)"));
 
     public async Task<ManagerOutcome> RunAsync(ManagerCall request, CancellationToken ct)
     {

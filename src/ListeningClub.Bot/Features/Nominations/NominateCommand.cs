@@ -12,33 +12,28 @@ public sealed class NominateCommand(MemberCommandServices services, NominationSe
 {
     public static string Help => "put something forward for the next pick";
 
-    public static InteractionRoutes Routes { get; } = InteractionRoutes.ForCommand(new ApplicationCommand
-    {
-        Name = "nominate",
-        Description = "Nominate a film or an album for the next pick",
-        Contexts = [0],
-        Options =
-        [
-            CommandOptions.Subcommand(
-                "film",
-                "Nominate a film",
-                CommandOptions.Text("title", "The film's title", required: true, maxLength: MediaFactory.MaxTitleLength),
-                CommandOptions.WholeNumber("year", "Release year", min: MediaFactory.EarliestYear, max: MediaFactory.LatestYear),
-                CommandOptions.Text("director", "Director", maxLength: MediaFactory.MaxDirectorLength),
-                CommandOptions.Text("link", "A link (Letterboxd, IMDb, …)", maxLength: MediaFactory.MaxLinkLength),
-                CommandOptions.Text("pitch", "Why the club should pick it", maxLength: MediaFactory.MaxPitchLength),
-                CommandOptions.Track()),
-            CommandOptions.Subcommand(
-                "album",
-                "Nominate an album",
-                CommandOptions.Text("title", "The album's title", required: true, maxLength: MediaFactory.MaxTitleLength),
-                CommandOptions.Text("artist", "The artist", required: true, maxLength: MediaFactory.MaxArtistLength),
-                CommandOptions.WholeNumber("year", "Release year", min: MediaFactory.EarliestYear, max: MediaFactory.LatestYear),
-                CommandOptions.Text("link", "A link (Bandcamp, MusicBrainz, …)", maxLength: MediaFactory.MaxLinkLength),
-                CommandOptions.Text("pitch", "Why the club should pick it", maxLength: MediaFactory.MaxPitchLength),
-                CommandOptions.Track()),
-        ],
-    });
+    public static InteractionRoutes Routes { get; } = CommandOptions.ServerCommand(
+        "nominate",
+        "Nominate a film or an album for the next pick",
+        deferEphemeral: false,
+        CommandOptions.Subcommand(
+            "film",
+            "Nominate a film",
+            CommandOptions.Text("title", "The film's title", required: true, maxLength: MediaFactory.MaxTitleLength),
+            CommandOptions.WholeNumber("year", "Release year", min: MediaFactory.EarliestYear, max: MediaFactory.LatestYear),
+            CommandOptions.Text("director", "Director", maxLength: MediaFactory.MaxDirectorLength),
+            CommandOptions.Text("link", "A link (Letterboxd, IMDb, …)", maxLength: MediaFactory.MaxLinkLength),
+            CommandOptions.Text("pitch", "Why the club should pick it", maxLength: MediaFactory.MaxPitchLength),
+            CommandOptions.Track()),
+        CommandOptions.Subcommand(
+            "album",
+            "Nominate an album",
+            CommandOptions.Text("title", "The album's title", required: true, maxLength: MediaFactory.MaxTitleLength),
+            CommandOptions.Text("artist", "The artist", required: true, maxLength: MediaFactory.MaxArtistLength),
+            CommandOptions.WholeNumber("year", "Release year", min: MediaFactory.EarliestYear, max: MediaFactory.LatestYear),
+            CommandOptions.Text("link", "A link (Bandcamp, MusicBrainz, …)", maxLength: MediaFactory.MaxLinkLength),
+            CommandOptions.Text("pitch", "Why the club should pick it", maxLength: MediaFactory.MaxPitchLength),
+            CommandOptions.Track()));
 
     protected override async Task ExecuteAsync(InteractionContext context, ulong guildId, ulong memberId, CancellationToken ct)
     {

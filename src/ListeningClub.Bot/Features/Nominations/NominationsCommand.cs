@@ -17,13 +17,7 @@ public sealed class NominationsCommand(MemberCommandServices services, Nominatio
 
     public static string Help => "this cycle's list";
 
-    public static InteractionRoutes Routes { get; } = InteractionRoutes.ForCommand(new ApplicationCommand
-    {
-        Name = "nominations",
-        Description = "See this cycle's nominations",
-        Contexts = [0],
-        Options = [CommandOptions.Track()],
-    }) with { ComponentPrefixes = ["nominations"] };
+    public static InteractionRoutes Routes { get; } = CommandOptions.ServerCommand("nominations", "See this cycle's nominations", deferEphemeral: false, CommandOptions.Track()) with { ComponentPrefixes = ["nominations"] };
 
     protected override string List => "nominations";
 

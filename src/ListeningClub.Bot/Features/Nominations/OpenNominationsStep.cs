@@ -7,20 +7,17 @@ using ListeningClub.Domain.Scheduling;
 namespace ListeningClub.Bot.Features.Nominations;
 
 /// <summary>The step that tells the channel a cycle's nominations are open: what to nominate, how, how many, until when.</summary>
-public sealed class OpenNominationsStep(TrackPosts posts) : IStepHandler
+public sealed class OpenNominationsStep(TrackPosts posts) : PostingStep(RhythmStep.OpenNominations, posts)
 {
-    public RhythmStep Performs => RhythmStep.OpenNominations;
-
-    public async Task<Result<StepRun>> RunAsync(StepRequest request, CancellationToken ct)
+    protected override Task<Result<StepRun>> PerformAsync(StepRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        request = request with { Track = await posts.WithChannelKindAsync(request.Track, ct).ConfigureAwait(false) };
-        return await PostAsync(request, request.Cycle, ct).ConfigureAwait(false);
+        return PostAsync(request, request.Cycle, ct);
     }
 
     /// <summary>Posts <paramref name="cycle"/>'s nominations-open message once and records the step done on it.</summary>
     internal Task<Result<StepRun>> PostAsync(StepRequest request, Cycle cycle, CancellationToken ct) =>
-        posts.PostForStepAsync(
+        Posts.PostForStepAsync(
             request with { Recent = [cycle], Planned = request.Planned with { CycleId = cycle.Id } },
             RhythmPlanner.NominationsKey,
             PostKinds.NominationsOpen,

@@ -8,11 +8,9 @@ using ListeningClub.Storage.Engine;
 namespace ListeningClub.Bot.Features.Nominations;
 
 /// <summary>The step that closes the announced cycle, starts the next one (carrying nominations over) and says that its nominations are open.</summary>
-public sealed class StartNextCycleStep(CycleService cycles, OpenNominationsStep nominationsOpen, TrackPosts posts, IStorageMaintenance storage) : IStepHandler
+public sealed class StartNextCycleStep(CycleService cycles, OpenNominationsStep nominationsOpen, TrackPosts posts, IStorageMaintenance storage) : PostingStep(RhythmStep.StartNextCycle, posts)
 {
-    public RhythmStep Performs => RhythmStep.StartNextCycle;
-
-    public async Task<Result<StepRun>> RunAsync(StepRequest request, CancellationToken ct)
+    protected override async Task<Result<StepRun>> PerformAsync(StepRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         var next = await cycles.StartNextAsync(request.Track, ct).ConfigureAwait(false);
@@ -22,7 +20,6 @@ public sealed class StartNextCycleStep(CycleService cycles, OpenNominationsStep 
         }
 
         await storage.CheckpointAsync(ct).ConfigureAwait(false);
-        request = request with { Track = await posts.WithChannelKindAsync(request.Track, ct).ConfigureAwait(false) };
         await nominationsOpen.PostAsync(request, next.Value, ct).ConfigureAwait(false);
         return StepRun.Performed;
     }

@@ -2,7 +2,6 @@ using ListeningClub.Application.Nominations;
 using ListeningClub.Bot.Interactions;
 using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Interactions;
-using ListeningClub.Discord.Models;
 using ListeningClub.Domain.Common;
 
 namespace ListeningClub.Bot.Features.Nominations;
@@ -12,13 +11,7 @@ public sealed class WithdrawCommand(MemberCommandServices services, NominationSe
 {
     public static string Help => "take back one of your nominations";
 
-    public static InteractionRoutes Routes { get; } = InteractionRoutes.ForCommand(new ApplicationCommand
-    {
-        Name = "withdraw",
-        Description = "Withdraw one of your nominations",
-        Contexts = [0],
-        Options = [CommandOptions.Text("nomination", "Which of your nominations", required: true, autocomplete: true), CommandOptions.Track()],
-    }, deferEphemeral: true);
+    public static InteractionRoutes Routes { get; } = CommandOptions.ServerCommand("withdraw", "Withdraw one of your nominations", deferEphemeral: true, CommandOptions.Text("nomination", "Which of your nominations", required: true, autocomplete: true), CommandOptions.Track());
 
     public override async Task AutocompleteAsync(InteractionContext context, CancellationToken ct)
     {

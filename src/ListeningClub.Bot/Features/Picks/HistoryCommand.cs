@@ -18,13 +18,7 @@ public sealed class HistoryCommand(MemberCommandServices services, ClubHistoryQu
 
     public static string Help => "past picks and how the club rated them";
 
-    public static InteractionRoutes Routes { get; } = InteractionRoutes.ForCommand(new ApplicationCommand
-    {
-        Name = "history",
-        Description = "The club's past picks",
-        Contexts = [0],
-        Options = [CommandOptions.Track()],
-    }) with { ComponentPrefixes = ["history"] };
+    public static InteractionRoutes Routes { get; } = CommandOptions.ServerCommand("history", "The club's past picks", deferEphemeral: false, CommandOptions.Track()) with { ComponentPrefixes = ["history"] };
 
     protected override string List => "history";
 

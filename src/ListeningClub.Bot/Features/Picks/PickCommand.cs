@@ -16,13 +16,7 @@ public sealed class PickCommand(MemberCommandServices services, IPickRepository 
 {
     public static string Help => "the current pick, its thread and the next dates";
 
-    public static InteractionRoutes Routes { get; } = InteractionRoutes.ForCommand(new ApplicationCommand
-    {
-        Name = "pick",
-        Description = "The current pick and what happens next",
-        Contexts = [0],
-        Options = [CommandOptions.Track()],
-    });
+    public static InteractionRoutes Routes { get; } = CommandOptions.ServerCommand("pick", "The current pick and what happens next", deferEphemeral: false, CommandOptions.Track());
 
     protected override async Task ExecuteAsync(InteractionContext context, ulong guildId, ulong memberId, CancellationToken ct)
     {

@@ -21,19 +21,14 @@ public sealed class RateCommand(MemberCommandServices services, RatingService ra
 
     public static string Help => "rate the latest pick 1–10 (add `review-box` for a longer review); ratings stay sealed until the reveal";
 
-    public static InteractionRoutes Routes { get; } = InteractionRoutes.ForCommand(new ApplicationCommand
-    {
-        Name = "rate",
-        Description = "Rate the latest pick from 1 to 10 (hidden until the ratings are revealed)",
-        Contexts = [0],
-        Options =
-        [
-            CommandOptions.WholeNumber("score", "1 (not for me) to 10 (loved it)", required: true, min: Rating.MinScore, max: Rating.MaxScore),
-            CommandOptions.Text("review", "A few words (optional)", maxLength: Rating.MaxReviewLength),
-            CommandOptions.YesNo("review-box", "Open a box to write a longer review"),
-            CommandOptions.Track(),
-        ],
-    }, deferEphemeral: true) with { ModalPrefixes = [Prefix] };
+    public static InteractionRoutes Routes { get; } = CommandOptions.ServerCommand(
+        "rate",
+        "Rate the latest pick from 1 to 10 (hidden until the ratings are revealed)",
+        deferEphemeral: true,
+        CommandOptions.WholeNumber("score", "1 (not for me) to 10 (loved it)", required: true, min: Rating.MinScore, max: Rating.MaxScore),
+        CommandOptions.Text("review", "A few words (optional)", maxLength: Rating.MaxReviewLength),
+        CommandOptions.YesNo("review-box", "Open a box to write a longer review"),
+        CommandOptions.Track()) with { ModalPrefixes = [Prefix] };
 
     protected override async Task ExecuteAsync(InteractionContext context, ulong guildId, ulong memberId, CancellationToken ct)
     {

@@ -14,17 +14,12 @@ public sealed class StatsCommand(MemberCommandServices services, ClubHistoryQuer
 {
     public static string Help => "the club's numbers, or a member's (wins, ratings, best taste match)";
 
-    public static InteractionRoutes Routes { get; } = InteractionRoutes.ForCommand(new ApplicationCommand
-    {
-        Name = "stats",
-        Description = "Club statistics, or one member's",
-        Contexts = [0],
-        Options =
-        [
-            new ApplicationCommandOption { Type = ApplicationCommandOptionType.User, Name = "member", Description = "A member (leave empty for the whole club)" },
-            CommandOptions.Track(),
-        ],
-    });
+    public static InteractionRoutes Routes { get; } = CommandOptions.ServerCommand(
+        "stats",
+        "Club statistics, or one member's",
+        deferEphemeral: false,
+        CommandOptions.User("member", "A member (leave empty for the whole club)"),
+        CommandOptions.Track());
 
     protected override async Task ExecuteAsync(InteractionContext context, ulong guildId, ulong memberId, CancellationToken ct)
     {

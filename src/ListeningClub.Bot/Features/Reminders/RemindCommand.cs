@@ -21,17 +21,12 @@ public sealed class RemindCommand(MemberCommandServices services, ReminderRole r
 
     public static string Help => "get (or stop) the reminder pings and, if you like, DMs";
 
-    public static InteractionRoutes Routes { get; } = InteractionRoutes.ForCommand(new ApplicationCommand
-    {
-        Name = "remind",
-        Description = "Get or stop the track's reminders",
-        Contexts = [0],
-        Options =
-        [
-            CommandOptions.Subcommand("on", "Get pinged before voting closes and before the party", CommandOptions.Track(), Dm),
-            CommandOptions.Subcommand("off", "Stop the reminder pings and direct messages", CommandOptions.Track()),
-        ],
-    }, deferEphemeral: true);
+    public static InteractionRoutes Routes { get; } = CommandOptions.ServerCommand(
+        "remind",
+        "Get or stop the track's reminders",
+        deferEphemeral: true,
+        CommandOptions.Subcommand("on", "Get pinged before voting closes and before the party", CommandOptions.Track(), Dm),
+        CommandOptions.Subcommand("off", "Stop the reminder pings and direct messages", CommandOptions.Track()));
 
     protected override async Task ExecuteAsync(InteractionContext context, ulong guildId, ulong memberId, CancellationToken ct)
     {

@@ -1,5 +1,5 @@
-using ListeningClub.Application.Steps;
 using ListeningClub.Application.Scheduling;
+using ListeningClub.Application.Steps;
 using ListeningClub.Bot.Interactions;
 using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Models;

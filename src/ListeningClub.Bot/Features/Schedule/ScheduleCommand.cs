@@ -14,13 +14,7 @@ public sealed class ScheduleCommand(MemberCommandServices services, StepRunner s
 
     public static string Help => "the track's next steps, in your own time zone";
 
-    public static InteractionRoutes Routes { get; } = InteractionRoutes.ForCommand(new ApplicationCommand
-    {
-        Name = "schedule",
-        Description = "When the track's next steps happen",
-        Contexts = [0],
-        Options = [CommandOptions.Track()],
-    });
+    public static InteractionRoutes Routes { get; } = CommandOptions.ServerCommand("schedule", "When the track's next steps happen", deferEphemeral: false, CommandOptions.Track());
 
     protected override async Task ExecuteAsync(InteractionContext context, ulong guildId, ulong memberId, CancellationToken ct)
     {

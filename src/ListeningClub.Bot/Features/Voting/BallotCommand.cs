@@ -3,7 +3,6 @@ using ListeningClub.Application.Voting;
 using ListeningClub.Bot.Interactions;
 using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Interactions;
-using ListeningClub.Discord.Models;
 
 namespace ListeningClub.Bot.Features.Voting;
 
@@ -12,13 +11,7 @@ public sealed class BallotCommand(MemberCommandServices services, VotingService 
 {
     public static string Help => "see your current ballot";
 
-    public static InteractionRoutes Routes { get; } = InteractionRoutes.ForCommand(new ApplicationCommand
-    {
-        Name = "ballot",
-        Description = "See your current ballot",
-        Contexts = [0],
-        Options = [CommandOptions.Track()],
-    }, deferEphemeral: true);
+    public static InteractionRoutes Routes { get; } = CommandOptions.ServerCommand("ballot", "See your current ballot", deferEphemeral: true, CommandOptions.Track());
 
     protected override async Task ExecuteAsync(InteractionContext context, ulong guildId, ulong memberId, CancellationToken ct)
     {

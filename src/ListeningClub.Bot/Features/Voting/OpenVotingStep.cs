@@ -17,14 +17,12 @@ namespace ListeningClub.Bot.Features.Voting;
 /// and, when the track has a reminder role, a Remind me button). With nothing nominated, the schedule keeps nominating
 /// and says so; a manager is told instead.
 /// </summary>
-public sealed class OpenVotingStep(VotingService voting, CycleService cycles, INominationRepository nominations, TrackPosts posts) : IStepHandler
+public sealed class OpenVotingStep(VotingService voting, CycleService cycles, INominationRepository nominations, TrackPosts posts) : PostingStep(RhythmStep.OpenVoting, posts)
 {
-    public RhythmStep Performs => RhythmStep.OpenVoting;
-
-    public async Task<Result<StepRun>> RunAsync(StepRequest request, CancellationToken ct)
+    protected override async Task<Result<StepRun>> PerformAsync(StepRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var track = await posts.WithChannelKindAsync(request.Track, ct).ConfigureAwait(false);
+        var track = request.Track;
         var opened = await voting.OpenVotingAsync(track, ct).ConfigureAwait(false);
         if (!opened.IsSuccess)
         {
@@ -36,8 +34,8 @@ public sealed class OpenVotingStep(VotingService voting, CycleService cycles, IN
             // Nothing to vote on: keep nominating and try again at the next planned time.
             var cycle = request.Cycle;
             var replanned = await cycles.KeepNominatingAsync(track, cycle.Id, ct).ConfigureAwait(false);
-            var nominationsPost = await posts.ForumPostOfAsync(track, PostKinds.NominationsOpen, cycle.Id.ToString(), ct).ConfigureAwait(false);
-            await posts.PostAsync(track, PostKinds.NoNominations, $"{cycle.Id}:{cycle.VotingOpensAt?.ToUnixTimeSeconds()}", VotingMessages.NoNominations(track, replanned), $"{track.Name}: no vote yet", nominationsPost, ct).ConfigureAwait(false);
+            var nominationsPost = await Posts.ForumPostOfAsync(track, PostKinds.NominationsOpen, cycle.Id.ToString(), ct).ConfigureAwait(false);
+            await Posts.PostAsync(track, PostKinds.NoNominations, $"{cycle.Id}:{cycle.VotingOpensAt?.ToUnixTimeSeconds()}", VotingMessages.NoNominations(track, replanned), $"{track.Name}: no vote yet", nominationsPost, ct).ConfigureAwait(false);
             return StepRun.Performed;
         }
 
@@ -57,7 +55,7 @@ public sealed class OpenVotingStep(VotingService voting, CycleService cycles, IN
         var opened = await voting.OpenVotingAsync(track, ct).ConfigureAwait(false);
         if (opened.IsSuccess)
         {
-            await PostAsync(await posts.WithChannelKindAsync(track, ct).ConfigureAwait(false), opened.Value, ct).ConfigureAwait(false);
+            await PostAsync(await Posts.WithChannelKindAsync(track, ct).ConfigureAwait(false), opened.Value, ct).ConfigureAwait(false);
         }
 
         return opened;
@@ -72,6 +70,6 @@ public sealed class OpenVotingStep(VotingService voting, CycleService cycles, IN
             message = message with { Components = [.. message.Components ?? [], Component.ActionRow(RemindMeButton.For(track.Id))] };
         }
 
-        await posts.PostAsync(track, PostKinds.VotingOpened, opened.Id.ToString(), message, $"🗳️ {track.Name}: vote (cycle {opened.Number})", null, ct).ConfigureAwait(false);
+        await Posts.PostAsync(track, PostKinds.VotingOpened, opened.Id.ToString(), message, $"🗳️ {track.Name}: vote (cycle {opened.Number})", null, ct).ConfigureAwait(false);
     }
 }

@@ -1,7 +1,7 @@
-using ListeningClub.Bot.Posting;
 using System.Globalization;
 using System.Text;
 using ListeningClub.Application.Voting;
+using ListeningClub.Bot.Posting;
 using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Models;
 using ListeningClub.Discord.Safety;

@@ -1,6 +1,5 @@
 using ListeningClub.Bot.Interactions;
 using ListeningClub.Discord.Interactions;
-using ListeningClub.Discord.Models;
 
 namespace ListeningClub.Bot.Features.Voting;
 
@@ -9,13 +8,7 @@ public sealed class VoteCommand(MemberCommandServices services, BallotSession ba
 {
     public static string Help => "your private ballot (or press **Vote** on the voting post); change it until voting closes";
 
-    public static InteractionRoutes Routes { get; } = InteractionRoutes.ForCommand(new ApplicationCommand
-    {
-        Name = "vote",
-        Description = "Vote for the next pick (privately; you can change your vote until voting closes)",
-        Contexts = [0],
-        Options = [CommandOptions.Track()],
-    }, deferEphemeral: true);
+    public static InteractionRoutes Routes { get; } = CommandOptions.ServerCommand("vote", "Vote for the next pick (privately; you can change your vote until voting closes)", deferEphemeral: true, CommandOptions.Track());
 
     protected override async Task ExecuteAsync(InteractionContext context, ulong guildId, ulong memberId, CancellationToken ct)
     {

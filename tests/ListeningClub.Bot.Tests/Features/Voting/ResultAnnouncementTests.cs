@@ -1,7 +1,7 @@
 using CsCheck;
 using ListeningClub.Application.Voting;
-using ListeningClub.Bot.Rendering;
 using ListeningClub.Bot.Features.Voting;
+using ListeningClub.Bot.Rendering;
 using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Discord.Models;
 using ListeningClub.Domain.Ballots;
