@@ -43,9 +43,9 @@ public static class Program
             return;
         }
 
-        if (args is ["--scenario", Rhythm.RhythmTriggersScenario.Name, .. var rhythmArgs])
+        if (args is ["--scenario", Schedule.TrackTriggersScenario.Name, .. var triggerArgs])
         {
-            Rhythm.RhythmTriggersScenario.RunAsync(rhythmArgs).GetAwaiter().GetResult();
+            Schedule.TrackTriggersScenario.RunAsync(triggerArgs).GetAwaiter().GetResult();
             return;
         }
 

@@ -23,7 +23,7 @@ public static class CycleLoader
     }
 }
 
-/// <summary>The cycles the rhythm looks at: the current one and the one before it, oldest first.</summary>
+/// <summary>The cycles the steps are planned from: the current one and the one before it, oldest first.</summary>
 public static class RecentCycles
 {
     public static async Task<IReadOnlyList<Cycle>> RecentAsync(this ICycleRepository cycles, Track track, TimeProvider time, CancellationToken cancellationToken)

@@ -17,7 +17,7 @@ public sealed class TrackLocks
     private readonly System.Collections.Concurrent.ConcurrentDictionary<TrackId, AsyncReaderWriterLock[]> _members = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<TrackId, AsyncReaderWriterLock[]> _titles = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<ulong, AsyncReaderWriterLock> _clubs = new();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<TrackId, AsyncReaderWriterLock> _rhythms = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<TrackId, AsyncReaderWriterLock> _stepTurns = new();
 
     public Task<IDisposable> WriteAsync(TrackId trackId, CancellationToken cancellationToken) => For(trackId).EnterWriteAsync(cancellationToken);
 
@@ -49,12 +49,12 @@ public sealed class TrackLocks
         _clubs.GetOrAdd(guildId, static _ => new AsyncReaderWriterLock()).EnterWriteAsync(cancellationToken);
 
     /// <summary>
-    /// The track's rhythm turn: one step of its rhythm at a time, whoever runs it (the scheduled job, a manager's
+    /// The track's step turn: one step at a time, whoever runs it (the scheduled job, a manager's
     /// /club advance, open-voting or close-voting), so a step is chosen and performed before the next is chosen.
     /// Taken before the track's own lock, never inside it.
     /// </summary>
-    public Task<IDisposable> RhythmAsync(TrackId trackId, CancellationToken cancellationToken) =>
-        _rhythms.GetOrAdd(trackId, static _ => new AsyncReaderWriterLock()).EnterWriteAsync(cancellationToken);
+    public Task<IDisposable> StepTurnAsync(TrackId trackId, CancellationToken cancellationToken) =>
+        _stepTurns.GetOrAdd(trackId, static _ => new AsyncReaderWriterLock()).EnterWriteAsync(cancellationToken);
 
     private AsyncReaderWriterLock For(TrackId trackId) => _locks.GetOrAdd(trackId, static _ => new AsyncReaderWriterLock());
 }

@@ -1,6 +1,6 @@
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Cycles;
-using ListeningClub.Domain.Scheduling;
+using ListeningClub.Domain.Schedule;
 
 namespace ListeningClub.Application.Steps;
 
@@ -39,4 +39,4 @@ public sealed record AdvanceReport(PlannedStep? Next, IReadOnlyList<RefusedStep>
 }
 
 /// <summary>A due step that did not run, with the reason (it stays planned: the next pass tries again).</summary>
-public sealed record RefusedStep(RhythmStep Step, string Reason);
+public sealed record RefusedStep(StepKind Step, string Reason);

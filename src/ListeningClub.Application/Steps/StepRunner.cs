@@ -3,14 +3,14 @@ using ListeningClub.Application.Locks;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Common;
 using ListeningClub.Domain.Cycles;
-using ListeningClub.Domain.Scheduling;
+using ListeningClub.Domain.Schedule;
 
 namespace ListeningClub.Application.Steps;
 
 /// <summary>
-/// Runs a track's steps from the store's state: the planner (<see cref="RhythmPlanner"/>) says which step is due, its
+/// Runs a track's steps from the store's state: the planner (<see cref="StepPlanner"/>) says which step is due, its
 /// <see cref="IStepHandler"/> performs it. Whoever runs a step (the scheduled trigger, a manager's /club advance,
-/// open-voting or close-voting) takes the track's rhythm turn first, so a step is chosen and performed before the next
+/// open-voting or close-voting) takes the track's step turn first, so a step is chosen and performed before the next
 /// is chosen, and never twice.
 /// </summary>
 public sealed class StepRunner : IDisposable
@@ -30,7 +30,7 @@ public sealed class StepRunner : IDisposable
     private readonly SemaphoreSlim _turns = new(MaxConcurrentAdvances, MaxConcurrentAdvances);
     private readonly IClubRepository _clubs;
     private readonly ICycleRepository _cycles;
-    private readonly Dictionary<RhythmStep, IStepHandler> _handlers;
+    private readonly Dictionary<StepKind, IStepHandler> _handlers;
     private readonly TrackLocks _locks;
     private readonly TimeProvider _time;
 
@@ -41,7 +41,7 @@ public sealed class StepRunner : IDisposable
         _handlers = handlers.ToDictionary(h => h.Performs);
         _locks = locks;
         _time = time;
-        var missing = Enum.GetValues<RhythmStep>().Where(step => !_handlers.ContainsKey(step)).ToList();
+        var missing = Enum.GetValues<StepKind>().Where(step => !_handlers.ContainsKey(step)).ToList();
         if (missing.Count > 0)
         {
             throw new InvalidOperationException($"No step handler is registered for {string.Join(", ", missing)}.");
@@ -58,7 +58,7 @@ public sealed class StepRunner : IDisposable
         await _turns.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            using var turn = await _locks.RhythmAsync(trackId, ct).ConfigureAwait(false);
+            using var turn = await _locks.StepTurnAsync(trackId, ct).ConfigureAwait(false);
             return await AdvanceInTurnAsync(guildId, trackId, ct).ConfigureAwait(false);
         }
         finally
@@ -81,12 +81,12 @@ public sealed class StepRunner : IDisposable
             return new Problem("rhythm.paused", $"{track.Name} is paused. Resume it with /club resume first, or use /club open-voting or /club close-voting.");
         }
 
-        using var turn = await _locks.RhythmAsync(track.Id, ct).ConfigureAwait(false);
+        using var turn = await _locks.StepTurnAsync(track.Id, ct).ConfigureAwait(false);
         for (var attempt = 0; attempt < MaxStepsPerAdvance; attempt++)
         {
             var recent = await _cycles.RecentAsync(track, _time, ct).ConfigureAwait(false);
             var now = _time.GetUtcNow();
-            if (RhythmPlanner.NextToRun(track, recent, now) is not { } step)
+            if (StepPlanner.NextToRun(track, recent, now) is not { } step)
             {
                 return new Problem("rhythm.nothing_next", $"Nothing is planned next for {track.Name}.");
             }
@@ -100,7 +100,7 @@ public sealed class StepRunner : IDisposable
             if (ran.Value == StepRun.Performed)
             {
                 var after = await _cycles.RecentAsync(track, _time, ct).ConfigureAwait(false);
-                return new AdvancedStep(step, RhythmPlanner.NextToRun(track, after, _time.GetUtcNow()));
+                return new AdvancedStep(step, StepPlanner.NextToRun(track, after, _time.GetUtcNow()));
             }
         }
 
@@ -108,14 +108,14 @@ public sealed class StepRunner : IDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="action"/> on the track's recent cycles, holding the track's rhythm turn: a manager's own
+    /// Runs <paramref name="action"/> on the track's recent cycles, holding the track's step turn: a manager's own
     /// step (/club open-voting, close-voting) never runs beside a scheduled one.
     /// </summary>
     public async Task<T> InTurnAsync<T>(Track track, Func<IReadOnlyList<Cycle>, Task<T>> action, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(track);
         ArgumentNullException.ThrowIfNull(action);
-        using var turn = await _locks.RhythmAsync(track.Id, ct).ConfigureAwait(false);
+        using var turn = await _locks.StepTurnAsync(track.Id, ct).ConfigureAwait(false);
         return await action(await _cycles.RecentAsync(track, _time, ct).ConfigureAwait(false)).ConfigureAwait(false);
     }
 
@@ -129,7 +129,7 @@ public sealed class StepRunner : IDisposable
         }
 
         var recent = await _cycles.RecentAsync(track, _time, ct).ConfigureAwait(false);
-        return RhythmPlanner.Preview(track, recent, _time.GetUtcNow(), count);
+        return StepPlanner.Preview(track, recent, _time.GetUtcNow(), count);
     }
 
     public void Dispose() => _turns.Dispose();
@@ -147,7 +147,7 @@ public sealed class StepRunner : IDisposable
             var recent = await _cycles.RecentAsync(track, _time, ct).ConfigureAwait(false);
             var now = _time.GetUtcNow();
             var replan = false;
-            foreach (var step in RhythmPlanner.Due(track, recent, now))
+            foreach (var step in StepPlanner.Due(track, recent, now))
             {
                 var ran = await _handlers[step.Step].RunAsync(new StepRequest(track, recent, step, now, ByManager: false), ct).ConfigureAwait(false);
                 if (!ran.IsSuccess)
@@ -163,13 +163,13 @@ public sealed class StepRunner : IDisposable
 
             if (!replan)
             {
-                return new AdvanceReport(RhythmPlanner.NextAfter(track, recent, now), refused);
+                return new AdvanceReport(StepPlanner.NextAfter(track, recent, now), refused);
             }
         }
 
-        return new AdvanceReport(new PlannedStep(RhythmStep.OpenVoting, _time.GetUtcNow().AddMinutes(1), "retry", default), refused) { GaveUp = true };
+        return new AdvanceReport(new PlannedStep(StepKind.OpenVoting, _time.GetUtcNow().AddMinutes(1), "retry", default), refused) { GaveUp = true };
     }
 
     /// <summary>Whether a step moves the cycle on (or re-plans it), so what is due must be worked out again.</summary>
-    private static bool MovesTheCycle(RhythmStep step) => step is RhythmStep.OpenVoting or RhythmStep.CloseVoting or RhythmStep.StartNextCycle;
+    private static bool MovesTheCycle(StepKind step) => step is StepKind.OpenVoting or StepKind.CloseVoting or StepKind.StartNextCycle;
 }

@@ -5,7 +5,7 @@ using ListeningClub.Application.Locks;
 using ListeningClub.Application.Nominations;
 using ListeningClub.Application.Prompts;
 using ListeningClub.Application.Ratings;
-using ListeningClub.Application.Scheduling;
+using ListeningClub.Application.Tracks;
 using ListeningClub.Application.Voting;
 using ListeningClub.Domain.Prompts;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,7 +26,7 @@ public static class ApplicationServices
         services.TryAddSingleton<CycleService>();
         services.TryAddSingleton<RatingService>();
         services.TryAddSingleton<ClubHistoryQuery>();
-        services.TryAddSingleton<RhythmService>();
+        services.TryAddSingleton<TrackService>();
         services.TryAddSingleton(provider => new PromptService(
             provider.GetRequiredService<IPromptRepository>(), provider.GetRequiredService<TimeProvider>(), Random.Shared));
         return services;

@@ -1,13 +1,13 @@
 using ListeningClub.Application.Steps;
 using ListeningClub.Domain.Common;
-using ListeningClub.Domain.Scheduling;
+using ListeningClub.Domain.Schedule;
 
 namespace ListeningClub.Bot.Posting;
 
 /// <summary>A step that posts in the track's channel: it runs with the channel's kind (text or forum) known.</summary>
-public abstract class PostingStep(RhythmStep performs, TrackPosts posts) : IStepHandler
+public abstract class PostingStep(StepKind performs, TrackPosts posts) : IStepHandler
 {
-    public RhythmStep Performs => performs;
+    public StepKind Performs => performs;
 
     protected TrackPosts Posts => posts;
 

@@ -15,7 +15,7 @@ public sealed class QueuedPosts(IOutboxRepository outbox)
     public async Task<IReadOnlyList<OutboxMessage>> OfTrackAsync(ulong guildId, TrackId trackId, CancellationToken ct) =>
         (await outbox.ListPendingAsync(ct).ConfigureAwait(false)).Where(m => m.GuildId == guildId && m.TrackId == trackId).ToList();
 
-    /// <summary>The rhythm's post of that kind for the cycle, if it was decided.</summary>
+    /// <summary>The post of that kind for the cycle, if it was decided.</summary>
     public Task<OutboxMessage?> FindAsync(string kind, CycleId cycleId, CancellationToken ct) => outbox.FindAsync(kind, cycleId.ToString(), ct);
 
     /// <summary>

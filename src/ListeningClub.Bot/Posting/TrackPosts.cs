@@ -1,4 +1,4 @@
-using ListeningClub.Application.Scheduling;
+using ListeningClub.Application.Tracks;
 using ListeningClub.Application.Steps;
 using ListeningClub.Discord.Models;
 using ListeningClub.Discord.Rest;
@@ -13,11 +13,11 @@ using Microsoft.Extensions.Logging;
 namespace ListeningClub.Bot.Posting;
 
 /// <summary>
-/// Where the rhythm's posts go. In a text channel: messages, and the pick's discussion thread started from the
+/// Where the track's posts go. In a text channel: messages, and the pick's discussion thread started from the
 /// announcement. In a forum: the nominations, the vote and the announcement are each a forum post, the announcement's
 /// post is the pick's discussion (prompts and the ratings go there), and reminders go into the vote's post.
 /// </summary>
-public sealed partial class TrackPosts(OutboxSender sender, IOutboxRepository outbox, IChannelsApi channels, IThreadsApi threads, RhythmService rhythm, ILogger<TrackPosts> logger)
+public sealed partial class TrackPosts(OutboxSender sender, IOutboxRepository outbox, IChannelsApi channels, IThreadsApi threads, TrackService tracks, ILogger<TrackPosts> logger)
 {
     private const int ThreadAlreadyCreatedForMessage = 160004;
 
@@ -34,7 +34,7 @@ public sealed partial class TrackPosts(OutboxSender sender, IOutboxRepository ou
         {
             var channel = await channels.GetChannelAsync(track.ChannelId, ct).ConfigureAwait(false);
             var kind = channel.Type is ChannelType.GuildForum or ChannelType.GuildMedia ? TrackChannelKind.Forum : TrackChannelKind.Text;
-            var saved = await rhythm.SetChannelKindAsync(track, kind, ct).ConfigureAwait(false);
+            var saved = await tracks.SetChannelKindAsync(track, kind, ct).ConfigureAwait(false);
             return saved.IsSuccess ? saved.Value : track with { ChannelKind = kind };
         }
         catch (DiscordRestException ex)
@@ -85,7 +85,7 @@ public sealed partial class TrackPosts(OutboxSender sender, IOutboxRepository ou
     public async Task<Result<StepRun>> RecordDoneAsync(StepRequest request, string stepKey, StepRun run, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await rhythm.MarkDoneAsync(request.Track, request.Cycle.Id, stepKey, ct).ConfigureAwait(false);
+        await tracks.MarkDoneAsync(request.Track, request.Cycle.Id, stepKey, ct).ConfigureAwait(false);
         return run;
     }
 

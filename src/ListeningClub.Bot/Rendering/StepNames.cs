@@ -1,6 +1,6 @@
 using System.Globalization;
 using ListeningClub.Domain.Clubs;
-using ListeningClub.Domain.Scheduling;
+using ListeningClub.Domain.Schedule;
 
 namespace ListeningClub.Bot.Rendering;
 
@@ -22,16 +22,16 @@ public static class StepNames
             : string.Join('\n', steps.Select(s => string.Create(CultureInfo.InvariantCulture, $"▫️ {Name(s.Step)} — {Markdown.Time(s.At)} ({Markdown.Time(s.At, 'R')})")));
     }
 
-    public static string Name(RhythmStep step) => step switch
+    public static string Name(StepKind step) => step switch
     {
-        RhythmStep.OpenVoting => "Voting opens",
-        RhythmStep.RemindVoting => "Voting reminder",
-        RhythmStep.CloseVoting => "Voting closes, pick announced",
-        RhythmStep.PostPrompt => "Discussion prompt",
-        RhythmStep.StartNextCycle => "Nominations open",
-        RhythmStep.RemindParty => "Party reminder",
-        RhythmStep.OpenNominations => "Nominations open",
-        RhythmStep.OpenDiscussion => "Discussion opens",
+        StepKind.OpenVoting => "Voting opens",
+        StepKind.RemindVoting => "Voting reminder",
+        StepKind.CloseVoting => "Voting closes, pick announced",
+        StepKind.PostPrompt => "Discussion prompt",
+        StepKind.StartNextCycle => "Nominations open",
+        StepKind.RemindParty => "Party reminder",
+        StepKind.OpenNominations => "Nominations open",
+        StepKind.OpenDiscussion => "Discussion opens",
         _ => step.ToString(),
     };
 
@@ -39,7 +39,7 @@ public static class StepNames
     public static string Label(PlannedStep step)
     {
         ArgumentNullException.ThrowIfNull(step);
-        return step.Step is RhythmStep.RemindVoting or RhythmStep.PostPrompt or RhythmStep.RemindParty
+        return step.Step is StepKind.RemindVoting or StepKind.PostPrompt or StepKind.RemindParty
             ? $"{Name(step.Step)} {step.Key[(step.Key.LastIndexOf('-') + 1)..]}"
             : Name(step.Step);
     }

@@ -1,6 +1,6 @@
 using ListeningClub.Domain.Common;
 using ListeningClub.Domain.Media;
-using ListeningClub.Domain.Scheduling;
+using ListeningClub.Domain.Schedule;
 
 namespace ListeningClub.Domain.Clubs;
 

@@ -77,7 +77,7 @@ public sealed record Cycle
                 var (opens, closes) = track.Schedule.Plan(now, zone);
                 return this with { VotingOpensAt = opens, VotingClosesAt = closes };
             case CyclePhase.Voting:
-                return this with { VotingClosesAt = Scheduling.ZonedTime.Next(track.Schedule.VotingCloses, now, zone) };
+                return this with { VotingClosesAt = Schedule.ZonedTime.Next(track.Schedule.VotingCloses, now, zone) };
             default:
                 return this;
         }
@@ -97,8 +97,8 @@ public sealed record Cycle
                 var (opens, closes) = track.Schedule.Plan(StartedAt, zone);
                 return opens > now ? this with { VotingOpensAt = opens, VotingClosesAt = closes } : Replan(track, now);
             case CyclePhase.Voting:
-                var close = Scheduling.ZonedTime.Next(track.Schedule.VotingCloses, VotingOpenedAt ?? now, zone);
-                return this with { VotingClosesAt = close > now ? close : Scheduling.ZonedTime.Next(track.Schedule.VotingCloses, now, zone) };
+                var close = Schedule.ZonedTime.Next(track.Schedule.VotingCloses, VotingOpenedAt ?? now, zone);
+                return this with { VotingClosesAt = close > now ? close : Schedule.ZonedTime.Next(track.Schedule.VotingCloses, now, zone) };
             default:
                 return this;
         }
@@ -116,10 +116,10 @@ public sealed record Cycle
         switch (Phase)
         {
             case CyclePhase.Nominating when VotingOpensAt is { } opens:
-                var later = Scheduling.ZonedTime.Next(schedule.VotingOpens, opens.AddDays(7 * schedule.EveryWeeks - 1), zone);
-                return this with { VotingOpensAt = later, VotingClosesAt = Scheduling.ZonedTime.Next(schedule.VotingCloses, later, zone) };
+                var later = Schedule.ZonedTime.Next(schedule.VotingOpens, opens.AddDays(7 * schedule.EveryWeeks - 1), zone);
+                return this with { VotingOpensAt = later, VotingClosesAt = Schedule.ZonedTime.Next(schedule.VotingCloses, later, zone) };
             case CyclePhase.Announced:
-                return this with { NextCycleNotBefore = Scheduling.ZonedTime.Next(schedule.NominationsOpen, plannedNextStart.AddDays(7 * schedule.EveryWeeks - 1), zone) };
+                return this with { NextCycleNotBefore = Schedule.ZonedTime.Next(schedule.NominationsOpen, plannedNextStart.AddDays(7 * schedule.EveryWeeks - 1), zone) };
             case CyclePhase.Voting:
                 return new Problem("cycle.skip_voting", "Voting is open and ballots may be in, so this week can't be skipped. Close it with /club close-voting, or let it run.");
             default:

@@ -2,7 +2,7 @@ using LiteDB;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Common;
 using ListeningClub.Domain.Media;
-using ListeningClub.Domain.Scheduling;
+using ListeningClub.Domain.Schedule;
 using ListeningClub.Domain.Voting;
 using ListeningClub.Storage.Mapping;
 

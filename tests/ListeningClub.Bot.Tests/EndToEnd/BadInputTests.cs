@@ -4,7 +4,7 @@ using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Discord.Models;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Media;
-using ListeningClub.Domain.Scheduling;
+using ListeningClub.Domain.Schedule;
 using static ListeningClub.Discord.Emulator.Control.Slash;
 
 namespace ListeningClub.Bot.Tests.EndToEnd;
@@ -20,7 +20,7 @@ public sealed class BadInputTests
     {
         await using var bot = await RunningBot.StartAsync();
         await bot.CommandAsync("boss", "club", Sub("setup", ("name", "Film Night"), ("kind", "film"), ("channel", bot.Guild.Channels["film-night"]), ("timezone", "Europe/Berlin"), ("method", "plurality")));
-        await bot.StepDoneInEveryTrackAsync(RhythmPlanner.NominationsKey);
+        await bot.StepDoneInEveryTrackAsync(StepPlanner.NominationsKey);
         await bot.CommandAsync("ana", "nominate", Sub("film", ("title", "Alien"), ("year", 1979)));
         var track = (await bot.Get<IClubRepository>().GetAsync(bot.GuildId, default))!.Tracks[0];
         var alien = (await bot.Get<NominationService>().ListCurrentAsync(track, default)).Nominations.Single().Id.ToString();
@@ -76,7 +76,7 @@ public sealed class BadInputTests
     {
         await using var bot = await RunningBot.StartAsync();
         await bot.CommandAsync("boss", "club", Sub("setup", ("name", "Film Night"), ("kind", "film"), ("channel", bot.Guild.Channels["film-night"]), ("timezone", "Europe/Berlin")));
-        await bot.StepDoneInEveryTrackAsync(RhythmPlanner.NominationsKey);
+        await bot.StepDoneInEveryTrackAsync(StepPlanner.NominationsKey);
         await bot.CommandAsync("ana", "nominate", Sub("film", ("title", "Alien")));
         var before = await StoreState.OfAsync(bot);
 

@@ -3,7 +3,7 @@ using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Discord.Emulator.Control;
 using ListeningClub.Discord.Models;
 using ListeningClub.Domain.Clubs;
-using ListeningClub.Domain.Scheduling;
+using ListeningClub.Domain.Schedule;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using static ListeningClub.Discord.Emulator.Control.Slash;
@@ -119,7 +119,7 @@ public sealed class CommandOptionTests
 
         await bot.CommandAsync("boss", "club", Sub("setup", ("name", "Film Night"), ("kind", "film"), ("channel", bot.Guild.Channels["film-night"]), ("timezone", "Europe/Berlin")));
         await bot.CommandAsync("boss", "club", Sub("setup", ("name", "Album Club"), ("kind", "album"), ("channel", bot.Guild.Channels["album-club"]), ("timezone", "Europe/Berlin")));
-        await bot.StepDoneInEveryTrackAsync(RhythmPlanner.NominationsKey);
+        await bot.StepDoneInEveryTrackAsync(StepPlanner.NominationsKey);
         var before = await StoreState.OfAsync(bot);
         (string Command, System.Text.Json.Nodes.JsonArray Options, string Says)[] cases =
         [

@@ -1,7 +1,7 @@
 using ListeningClub.Application.Nominations;
 using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Domain.Clubs;
-using ListeningClub.Domain.Scheduling;
+using ListeningClub.Domain.Schedule;
 using static ListeningClub.Discord.Emulator.Control.Slash;
 
 namespace ListeningClub.Bot.Tests.EndToEnd;
@@ -14,7 +14,7 @@ public sealed class NominationMatchingTests
     {
         await using var bot = await RunningBot.StartAsync(new RunningBotSettings { ExtraMembers = ["dev"] });
         await bot.CommandAsync("boss", "club", Sub("setup", ("name", "Film Night"), ("kind", "film"), ("channel", bot.Guild.Channels["film-night"]), ("timezone", "Europe/Berlin")));
-        await bot.StepDoneInEveryTrackAsync(RhythmPlanner.NominationsKey); // the nominations-open step lands after the setup reply
+        await bot.StepDoneInEveryTrackAsync(StepPlanner.NominationsKey); // the nominations-open step lands after the setup reply
         Assert.StartsWith("New nomination!", Content(await bot.CommandAsync("ana", "nominate", Sub("film", ("title", "Alien (1979)")))), StringComparison.Ordinal);
         Assert.StartsWith("New nomination!", Content(await bot.CommandAsync("ben", "nominate", Sub("film", ("title", "Dune"), ("year", 1984)))), StringComparison.Ordinal);
         Assert.StartsWith("New nomination!", Content(await bot.CommandAsync("cho", "nominate", Sub("film", ("title", "Dune [2021]")))), StringComparison.Ordinal);

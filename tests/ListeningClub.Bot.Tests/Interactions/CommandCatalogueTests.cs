@@ -6,7 +6,7 @@ using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Discord.Gateway;
 using ListeningClub.Discord.Interactions;
 using ListeningClub.Discord.Models;
-using ListeningClub.Domain.Scheduling;
+using ListeningClub.Domain.Schedule;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ListeningClub.Bot.Tests.Interactions;
@@ -54,7 +54,7 @@ public sealed class CommandCatalogueTests
         var services = BotRegistrations.Collection();
         var steps = Concrete(typeof(IStepHandler)).Where(type => Registered(services, typeof(IStepHandler), type)).ToList();
 
-        Assert.Equal(Enum.GetValues<RhythmStep>().Length, steps.Count);
+        Assert.Equal(Enum.GetValues<StepKind>().Length, steps.Count);
     }
 
     private static IEnumerable<Type> Concrete(Type contract) =>

@@ -27,8 +27,8 @@ public sealed class ForumTrackTests
             await bot.NominateAsync(track, member, MediaFactory.Film(title, null, null, null).Value);
         }
 
-        var rhythm = bot.Steps();
-        var next = await rhythm.AdvanceAsync(bot.GuildId, track.Id, None);
+        var steps = bot.Steps();
+        var next = await steps.AdvanceAsync(bot.GuildId, track.Id, None);
         while (next is not null && next.At <= new DateTimeOffset(2026, 11, 9, 12, 0, 0, TimeSpan.Zero))
         {
             var cycle = (await bot.Get<ICycleRepository>().GetCurrentAsync(track.Id, None))!;
@@ -39,7 +39,7 @@ public sealed class ForumTrackTests
             }
 
             bot.Time.SetUtcNow(next.At);
-            next = await rhythm.AdvanceAsync(bot.GuildId, track.Id, None);
+            next = await steps.AdvanceAsync(bot.GuildId, track.Id, None);
         }
 
         var forum = bot.Channel("film-forum");

@@ -139,7 +139,7 @@ public sealed class RunningBot : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits until the rhythm has performed step <paramref name="key"/> of the current cycle of every track (e.g. the
+    /// Waits until the track has performed step <paramref name="key"/> of the current cycle of every track (e.g. the
     /// nominations-open post a new track makes on its own, after the setup reply): a test that compares the store
     /// before and after a command must not see that step land in between.
     /// </summary>

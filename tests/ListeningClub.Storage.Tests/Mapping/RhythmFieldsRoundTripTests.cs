@@ -1,5 +1,5 @@
 using ListeningClub.Domain.Common;
-using ListeningClub.Domain.Scheduling;
+using ListeningClub.Domain.Schedule;
 using ListeningClub.Storage.Repositories;
 using ListeningClub.Storage.Tests.Support;
 

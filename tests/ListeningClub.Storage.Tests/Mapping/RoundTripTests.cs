@@ -156,7 +156,7 @@ public sealed class RoundTripTests
     public async Task TrackSchedule_NonDefault_RoundTrips()
     {
         await using var test = new TestStore();
-        var schedule = new ListeningClub.Domain.Scheduling.TrackSchedule
+        var schedule = new ListeningClub.Domain.Schedule.TrackSchedule
         {
             EveryWeeks = 2,
             NominationsOpen = new(DayOfWeek.Sunday, new TimeOnly(9, 30)),

@@ -1,5 +1,5 @@
 using ListeningClub.Domain.Clubs;
-using ListeningClub.Domain.Scheduling;
+using ListeningClub.Domain.Schedule;
 
 namespace ListeningClub.Storage.Tests.Support;
 

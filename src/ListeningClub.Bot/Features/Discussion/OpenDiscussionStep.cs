@@ -4,7 +4,7 @@ using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Common;
 using ListeningClub.Domain.Outbox;
 using ListeningClub.Domain.Picks;
-using ListeningClub.Domain.Scheduling;
+using ListeningClub.Domain.Schedule;
 using Microsoft.Extensions.Logging;
 
 namespace ListeningClub.Bot.Features.Discussion;
@@ -16,7 +16,7 @@ namespace ListeningClub.Bot.Features.Discussion;
 /// queued announcement goes out late, the thread opens then.
 /// </summary>
 public sealed partial class OpenDiscussionStep(IPickRepository picks, IOutboxRepository outbox, TrackPosts posts, ILogger<OpenDiscussionStep> logger)
-    : PostingStep(RhythmStep.OpenDiscussion, posts), ITrackEventListener<PickAnnounced>, ITrackEventListener<AnnouncementPostedLate>
+    : PostingStep(StepKind.OpenDiscussion, posts), ITrackEventListener<PickAnnounced>, ITrackEventListener<AnnouncementPostedLate>
 {
     protected override async Task<Result<StepRun>> PerformAsync(StepRequest request, CancellationToken ct)
     {
@@ -38,8 +38,8 @@ public sealed partial class OpenDiscussionStep(IPickRepository picks, IOutboxRep
             pick = opened;
         }
 
-        var starter = DiscussionMessages.DiscussionOpened(track, pick, track.Schedule.PromptTimes(announced, track.TimeZone), RhythmPlanner.PlannedReveal(track, cycle));
-        return await Posts.PostForStepAsync(request with { Track = track }, RhythmPlanner.DiscussionKey, PostKinds.DiscussionOpened, cycle.Id.ToString(), starter, $"🧵 {pick.Media.DisplayName}: discussion", pick.ThreadId, ct).ConfigureAwait(false);
+        var starter = DiscussionMessages.DiscussionOpened(track, pick, track.Schedule.PromptTimes(announced, track.TimeZone), StepPlanner.PlannedReveal(track, cycle));
+        return await Posts.PostForStepAsync(request with { Track = track }, StepPlanner.DiscussionKey, PostKinds.DiscussionOpened, cycle.Id.ToString(), starter, $"🧵 {pick.Media.DisplayName}: discussion", pick.ThreadId, ct).ConfigureAwait(false);
     }
 
     /// <summary>Right after the announcement: the discussion opens at once (if the announcement is queued, the step opens it later).</summary>
@@ -47,7 +47,7 @@ public sealed partial class OpenDiscussionStep(IPickRepository picks, IOutboxRep
     {
         ArgumentNullException.ThrowIfNull(happened);
         var cycle = happened.Outcome.Cycle;
-        var planned = new PlannedStep(RhythmStep.OpenDiscussion, cycle.AnnouncedAt ?? default, RhythmPlanner.DiscussionKey, cycle.Id);
+        var planned = new PlannedStep(StepKind.OpenDiscussion, cycle.AnnouncedAt ?? default, StepPlanner.DiscussionKey, cycle.Id);
         var opened = await RunAsync(new StepRequest(happened.Track, [cycle], planned, cycle.AnnouncedAt ?? default, ByManager: false), ct).ConfigureAwait(false);
         if (!opened.IsSuccess)
         {

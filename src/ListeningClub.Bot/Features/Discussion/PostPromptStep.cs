@@ -5,12 +5,12 @@ using ListeningClub.Bot.Posting;
 using ListeningClub.Domain.Common;
 using ListeningClub.Domain.Outbox;
 using ListeningClub.Domain.Picks;
-using ListeningClub.Domain.Scheduling;
+using ListeningClub.Domain.Schedule;
 
 namespace ListeningClub.Bot.Features.Discussion;
 
 /// <summary>The step that posts a discussion prompt into the pick's discussion, drawn from the track's deck (no repeats until it is used up).</summary>
-public sealed class PostPromptStep(IPickRepository picks, IOutboxRepository outbox, PromptService prompts, TrackPosts posts) : PostingStep(RhythmStep.PostPrompt, posts)
+public sealed class PostPromptStep(IPickRepository picks, IOutboxRepository outbox, PromptService prompts, TrackPosts posts) : PostingStep(StepKind.PostPrompt, posts)
 {
     protected override async Task<Result<StepRun>> PerformAsync(StepRequest request, CancellationToken ct)
     {

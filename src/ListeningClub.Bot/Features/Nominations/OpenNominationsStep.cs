@@ -2,12 +2,12 @@ using ListeningClub.Application.Steps;
 using ListeningClub.Bot.Posting;
 using ListeningClub.Domain.Common;
 using ListeningClub.Domain.Cycles;
-using ListeningClub.Domain.Scheduling;
+using ListeningClub.Domain.Schedule;
 
 namespace ListeningClub.Bot.Features.Nominations;
 
 /// <summary>The step that tells the channel a cycle's nominations are open: what to nominate, how, how many, until when.</summary>
-public sealed class OpenNominationsStep(TrackPosts posts) : PostingStep(RhythmStep.OpenNominations, posts)
+public sealed class OpenNominationsStep(TrackPosts posts) : PostingStep(StepKind.OpenNominations, posts)
 {
     protected override Task<Result<StepRun>> PerformAsync(StepRequest request, CancellationToken ct)
     {
@@ -19,7 +19,7 @@ public sealed class OpenNominationsStep(TrackPosts posts) : PostingStep(RhythmSt
     internal Task<Result<StepRun>> PostAsync(StepRequest request, Cycle cycle, CancellationToken ct) =>
         Posts.PostForStepAsync(
             request with { Recent = [cycle], Planned = request.Planned with { CycleId = cycle.Id } },
-            RhythmPlanner.NominationsKey,
+            StepPlanner.NominationsKey,
             PostKinds.NominationsOpen,
             cycle.Id.ToString(),
             NominationMessages.NominationsOpen(request.Track, cycle),

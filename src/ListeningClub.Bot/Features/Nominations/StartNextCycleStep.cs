@@ -2,13 +2,13 @@ using ListeningClub.Application.Cycles;
 using ListeningClub.Application.Steps;
 using ListeningClub.Bot.Posting;
 using ListeningClub.Domain.Common;
-using ListeningClub.Domain.Scheduling;
+using ListeningClub.Domain.Schedule;
 using ListeningClub.Storage.Engine;
 
 namespace ListeningClub.Bot.Features.Nominations;
 
 /// <summary>The step that closes the announced cycle, starts the next one (carrying nominations over) and says that its nominations are open.</summary>
-public sealed class StartNextCycleStep(CycleService cycles, OpenNominationsStep nominationsOpen, TrackPosts posts, IStorageMaintenance storage) : PostingStep(RhythmStep.StartNextCycle, posts)
+public sealed class StartNextCycleStep(CycleService cycles, OpenNominationsStep nominationsOpen, TrackPosts posts, IStorageMaintenance storage) : PostingStep(StepKind.StartNextCycle, posts)
 {
     protected override async Task<Result<StepRun>> PerformAsync(StepRequest request, CancellationToken ct)
     {

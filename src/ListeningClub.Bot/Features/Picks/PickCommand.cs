@@ -7,7 +7,7 @@ using ListeningClub.Discord.Models;
 using ListeningClub.Discord.Safety;
 using ListeningClub.Domain.Cycles;
 using ListeningClub.Domain.Picks;
-using ListeningClub.Domain.Scheduling;
+using ListeningClub.Domain.Schedule;
 
 namespace ListeningClub.Bot.Features.Picks;
 
@@ -27,7 +27,7 @@ public sealed class PickCommand(MemberCommandServices services, IPickRepository 
 
         var all = await picks.ListByTrackAsync(track.Id, ct).ConfigureAwait(false);
         var recent = await cycles.RecentAsync(track, Time, ct).ConfigureAwait(false);
-        var upcoming = RhythmPlanner.Plan(track, recent).Where(s => s.At > Time.GetUtcNow()).Take(3)
+        var upcoming = StepPlanner.Plan(track, recent).Where(s => s.At > Time.GetUtcNow()).Take(3)
             .Select(s => $"▫️ {StepNames.Name(s.Step)} {Markdown.Time(s.At)} ({Markdown.Time(s.At, 'R')})");
 
         var text = new StringBuilder();

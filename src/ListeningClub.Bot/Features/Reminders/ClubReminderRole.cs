@@ -1,4 +1,4 @@
-using ListeningClub.Application.Scheduling;
+using ListeningClub.Application.Tracks;
 using ListeningClub.Bot.Interactions;
 using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Models;
@@ -6,7 +6,7 @@ using ListeningClub.Discord.Models;
 namespace ListeningClub.Bot.Features.Reminders;
 
 /// <summary>/club reminder-role: the opt-in role a track's reminders ping; members join it with /remind on or the Remind me button.</summary>
-public sealed class ClubReminderRole(RhythmService rhythm) : IManagerSubcommand
+public sealed class ClubReminderRole(TrackService tracks) : IManagerSubcommand
 {
     public static string Help => "the role reminders ping (members opt in with /remind)";
 
@@ -31,7 +31,7 @@ public sealed class ClubReminderRole(RhythmService rhythm) : IManagerSubcommand
             return new Domain.Common.Problem("reminders.everyone", "Reminders never ping @everyone: choose or create a role members can opt into.");
         }
 
-        var set = await rhythm.SetReminderRoleAsync(track.Value, roleId, ct).ConfigureAwait(false);
+        var set = await tracks.SetReminderRoleAsync(track.Value, roleId, ct).ConfigureAwait(false);
         return set.IsSuccess
             ? $"**{Markdown.Text(set.Value.Name)}** reminders now ping <@&{roleId}> only. Members join it with /remind on or the 🔔 button on the voting post; I need **Manage Roles** and a role above it."
             : set.Problem!;

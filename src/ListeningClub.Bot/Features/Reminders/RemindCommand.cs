@@ -1,4 +1,4 @@
-using ListeningClub.Application.Scheduling;
+using ListeningClub.Application.Tracks;
 using ListeningClub.Bot.Interactions;
 using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Interactions;
@@ -10,7 +10,7 @@ namespace ListeningClub.Bot.Features.Reminders;
 /// /remind on|off [track] [dm]: join or leave the track's reminder role (the role the reminders ping), and with
 /// dm:True also get (or stop) the reminders by direct message. Nobody but those who opted in is ever pinged.
 /// </summary>
-public sealed class RemindCommand(MemberCommandServices services, ReminderRole role, RhythmService rhythm) : MemberCommandHandler(services), IMemberCommand
+public sealed class RemindCommand(MemberCommandServices services, ReminderRole role, TrackService tracks) : MemberCommandHandler(services), IMemberCommand
 {
     private static readonly ApplicationCommandOption Dm = new()
     {
@@ -52,7 +52,7 @@ public sealed class RemindCommand(MemberCommandServices services, ReminderRole r
 
         if (byDm)
         {
-            var set = await rhythm.SetDmReminderAsync(track, memberId, on, ct).ConfigureAwait(false);
+            var set = await tracks.SetDmReminderAsync(track, memberId, on, ct).ConfigureAwait(false);
             if (!set.IsSuccess)
             {
                 await ReplyProblemAsync(context, set.Problem!, ct).ConfigureAwait(false);

@@ -3,12 +3,12 @@ using ListeningClub.Bot.Posting;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Common;
 using ListeningClub.Domain.Picks;
-using ListeningClub.Domain.Scheduling;
+using ListeningClub.Domain.Schedule;
 
 namespace ListeningClub.Bot.Features.Reminders;
 
 /// <summary>The step that reminds members that the watch/listen party starts soon (with its Discord event, when there is one).</summary>
-public sealed class RemindPartyStep(IPickRepository picks, TrackPosts posts, ReminderSender reminders) : PostingStep(RhythmStep.RemindParty, posts)
+public sealed class RemindPartyStep(IPickRepository picks, TrackPosts posts, ReminderSender reminders) : PostingStep(StepKind.RemindParty, posts)
 {
     protected override async Task<Result<StepRun>> PerformAsync(StepRequest request, CancellationToken ct)
     {

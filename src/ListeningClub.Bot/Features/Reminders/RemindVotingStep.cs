@@ -2,12 +2,12 @@ using ListeningClub.Application.Steps;
 using ListeningClub.Bot.Posting;
 using ListeningClub.Domain.Common;
 using ListeningClub.Domain.Nominations;
-using ListeningClub.Domain.Scheduling;
+using ListeningClub.Domain.Schedule;
 
 namespace ListeningClub.Bot.Features.Reminders;
 
 /// <summary>The step that reminds members that voting closes soon: in the channel (pinging the reminder role) and by direct message to those who asked.</summary>
-public sealed class RemindVotingStep(INominationRepository nominations, TrackPosts posts, ReminderSender reminders) : PostingStep(RhythmStep.RemindVoting, posts)
+public sealed class RemindVotingStep(INominationRepository nominations, TrackPosts posts, ReminderSender reminders) : PostingStep(StepKind.RemindVoting, posts)
 {
     protected override async Task<Result<StepRun>> PerformAsync(StepRequest request, CancellationToken ct)
     {

@@ -10,7 +10,7 @@ namespace ListeningClub.Bot.Features.Reminders;
 
 /// <summary>
 /// Sends a reminder by direct message to each member who opted into them (the channel post, which pings the reminder
-/// role, is the rhythm's). Each goes through the outbox under its own key, so a retry never sends anything twice.
+/// role, is the step's). Each goes through the outbox under its own key, so a retry never sends anything twice.
 /// </summary>
 public sealed partial class ReminderSender(OutboxSender sender, IOutboxRepository outbox, IDirectMessagesApi directMessages, ILogger<ReminderSender> logger)
 {

@@ -1,4 +1,4 @@
-using ListeningClub.Application.Scheduling;
+using ListeningClub.Application.Tracks;
 using ListeningClub.Bot.Interactions;
 using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Models;
@@ -6,7 +6,7 @@ using ListeningClub.Discord.Models;
 namespace ListeningClub.Bot.Features.Schedule;
 
 /// <summary>/club pause: the track's steps stop until /club resume (members can still nominate, vote and rate).</summary>
-public sealed class ClubPause(RhythmService rhythm, TrackChange change) : IManagerSubcommand
+public sealed class ClubPause(TrackService tracks, TrackChange change) : IManagerSubcommand
 {
     public static string Help => "stop the track's steps until it is resumed (members can still nominate, vote and rate)";
 
@@ -14,7 +14,7 @@ public sealed class ClubPause(RhythmService rhythm, TrackChange change) : IManag
 
     public Task<ManagerOutcome> RunAsync(ManagerCall request, CancellationToken ct) => change.RunAsync(
         request,
-        track => rhythm.PauseAsync(track, ct),
+        track => tracks.PauseAsync(track, ct),
         (_, paused) => Task.FromResult($"**{Markdown.Text(paused.Name)}** is paused: nothing happens by itself until /club resume. Members can still nominate, vote and rate."),
         ct);
 }

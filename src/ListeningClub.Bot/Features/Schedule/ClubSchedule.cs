@@ -1,11 +1,11 @@
-using ListeningClub.Application.Scheduling;
+using ListeningClub.Application.Tracks;
 using ListeningClub.Application.Steps;
 using ListeningClub.Bot.Interactions;
 using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Interactions;
 using ListeningClub.Discord.Models;
 using ListeningClub.Domain.Common;
-using ListeningClub.Domain.Scheduling;
+using ListeningClub.Domain.Schedule;
 
 namespace ListeningClub.Bot.Features.Schedule;
 
@@ -14,7 +14,7 @@ namespace ListeningClub.Bot.Features.Schedule;
 /// with a message saying how to write it, and the whole schedule is checked before anything changes. The track's
 /// trigger is re-armed from the new plan.
 /// </summary>
-public sealed class ClubSchedule(RhythmService rhythm, TrackTriggers scheduler, PartyEvents partyEvents, StepRunner steps) : IManagerSubcommand
+public sealed class ClubSchedule(TrackService tracks, TrackTriggers scheduler, PartyEvents partyEvents, StepRunner steps) : IManagerSubcommand
 {
     public static string Help => "when each step happens";
 
@@ -48,7 +48,7 @@ public sealed class ClubSchedule(RhythmService rhythm, TrackTriggers scheduler, 
             return schedule.Problem!;
         }
 
-        var changed = await rhythm.SetScheduleAsync(track.Value, schedule.Value, ct).ConfigureAwait(false);
+        var changed = await tracks.SetScheduleAsync(track.Value, schedule.Value, ct).ConfigureAwait(false);
         if (!changed.IsSuccess)
         {
             return changed.Problem!;

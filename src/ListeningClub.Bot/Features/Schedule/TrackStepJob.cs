@@ -1,6 +1,6 @@
 using ListeningClub.Application.Steps;
 using ListeningClub.Domain.Common;
-using ListeningClub.Domain.Scheduling;
+using ListeningClub.Domain.Schedule;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
@@ -37,8 +37,8 @@ public sealed partial class TrackStepJob(StepRunner steps, TrackTriggers trigger
         await triggers.ArmAsync(guildId, trackId, report.Next, cancellationToken).ConfigureAwait(false);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Rhythm step {Step} did not run: {Reason}")]
-    private static partial void LogStepRefused(ILogger logger, RhythmStep step, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Step {Step} did not run: {Reason}")]
+    private static partial void LogStepRefused(ILogger logger, StepKind step, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Track {TrackId} changed phase too many times in one pass; trying again in a minute")]
     private static partial void LogTooManyTransitions(ILogger logger, TrackId trackId);

@@ -2,7 +2,7 @@ using System.Globalization;
 using ListeningClub.Application.Steps;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Common;
-using ListeningClub.Domain.Scheduling;
+using ListeningClub.Domain.Schedule;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
@@ -15,7 +15,7 @@ namespace ListeningClub.Bot.Features.Schedule;
 /// </summary>
 public sealed partial class TrackTriggers(ISchedulerFactory schedulers, IClubRepository clubs, ILogger<TrackTriggers> logger) : ITrackTrigger
 {
-    public const string Group = "rhythm";
+    public const string Group = "tracks";
 
     public static JobKey JobFor(TrackId track) => new($"track-{track}", Group);
 
@@ -66,7 +66,7 @@ public sealed partial class TrackTriggers(ISchedulerFactory schedulers, IClubRep
     /// <summary>Runs the track's job now (a manager's /club advance, a schedule change); the job re-arms the trigger.</summary>
     public async Task RunNowAsync(ulong guildId, TrackId trackId, CancellationToken cancellationToken)
     {
-        await ArmAsync(guildId, trackId, new PlannedStep(RhythmStep.OpenVoting, DateTimeOffset.MinValue, "now", default), cancellationToken).ConfigureAwait(false);
+        await ArmAsync(guildId, trackId, new PlannedStep(StepKind.OpenVoting, DateTimeOffset.MinValue, "now", default), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Start-up: one immediate run per track (the catch-up pass), which then arms the track's next step.</summary>
@@ -87,8 +87,8 @@ public sealed partial class TrackTriggers(ISchedulerFactory schedulers, IClubRep
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Track {TrackId}: next step {Step} at {At:O}")]
-    private static partial void LogArmed(ILogger logger, TrackId trackId, RhythmStep step, DateTimeOffset at);
+    private static partial void LogArmed(ILogger logger, TrackId trackId, StepKind step, DateTimeOffset at);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Rhythm triggers rebuilt for {Count} tracks; overdue steps run now")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Track triggers rebuilt for {Count} tracks; overdue steps run now")]
     private static partial void LogRebuilt(ILogger logger, int count);
 }

@@ -6,7 +6,7 @@ using ListeningClub.Bot.Rendering;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Common;
 using ListeningClub.Domain.Cycles;
-using ListeningClub.Domain.Scheduling;
+using ListeningClub.Domain.Schedule;
 using ListeningClub.Storage.Engine;
 
 namespace ListeningClub.Bot.Features.Voting;
@@ -26,7 +26,7 @@ public sealed class CloseVotingStep(
     /// <summary>A close later than this after its time says so in the announcement.</summary>
     public static readonly TimeSpan LateThreshold = TimeSpan.FromMinutes(5);
 
-    public RhythmStep Performs => RhythmStep.CloseVoting;
+    public StepKind Performs => StepKind.CloseVoting;
 
     public async Task<Result<StepRun>> RunAsync(StepRequest request, CancellationToken ct)
     {

@@ -8,7 +8,7 @@ using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Common;
 using ListeningClub.Domain.Cycles;
 using ListeningClub.Domain.Nominations;
-using ListeningClub.Domain.Scheduling;
+using ListeningClub.Domain.Schedule;
 
 namespace ListeningClub.Bot.Features.Voting;
 
@@ -17,7 +17,7 @@ namespace ListeningClub.Bot.Features.Voting;
 /// and, when the track has a reminder role, a Remind me button). With nothing nominated, the schedule keeps nominating
 /// and says so; a manager is told instead.
 /// </summary>
-public sealed class OpenVotingStep(VotingService voting, CycleService cycles, INominationRepository nominations, TrackPosts posts) : PostingStep(RhythmStep.OpenVoting, posts)
+public sealed class OpenVotingStep(VotingService voting, CycleService cycles, INominationRepository nominations, TrackPosts posts) : PostingStep(StepKind.OpenVoting, posts)
 {
     protected override async Task<Result<StepRun>> PerformAsync(StepRequest request, CancellationToken ct)
     {

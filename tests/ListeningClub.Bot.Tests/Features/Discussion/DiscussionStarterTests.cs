@@ -5,7 +5,7 @@ using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Cycles;
 using ListeningClub.Domain.Media;
 using ListeningClub.Domain.Picks;
-using ListeningClub.Domain.Scheduling;
+using ListeningClub.Domain.Schedule;
 using ListeningClub.Domain.Voting;
 
 namespace ListeningClub.Bot.Tests.Features.Discussion;
@@ -30,7 +30,7 @@ public sealed class DiscussionStarterTests
         AssertStarter(Assert.Single(thread));
         Assert.DoesNotContain(await bot.MessagesAsync("film-night"), m => m.Content.StartsWith("🧵", StringComparison.Ordinal)); // in the thread, not the channel
 
-        // Running the rhythm and the close again posts no second starter.
+        // Running the steps and the close again posts no second starter.
         await bot.Steps().AdvanceAsync(bot.GuildId, track.Id, None);
         await bot.Steps().CloseVotingNowAsync(track, None);
         Assert.Single(await bot.Control.MessagesAsync(pick.ThreadId.Value.ToString(CultureInfo.InvariantCulture)));
@@ -69,13 +69,13 @@ public sealed class DiscussionStarterTests
         var track = await bot.SetupTrackAsync("Film Night", MediaKind.Film, channel, rules: new TrackRules { VotingMethod = VotingMethod.Plurality });
         var heat = await bot.NominateAsync(track, "ana", MediaFactory.Film("Heat", null, null, null).Value);
         await bot.NominateAsync(track, "ben", MediaFactory.Film("Ran", null, null, null).Value);
-        var rhythm = bot.Steps();
-        Assert.True((await rhythm.OpenVotingNowAsync(track, None)).IsSuccess);
+        var steps = bot.Steps();
+        Assert.True((await steps.OpenVotingNowAsync(track, None)).IsSuccess);
         Assert.True((await bot.Get<ListeningClub.Application.Voting.VotingService>().CastAsync(track, bot.User("cho"), [heat.Id], None)).IsSuccess);
-        var closed = await rhythm.CloseVotingNowAsync(track, None);
+        var closed = await steps.CloseVotingNowAsync(track, None);
         Assert.True(closed.IsSuccess, closed.Problem?.Message);
-        Assert.Equal(RhythmPlanner.PlannedReveal(track, closed.Value.Cycle), Berlin(13, 18));
-        Assert.Contains(RhythmPlanner.DiscussionKey, (await bot.Get<ICycleRepository>().GetAsync(closed.Value.Cycle.Id, None))!.StepsDone.Keys);
+        Assert.Equal(StepPlanner.PlannedReveal(track, closed.Value.Cycle), Berlin(13, 18));
+        Assert.Contains(StepPlanner.DiscussionKey, (await bot.Get<ICycleRepository>().GetAsync(closed.Value.Cycle.Id, None))!.StepsDone.Keys);
         return (track, (await bot.Get<IPickRepository>().GetByCycleAsync(closed.Value.Cycle.Id, None))!);
     }
 }

@@ -1,12 +1,12 @@
 using System.Globalization;
-using ListeningClub.Application.Scheduling;
+using ListeningClub.Application.Tracks;
 using ListeningClub.Bot.Features.Reminders;
 using ListeningClub.Bot.Posting;
 using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Media;
 using ListeningClub.Domain.Outbox;
-using ListeningClub.Domain.Scheduling;
+using ListeningClub.Domain.Schedule;
 
 namespace ListeningClub.Bot.Tests.Features.Reminders;
 
@@ -26,21 +26,21 @@ public sealed class RemindersTests
         await using var bot = await BotHarness.StartAsync(Start);
         var role = ulong.Parse(bot.Guild.Roles["Club Manager"], CultureInfo.InvariantCulture); // any role members can opt into
         var track = await bot.SetupTrackAsync("Film Night", MediaKind.Film, "film-night");
-        var rhythm = bot.Get<RhythmService>();
-        track = (await rhythm.SetReminderRoleAsync(track, role, None)).Value;
+        var tracks = bot.Get<TrackService>();
+        track = (await tracks.SetReminderRoleAsync(track, role, None)).Value;
         Assert.True((await bot.Get<ReminderRole>().SetAsync(track, bot.User("ana"), wanted: true, None)).IsSuccess);
-        track = (await rhythm.SetDmReminderAsync(track, bot.User("ben"), wanted: true, None)).Value;
+        track = (await tracks.SetDmReminderAsync(track, bot.User("ben"), wanted: true, None)).Value;
         foreach (var (member, title) in new[] { ("ana", "Alien"), ("ben", "Heat"), ("cho", "Ran") })
         {
             await bot.NominateAsync(track, member, MediaFactory.Film(title, null, null, null).Value);
         }
 
-        var trackRhythm = bot.Steps();
+        var steps = bot.Steps();
         bot.Time.SetUtcNow(Berlin(5, 18));
-        await trackRhythm.AdvanceAsync(bot.GuildId, track.Id, None);
+        await steps.AdvanceAsync(bot.GuildId, track.Id, None);
         bot.Time.SetUtcNow(Berlin(6, 17));
-        await trackRhythm.AdvanceAsync(bot.GuildId, track.Id, None);
-        await trackRhythm.AdvanceAsync(bot.GuildId, track.Id, None); // the trigger firing twice sends nothing twice
+        await steps.AdvanceAsync(bot.GuildId, track.Id, None);
+        await steps.AdvanceAsync(bot.GuildId, track.Id, None); // the trigger firing twice sends nothing twice
 
         var channel = await bot.MessagesAsync("film-night");
         var voting = Assert.Single(channel, m => m.Content.StartsWith("Voting is open", StringComparison.Ordinal));
@@ -69,13 +69,13 @@ public sealed class RemindersTests
     {
         await using var bot = await BotHarness.StartAsync(Start);
         var track = await bot.SetupTrackAsync("Film Night", MediaKind.Film, "film-night");
-        track = (await bot.Get<RhythmService>().SetDmReminderAsync(track, bot.User("eve"), wanted: true, None)).Value;
+        track = (await bot.Get<TrackService>().SetDmReminderAsync(track, bot.User("eve"), wanted: true, None)).Value;
         await bot.NominateAsync(track, "ana", MediaFactory.Film("Alien", null, null, null).Value);
-        var trackRhythm = bot.Steps();
+        var steps = bot.Steps();
         bot.Time.SetUtcNow(Berlin(5, 18));
-        await trackRhythm.AdvanceAsync(bot.GuildId, track.Id, None);
+        await steps.AdvanceAsync(bot.GuildId, track.Id, None);
         bot.Time.SetUtcNow(Berlin(6, 17));
-        await trackRhythm.AdvanceAsync(bot.GuildId, track.Id, None);
+        await steps.AdvanceAsync(bot.GuildId, track.Id, None);
 
         var requests = (await bot.Control.RequestsAsync()).Count;
         var dmChannel = bot.Emulator.Core.State.DmChannelByUser[bot.User("eve")].ToString(CultureInfo.InvariantCulture);
@@ -92,20 +92,20 @@ public sealed class RemindersTests
     {
         await using var bot = await BotHarness.StartAsync(Start);
         var track = await bot.SetupTrackAsync("Film Night", MediaKind.Film, "film-night", rules: new TrackRules { VotingMethod = Domain.Voting.VotingMethod.Plurality });
-        track = (await bot.Get<RhythmService>().SetScheduleAsync(track, track.Schedule with { Party = new(DayOfWeek.Saturday, new TimeOnly(20, 0)) }, None)).Value;
+        track = (await bot.Get<TrackService>().SetScheduleAsync(track, track.Schedule with { Party = new(DayOfWeek.Saturday, new TimeOnly(20, 0)) }, None)).Value;
         await bot.NominateAsync(track, "ana", MediaFactory.Film("Alien", 1979, null, null).Value);
-        var rhythm = bot.Steps();
-        await rhythm.OpenVotingNowAsync(track, None);
+        var steps = bot.Steps();
+        await steps.OpenVotingNowAsync(track, None);
         bot.Time.SetUtcNow(Berlin(6, 18));
-        await rhythm.AdvanceAsync(bot.GuildId, track.Id, None);
+        await steps.AdvanceAsync(bot.GuildId, track.Id, None);
 
-        var next = await rhythm.AdvanceAsync(bot.GuildId, track.Id, None);
-        Assert.Equal((RhythmStep.PostPrompt, Berlin(7, 12)), (next!.Step, next.At));
+        var next = await steps.AdvanceAsync(bot.GuildId, track.Id, None);
+        Assert.Equal((StepKind.PostPrompt, Berlin(7, 12)), (next!.Step, next.At));
         bot.Time.SetUtcNow(Berlin(7, 12));
-        next = await rhythm.AdvanceAsync(bot.GuildId, track.Id, None);
-        Assert.Equal((RhythmStep.RemindParty, Berlin(7, 19)), (next!.Step, next.At));
+        next = await steps.AdvanceAsync(bot.GuildId, track.Id, None);
+        Assert.Equal((StepKind.RemindParty, Berlin(7, 19)), (next!.Step, next.At));
         bot.Time.SetUtcNow(next.At);
-        await rhythm.AdvanceAsync(bot.GuildId, track.Id, None);
+        await steps.AdvanceAsync(bot.GuildId, track.Id, None);
 
         var party = Assert.Single(await bot.MessagesAsync("film-night"), m => m.Content.StartsWith("🍿", StringComparison.Ordinal));
         Assert.Contains("watch party for Alien (1979)", party.Content, StringComparison.Ordinal);
@@ -119,7 +119,7 @@ public sealed class RemindersTests
         await using var bot = await BotHarness.StartAsync(Start);
         var role = ulong.Parse(bot.Guild.Roles["Club Manager"], CultureInfo.InvariantCulture);
         var track = await bot.SetupTrackAsync("Film Night", MediaKind.Film, "film-night");
-        track = (await bot.Get<RhythmService>().SetReminderRoleAsync(track, role, None)).Value;
+        track = (await bot.Get<TrackService>().SetReminderRoleAsync(track, role, None)).Value;
         bot.Emulator.Core.State.Guilds[bot.GuildId].Members[bot.Emulator.BotUserId].ExtraPermissions = 1UL << 11; // send messages only
 
         var refused = await bot.Get<ReminderRole>().SetAsync(track, bot.User("ana"), wanted: true, None);
@@ -133,14 +133,14 @@ public sealed class RemindersTests
     {
         await using var bot = await BotHarness.StartAsync(Start);
         var track = await bot.SetupTrackAsync("Film Night", MediaKind.Film, "film-night");
-        var rhythm = bot.Get<RhythmService>();
-        for (var member = 1UL; member <= RhythmService.MaxDmReminderMembers; member++)
+        var tracks = bot.Get<TrackService>();
+        for (var member = 1UL; member <= TrackService.MaxDmReminderMembers; member++)
         {
-            track = (await rhythm.SetDmReminderAsync(track, member, wanted: true, None)).Value;
+            track = (await tracks.SetDmReminderAsync(track, member, wanted: true, None)).Value;
         }
 
-        Assert.Equal("reminders.dm_full", (await rhythm.SetDmReminderAsync(track, 999, wanted: true, None)).Problem!.Code);
-        Assert.True((await rhythm.SetDmReminderAsync(track, 1, wanted: false, None)).IsSuccess);
-        Assert.True((await rhythm.SetDmReminderAsync(track, 999, wanted: true, None)).IsSuccess);
+        Assert.Equal("reminders.dm_full", (await tracks.SetDmReminderAsync(track, 999, wanted: true, None)).Problem!.Code);
+        Assert.True((await tracks.SetDmReminderAsync(track, 1, wanted: false, None)).IsSuccess);
+        Assert.True((await tracks.SetDmReminderAsync(track, 999, wanted: true, None)).IsSuccess);
     }
 }

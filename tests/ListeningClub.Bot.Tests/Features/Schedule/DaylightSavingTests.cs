@@ -1,13 +1,13 @@
 using System.Globalization;
 using ListeningClub.Application.Nominations;
-using ListeningClub.Application.Scheduling;
+using ListeningClub.Application.Tracks;
 using ListeningClub.Application.Voting;
 using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Domain.Ballots;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Cycles;
 using ListeningClub.Domain.Media;
-using ListeningClub.Domain.Scheduling;
+using ListeningClub.Domain.Schedule;
 using ListeningClub.Domain.Voting;
 
 namespace ListeningClub.Bot.Tests.Features.Schedule;
@@ -49,7 +49,7 @@ public sealed class DaylightSavingTests
             VotingCloses = ScheduleText.Weekly("Sunday 05:00", "voting-closes").Value,
             PromptDays = [],
         };
-        track = (await bot.Get<RhythmService>().SetScheduleAsync(track, schedule, None)).Value;
+        track = (await bot.Get<TrackService>().SetScheduleAsync(track, schedule, None)).Value;
         var driver = await SchedulerDriver.StartAsync(bot);
         await driver.RunNowAsync(bot.GuildId, track.Id);
 

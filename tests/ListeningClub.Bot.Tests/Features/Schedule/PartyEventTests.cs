@@ -1,5 +1,5 @@
 using System.Globalization;
-using ListeningClub.Application.Scheduling;
+using ListeningClub.Application.Tracks;
 using ListeningClub.Bot.Features.Schedule;
 using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Domain.Clubs;
@@ -25,14 +25,14 @@ public sealed class PartyEventTests
     {
         await using var bot = await BotHarness.StartAsync(Start);
         var track = await bot.SetupTrackAsync("Film Night", MediaKind.Film, "film-night", rules: new TrackRules { VotingMethod = VotingMethod.Plurality });
-        var rhythmService = bot.Get<RhythmService>();
+        var rhythmService = bot.Get<TrackService>();
         track = (await rhythmService.SetScheduleAsync(track, track.Schedule with { Party = new(DayOfWeek.Saturday, new TimeOnly(20, 0)), PartyEvent = true }, None)).Value;
         await bot.NominateAsync(track, "ana", MediaFactory.Film("Alien", 1979, null, null).Value);
-        var rhythm = bot.Steps();
-        await rhythm.OpenVotingNowAsync(track, None);
+        var steps = bot.Steps();
+        await steps.OpenVotingNowAsync(track, None);
         bot.Time.SetUtcNow(Berlin(6, 18));
-        await rhythm.AdvanceAsync(bot.GuildId, track.Id, None);
-        await rhythm.AdvanceAsync(bot.GuildId, track.Id, None);
+        await steps.AdvanceAsync(bot.GuildId, track.Id, None);
+        await steps.AdvanceAsync(bot.GuildId, track.Id, None);
 
         var state = bot.Emulator.Core.State;
         var guild = state.Guilds[bot.GuildId];

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Discord.Emulator.Control;
 using ListeningClub.Domain.Clubs;
-using ListeningClub.Domain.Scheduling;
+using ListeningClub.Domain.Schedule;
 
 namespace ListeningClub.Bot.Tests.Features.Schedule;
 

@@ -1,5 +1,5 @@
 using ListeningClub.Application.Clubs;
-using ListeningClub.Application.Scheduling;
+using ListeningClub.Application.Tracks;
 using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Media;
@@ -15,13 +15,13 @@ public sealed class ConcurrentClubChangesTests
         await using var bot = await BotHarness.StartAsync(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
         var first = await bot.SetupTrackAsync("Film Night", MediaKind.Film, "film-night");
         var clubs = bot.Get<ClubService>();
-        var rhythm = bot.Get<RhythmService>();
+        var tracks = bot.Get<TrackService>();
 
         // Eight new tracks, a manager role, and a setting of the first track, all at once: each reads the club and writes it back.
         var changes = Enumerable.Range(1, 8)
             .Select(i => Task.Run(() => clubs.SetupTrackAsync(bot.GuildId, $"Track {i}", MediaKind.Album, bot.Channel("album-club"), "Europe/Berlin", TrackRules.Default, default)))
             .Append(Task.Run(async () => (await clubs.SetManagerRoleAsync(bot.GuildId, 42, default)).Map(_ => first)))
-            .Append(Task.Run(() => rhythm.SetReminderRoleAsync(first, 77, default)))
+            .Append(Task.Run(() => tracks.SetReminderRoleAsync(first, 77, default)))
             .ToList();
         var results = await Task.WhenAll(changes);
 

@@ -31,8 +31,8 @@ public sealed class LongResultTests
             await bot.NominateAsync(track, i < 10 ? "ana" : "ben", MediaFactory.Film(title, null, null, null).Value);
         }
 
-        var rhythm = bot.Steps();
-        Assert.True((await rhythm.OpenVotingNowAsync(track, None)).IsSuccess);
+        var steps = bot.Steps();
+        Assert.True((await steps.OpenVotingNowAsync(track, None)).IsSuccess);
         var listed = (await bot.Get<NominationService>().ListCurrentAsync(track, None)).Nominations;
         var voter = 10_000UL;
         for (var i = 0; i < 20; i++)
@@ -44,7 +44,7 @@ public sealed class LongResultTests
             }
         }
 
-        var closed = await rhythm.CloseVotingNowAsync(track, None);
+        var closed = await steps.CloseVotingNowAsync(track, None);
 
         Assert.True(closed.IsSuccess, closed.Problem?.Message);
         var rounds = ((InstantRunoffExplanation)closed.Value.Tally.Explanation).Rounds;
@@ -75,7 +75,7 @@ public sealed class LongResultTests
         Assert.Empty(refused); // the emulator checks every body against Discord's contract and limits
 
         // Closing again (a second trigger, a restart's catch-up) posts nothing twice.
-        await rhythm.AdvanceAsync(bot.GuildId, track.Id, None);
+        await steps.AdvanceAsync(bot.GuildId, track.Id, None);
         var after = await bot.Control.MessagesAsync(where);
         Assert.Single(after, m => m.Content.StartsWith("The votes are in!", StringComparison.Ordinal));
         Assert.Equal(fullCount.Count, after.Count(m => Embed(m)?["title"]?.GetValue<string>().Contains("the full count for", StringComparison.Ordinal) == true));

@@ -3,16 +3,16 @@ using ListeningClub.Application.Locks;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Common;
 using ListeningClub.Domain.Cycles;
-using ListeningClub.Domain.Scheduling;
+using ListeningClub.Domain.Schedule;
 
-namespace ListeningClub.Application.Scheduling;
+namespace ListeningClub.Application.Tracks;
 
 /// <summary>
-/// A manager's say over a track's rhythm: its schedule, pausing and resuming it, skipping a week, and who its
+/// Changes to one track: its schedule, pausing and resuming it, skipping a week, and who its
 /// reminders reach. Each change is saved with the current cycle planned to match, so the scheduler only has to
 /// re-arm the track's trigger afterwards.
 /// </summary>
-public sealed class RhythmService(IClubRepository clubs, ICycleRepository cycles, TrackLocks locks, TimeProvider time)
+public sealed class TrackService(IClubRepository clubs, ICycleRepository cycles, TrackLocks locks, TimeProvider time)
 {
     /// <summary>The most members one track will remind by direct message (Discord frowns on mass DMs).</summary>
     public const int MaxDmReminderMembers = 100;
@@ -57,7 +57,7 @@ public sealed class RhythmService(IClubRepository clubs, ICycleRepository cycles
 
         using var held = await locks.WriteAsync(track.Id, cancellationToken).ConfigureAwait(false);
         var current = await cycles.CurrentAsync(track, time, cancellationToken).ConfigureAwait(false);
-        var skipped = current.Skip(track, RhythmPlanner.NextCycleStart(track, current));
+        var skipped = current.Skip(track, StepPlanner.NextCycleStart(track, current));
         if (skipped.IsSuccess)
         {
             await cycles.SaveAsync(skipped.Value, cancellationToken).ConfigureAwait(false);

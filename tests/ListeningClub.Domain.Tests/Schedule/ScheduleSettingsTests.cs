@@ -1,9 +1,9 @@
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Cycles;
 using ListeningClub.Domain.Media;
-using ListeningClub.Domain.Scheduling;
+using ListeningClub.Domain.Schedule;
 
-namespace ListeningClub.Domain.Tests.Scheduling;
+namespace ListeningClub.Domain.Tests.Schedule;
 
 /// <summary>What managers type into /club schedule, the rules a schedule must follow, skipping a week, and the look-ahead /schedule shows.</summary>
 public sealed class ScheduleSettingsTests
@@ -81,7 +81,7 @@ public sealed class ScheduleSettingsTests
     public void Skip_BeforeVoting_MovesTheVoteAWeek()
     {
         var cycle = Cycle.Start(Berlin, 1, Monday);
-        var skipped = cycle.Skip(Berlin, RhythmPlanner.NextCycleStart(Berlin, cycle)).Value;
+        var skipped = cycle.Skip(Berlin, StepPlanner.NextCycleStart(Berlin, cycle)).Value;
         Assert.Equal(Local(12, 18), skipped.VotingOpensAt);
         Assert.Equal(Local(13, 18), skipped.VotingClosesAt);
     }
@@ -91,11 +91,11 @@ public sealed class ScheduleSettingsTests
     {
         var announced = Cycle.Start(Berlin, 1, Monday).OpenVoting(2, "s", "c", Local(5, 18)).Value
             .Announce(Domain.Common.NominationId.New(), Local(6, 18)).Value;
-        Assert.Equal(Local(9, 0), RhythmPlanner.NextCycleStart(Berlin, announced));
+        Assert.Equal(Local(9, 0), StepPlanner.NextCycleStart(Berlin, announced));
 
-        var skipped = announced.Skip(Berlin, RhythmPlanner.NextCycleStart(Berlin, announced)).Value;
-        Assert.Equal(Local(16, 0), RhythmPlanner.NextCycleStart(Berlin, skipped));
-        Assert.Equal(Local(16, 0), RhythmPlanner.Plan(Berlin, [skipped]).Single(s => s.Step == RhythmStep.StartNextCycle).At);
+        var skipped = announced.Skip(Berlin, StepPlanner.NextCycleStart(Berlin, announced)).Value;
+        Assert.Equal(Local(16, 0), StepPlanner.NextCycleStart(Berlin, skipped));
+        Assert.Equal(Local(16, 0), StepPlanner.Plan(Berlin, [skipped]).Single(s => s.Step == StepKind.StartNextCycle).At);
     }
 
     [Fact]
@@ -109,14 +109,14 @@ public sealed class ScheduleSettingsTests
     public void Preview_LooksPastTheCurrentCycle()
     {
         var cycle = Cycle.Start(Berlin, 1, Monday);
-        var steps = RhythmPlanner.Preview(Berlin, [cycle], Monday, 12);
+        var steps = StepPlanner.Preview(Berlin, [cycle], Monday, 12);
 
         // The 24-hour reminder would fall on the opening itself, so only the 1-hour one is planned.
         Assert.Equal(
             [
-                RhythmStep.OpenVoting, RhythmStep.RemindVoting, RhythmStep.CloseVoting, RhythmStep.PostPrompt,
-                RhythmStep.StartNextCycle, RhythmStep.PostPrompt, RhythmStep.PostPrompt,
-                RhythmStep.OpenVoting, RhythmStep.RemindVoting, RhythmStep.CloseVoting, RhythmStep.PostPrompt, RhythmStep.StartNextCycle,
+                StepKind.OpenVoting, StepKind.RemindVoting, StepKind.CloseVoting, StepKind.PostPrompt,
+                StepKind.StartNextCycle, StepKind.PostPrompt, StepKind.PostPrompt,
+                StepKind.OpenVoting, StepKind.RemindVoting, StepKind.CloseVoting, StepKind.PostPrompt, StepKind.StartNextCycle,
             ],
             steps.Select(s => s.Step));
         Assert.Equal(Local(12, 18), steps[7].At);
@@ -129,11 +129,11 @@ public sealed class ScheduleSettingsTests
         var track = Berlin with { Schedule = Berlin.Schedule with { Party = new WeeklyTime(DayOfWeek.Saturday, new TimeOnly(20, 0)), PromptDays = [] } };
         var announced = Cycle.Start(track, 1, Monday).OpenVoting(2, "s", "c", Local(5, 18)).Value
             .Announce(Domain.Common.NominationId.New(), Local(6, 18)).Value;
-        var reminder = Assert.Single(RhythmPlanner.Plan(track, [announced]), s => s.Step == RhythmStep.RemindParty);
+        var reminder = Assert.Single(StepPlanner.Plan(track, [announced]), s => s.Step == StepKind.RemindParty);
         Assert.Equal(Local(7, 19), reminder.At);
 
         // Overdue past the party itself, the reminder is dropped rather than sent late.
-        Assert.Contains(RhythmPlanner.Due(track, [announced], Local(7, 19, 30)), s => s.Step == RhythmStep.RemindParty);
-        Assert.DoesNotContain(RhythmPlanner.Due(track, [announced], Local(7, 21)), s => s.Step == RhythmStep.RemindParty);
+        Assert.Contains(StepPlanner.Due(track, [announced], Local(7, 19, 30)), s => s.Step == StepKind.RemindParty);
+        Assert.DoesNotContain(StepPlanner.Due(track, [announced], Local(7, 21)), s => s.Step == StepKind.RemindParty);
     }
 }

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using ListeningClub.Application.Clubs;
 using ListeningClub.Application.Nominations;
-using ListeningClub.Application.Scheduling;
+using ListeningClub.Application.Tracks;
 using ListeningClub.Application.Voting;
 using ListeningClub.Bot.Features.Schedule;
 using ListeningClub.Bot.Hosting;
@@ -13,13 +13,13 @@ using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Cycles;
 using ListeningClub.Domain.Media;
 using ListeningClub.Domain.Outbox;
-using ListeningClub.Domain.Scheduling;
+using ListeningClub.Domain.Schedule;
 using ListeningClub.Domain.Voting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
-namespace ListeningClub.Benchmarks.Rhythm;
+namespace ListeningClub.Benchmarks.Schedule;
 
 /// <summary>
 /// 1,000 clubs, one track each, on the real clock with the bot's real scheduler, store and REST client against the
@@ -28,11 +28,11 @@ namespace ListeningClub.Benchmarks.Rhythm;
 /// Measures: rebuilding every track's trigger at start (the catch-up pass included), how late each trigger fired
 /// when the 1,000 closes came due together, how long the announcements then took to get through the rate limits,
 /// and how many 429s the emulator sent.
-/// Run: flock /work/bench.lock dotnet run -c Release --project tests/ListeningClub.Benchmarks -- --scenario rhythm-triggers [clubs] [seconds-until-due]
+/// Run: flock /work/bench.lock dotnet run -c Release --project tests/ListeningClub.Benchmarks -- --scenario track-triggers [clubs] [seconds-until-due]
 /// </summary>
-public static class RhythmTriggersScenario
+public static class TrackTriggersScenario
 {
-    public const string Name = "rhythm-triggers";
+    public const string Name = "track-triggers";
 
     public static async Task RunAsync(string[] args)
     {
@@ -43,7 +43,7 @@ public static class RhythmTriggersScenario
         {
             ThreadPool.SetMinThreads(int.Parse(minThreads, CultureInfo.InvariantCulture), int.Parse(minThreads, CultureInfo.InvariantCulture));
         }
-        var folder = Path.Combine(Path.GetTempPath(), "listeningclub-bench", "rhythm-" + Guid.NewGuid().ToString("N"));
+        var folder = Path.Combine(Path.GetTempPath(), "listeningclub-bench", "triggers-" + Guid.NewGuid().ToString("N"));
 
         await using var emulator = await DiscordEmulator.StartAsync(new EmulatorSettings
         {
@@ -174,7 +174,7 @@ public static class RhythmTriggersScenario
 
     private static async Task<Track> SetUpClubAsync(IServiceProvider provider, ulong guildId, ulong channelId, TrackSchedule schedule, CancellationToken ct)
     {
-        var rhythm = provider.GetRequiredService<RhythmService>();
+        var tracks = provider.GetRequiredService<TrackService>();
         var track = (await provider.GetRequiredService<ClubService>().SetupTrackAsync(guildId, "Film Night", MediaKind.Film, channelId, "UTC", TrackRules.Default with { VotingMethod = VotingMethod.Plurality }, ct)).Value;
         var nominations = provider.GetRequiredService<NominationService>();
         var first = await nominations.NominateAsync(track, 1, MediaFactory.Film("Stalker", 1979, null, null).Value, null, ct);
@@ -185,8 +185,8 @@ public static class RhythmTriggersScenario
         await voting.CastAsync(track, 4, [first.Value.Id], ct);
 
         // The schedule after the vote opened: the open vote is re-planned to close at the shared minute.
-        track = (await rhythm.SetScheduleAsync(track, schedule, ct)).Value;
-        track = (await rhythm.SetChannelKindAsync(track, TrackChannelKind.Text, ct)).Value; // what a running bot has already looked up
+        track = (await tracks.SetScheduleAsync(track, schedule, ct)).Value;
+        track = (await tracks.SetChannelKindAsync(track, TrackChannelKind.Text, ct)).Value; // what a running bot has already looked up
         return track;
     }
 

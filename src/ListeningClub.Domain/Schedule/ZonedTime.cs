@@ -1,4 +1,4 @@
-namespace ListeningClub.Domain.Scheduling;
+namespace ListeningClub.Domain.Schedule;
 
 /// <summary>
 /// Turning wall-clock times in a time zone into instants, with the daylight-saving rules members expect:

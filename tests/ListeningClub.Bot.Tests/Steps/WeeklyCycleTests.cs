@@ -14,7 +14,7 @@ using ListeningClub.Domain.Voting;
 
 namespace ListeningClub.Bot.Tests.Steps;
 
-public sealed class WeeklyRhythmTests
+public sealed class WeeklyCycleTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
@@ -95,9 +95,9 @@ public sealed class WeeklyRhythmTests
         // Down from Thursday 21:00 (before the close on Friday 18:00 Berlin) until an hour after it.
         await bot.RestartAsync();
         bot.Time.SetUtcNow(new DateTimeOffset(2026, 11, 6, 18, 0, 0, TimeSpan.Zero));
-        var rhythm = bot.Steps();
-        await rhythm.AdvanceAsync(bot.GuildId, track.Id, None);
-        await rhythm.AdvanceAsync(bot.GuildId, track.Id, None); // a second pass (the trigger firing again) changes nothing
+        var steps = bot.Steps();
+        await steps.AdvanceAsync(bot.GuildId, track.Id, None);
+        await steps.AdvanceAsync(bot.GuildId, track.Id, None); // a second pass (the trigger firing again) changes nothing
 
         var channel = await bot.MessagesAsync("film-night");
         var announcement = Assert.Single(channel, m => m.Content.StartsWith("The votes are in!", StringComparison.Ordinal));
@@ -153,10 +153,10 @@ public sealed class WeeklyRhythmTests
     /// </summary>
     private static async Task RunUntilAsync(BotHarness bot, Track track, DateTimeOffset end, Func<int, MediaItem> media)
     {
-        var rhythm = bot.Steps();
+        var steps = bot.Steps();
         var cycles = bot.Get<ICycleRepository>();
         var members = new[] { "ana", "ben", "cho" };
-        var next = await rhythm.AdvanceAsync(bot.GuildId, track.Id, None);
+        var next = await steps.AdvanceAsync(bot.GuildId, track.Id, None);
         while (next is not null && next.At <= end)
         {
             var cycle = (await cycles.GetCurrentAsync(track.Id, None))!;
@@ -189,7 +189,7 @@ public sealed class WeeklyRhythmTests
             }
 
             bot.Time.SetUtcNow(next.At);
-            next = await rhythm.AdvanceAsync(bot.GuildId, track.Id, None);
+            next = await steps.AdvanceAsync(bot.GuildId, track.Id, None);
         }
     }
 }

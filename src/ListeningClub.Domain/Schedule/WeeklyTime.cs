@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ListeningClub.Domain.Scheduling;
+namespace ListeningClub.Domain.Schedule;
 
 /// <summary>A day of the week and a wall-clock time in the track's time zone, e.g. Thursday 18:00.</summary>
 public sealed record WeeklyTime(DayOfWeek Day, TimeOnly Time)

@@ -2,11 +2,11 @@ using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Common;
 using ListeningClub.Domain.Cycles;
 using ListeningClub.Domain.Media;
-using ListeningClub.Domain.Scheduling;
+using ListeningClub.Domain.Schedule;
 
-namespace ListeningClub.Domain.Tests.Scheduling;
+namespace ListeningClub.Domain.Tests.Schedule;
 
-public sealed class RhythmPlannerTests
+public sealed class StepPlannerTests
 {
     private static readonly Track Berlin = Track.Create(1, "Film Night", MediaKind.Film, 2, "Europe/Berlin").Value;
 
@@ -27,9 +27,9 @@ public sealed class RhythmPlannerTests
     public void VotingCycle_PlansRemindersThenTheClose()
     {
         var cycle = Cycle.Start(Berlin, 1, Monday).OpenVoting(2, "s", "c", Local(5, 18)).Value;
-        var plan = RhythmPlanner.Plan(Berlin, [cycle]);
+        var plan = StepPlanner.Plan(Berlin, [cycle]);
         Assert.Equal(
-            [(RhythmStep.RemindVoting, Local(6, 17)), (RhythmStep.CloseVoting, Local(6, 18))],
+            [(StepKind.RemindVoting, Local(6, 17)), (StepKind.CloseVoting, Local(6, 18))],
             plan.Select(s => (s.Step, s.At)));
     }
 
@@ -38,16 +38,16 @@ public sealed class RhythmPlannerTests
     {
         // The 24-hour reminder would fall before voting opened (Friday 12:00 open, Friday 18:00 close).
         var cycle = Cycle.Start(Berlin, 1, Monday).OpenVoting(2, "s", "c", Local(6, 12)).Value;
-        Assert.DoesNotContain(RhythmPlanner.Plan(Berlin, [cycle]), s => s.At < Local(6, 12));
+        Assert.DoesNotContain(StepPlanner.Plan(Berlin, [cycle]), s => s.At < Local(6, 12));
     }
 
     [Fact]
     public void AnnouncedCycle_PlansTheDiscussionPromptsAndTheNextCycle()
     {
         var cycle = Cycle.Start(Berlin, 1, Monday).OpenVoting(2, "s", "c", Local(5, 18)).Value.Announce(NominationId.New(), Local(6, 18)).Value;
-        var plan = RhythmPlanner.Plan(Berlin, [cycle]);
+        var plan = StepPlanner.Plan(Berlin, [cycle]);
         Assert.Equal(
-            [(RhythmStep.OpenDiscussion, Local(6, 18)), (RhythmStep.PostPrompt, Local(7, 12)), (RhythmStep.StartNextCycle, Local(9, 0)), (RhythmStep.PostPrompt, Local(9, 12)), (RhythmStep.PostPrompt, Local(11, 12))],
+            [(StepKind.OpenDiscussion, Local(6, 18)), (StepKind.PostPrompt, Local(7, 12)), (StepKind.StartNextCycle, Local(9, 0)), (StepKind.PostPrompt, Local(9, 12)), (StepKind.PostPrompt, Local(11, 12))],
             plan.Select(s => (s.Step, s.At)));
     }
 
@@ -56,29 +56,29 @@ public sealed class RhythmPlannerTests
     {
         var cycle = Cycle.Start(Berlin, 1, Local(3, 10));
         Assert.Equal(
-            [(RhythmStep.OpenNominations, Local(3, 10)), (RhythmStep.OpenVoting, Local(5, 18))],
-            RhythmPlanner.Plan(Berlin, [cycle]).Select(s => (s.Step, s.At)));
-        Assert.Equal(RhythmStep.OpenNominations, RhythmPlanner.Due(Berlin, [cycle], Local(3, 10)).Single().Step);
+            [(StepKind.OpenNominations, Local(3, 10)), (StepKind.OpenVoting, Local(5, 18))],
+            StepPlanner.Plan(Berlin, [cycle]).Select(s => (s.Step, s.At)));
+        Assert.Equal(StepKind.OpenNominations, StepPlanner.Due(Berlin, [cycle], Local(3, 10)).Single().Step);
 
-        var posted = cycle.WithStepDone(RhythmPlanner.NominationsKey);
-        Assert.Equal([RhythmStep.OpenVoting], RhythmPlanner.Plan(Berlin, [posted]).Select(s => s.Step));
-        Assert.Empty(RhythmPlanner.Due(Berlin, [posted], Local(4, 0)));
+        var posted = cycle.WithStepDone(StepPlanner.NominationsKey);
+        Assert.Equal([StepKind.OpenVoting], StepPlanner.Plan(Berlin, [posted]).Select(s => s.Step));
+        Assert.Empty(StepPlanner.Due(Berlin, [posted], Local(4, 0)));
     }
 
     [Fact]
     public void StepPerformedEarly_IsNotPlannedAgain_AndTheNextStepIsTheOneAfterIt()
     {
         // Both reminders planned (24 hours and an hour before Friday 18:00); a manager ran the first one on Tuesday.
-        var voting = Cycle.Start(Berlin, 1, Monday).OpenVoting(2, "s", "c", Local(3, 9)).Value with { StepsDone = DoneSteps.Of([RhythmPlanner.NominationsKey]) };
-        Assert.Equal(("remind-1", Local(5, 18)), Key(RhythmPlanner.NextAfter(Berlin, [voting], Local(3, 10))));
+        var voting = Cycle.Start(Berlin, 1, Monday).OpenVoting(2, "s", "c", Local(3, 9)).Value with { StepsDone = DoneSteps.Of([StepPlanner.NominationsKey]) };
+        Assert.Equal(("remind-1", Local(5, 18)), Key(StepPlanner.NextAfter(Berlin, [voting], Local(3, 10))));
 
         var reminded = voting.WithStepDone("remind-1");
-        Assert.Equal(["remind-2", "close"], RhythmPlanner.Plan(Berlin, [reminded]).Select(s => s.Key));
-        Assert.Equal(("remind-2", Local(6, 17)), Key(RhythmPlanner.NextAfter(Berlin, [reminded], Local(3, 10))));
-        Assert.Equal(("remind-2", Local(6, 17)), Key(RhythmPlanner.NextToRun(Berlin, [reminded], Local(3, 10))));
+        Assert.Equal(["remind-2", "close"], StepPlanner.Plan(Berlin, [reminded]).Select(s => s.Key));
+        Assert.Equal(("remind-2", Local(6, 17)), Key(StepPlanner.NextAfter(Berlin, [reminded], Local(3, 10))));
+        Assert.Equal(("remind-2", Local(6, 17)), Key(StepPlanner.NextToRun(Berlin, [reminded], Local(3, 10))));
 
         // Its planned time comes: nothing is due.
-        Assert.Empty(RhythmPlanner.Due(Berlin, [reminded], Local(5, 18)));
+        Assert.Empty(StepPlanner.Due(Berlin, [reminded], Local(5, 18)));
     }
 
     [Fact]
@@ -86,33 +86,33 @@ public sealed class RhythmPlannerTests
     {
         // The bot was down across both reminders; the catch-up ran only the latest.
         var voting = Cycle.Start(Berlin, 1, Monday).OpenVoting(2, "s", "c", Local(3, 9)).Value.WithStepDone("remind-2");
-        Assert.Equal(["close"], RhythmPlanner.Plan(Berlin, [voting]).Select(s => s.Key));
+        Assert.Equal(["close"], StepPlanner.Plan(Berlin, [voting]).Select(s => s.Key));
 
-        var announced = voting.Announce(NominationId.New(), Local(6, 18)).Value.WithStepDone(RhythmPlanner.DiscussionKey).WithStepDone("prompt-2");
-        Assert.Equal(["next", "prompt-3"], RhythmPlanner.Plan(Berlin, [announced]).Select(s => s.Key));
+        var announced = voting.Announce(NominationId.New(), Local(6, 18)).Value.WithStepDone(StepPlanner.DiscussionKey).WithStepDone("prompt-2");
+        Assert.Equal(["next", "prompt-3"], StepPlanner.Plan(Berlin, [announced]).Select(s => s.Key));
     }
 
     [Fact]
     public void NextToRun_IsWhatIsDueFirst_ElseTheNextStepAhead()
     {
         var cycle = Cycle.Start(Berlin, 1, Monday);
-        Assert.Equal((RhythmPlanner.NominationsKey, Monday), Key(RhythmPlanner.NextToRun(Berlin, [cycle], Local(2, 9))));
-        Assert.Equal(("open", Local(5, 18)), Key(RhythmPlanner.NextToRun(Berlin, [cycle.WithStepDone(RhythmPlanner.NominationsKey)], Local(2, 9))));
+        Assert.Equal((StepPlanner.NominationsKey, Monday), Key(StepPlanner.NextToRun(Berlin, [cycle], Local(2, 9))));
+        Assert.Equal(("open", Local(5, 18)), Key(StepPlanner.NextToRun(Berlin, [cycle.WithStepDone(StepPlanner.NominationsKey)], Local(2, 9))));
     }
 
     [Fact]
     public void Preview_DoesNotListThePostsThatComeWithTheStepBefore()
     {
-        var steps = RhythmPlanner.Preview(Berlin, [Cycle.Start(Berlin, 1, Monday)], Local(2, 9), 20);
-        Assert.DoesNotContain(steps, s => s.Step is RhythmStep.OpenNominations or RhythmStep.OpenDiscussion);
-        Assert.Contains(steps, s => s.Step == RhythmStep.StartNextCycle);
+        var steps = StepPlanner.Preview(Berlin, [Cycle.Start(Berlin, 1, Monday)], Local(2, 9), 20);
+        Assert.DoesNotContain(steps, s => s.Step is StepKind.OpenNominations or StepKind.OpenDiscussion);
+        Assert.Contains(steps, s => s.Step == StepKind.StartNextCycle);
     }
 
     [Fact]
     public void PlannedReveal_IsWhenTheNextCyclesVoteIsPlannedToClose()
     {
         var announced = Cycle.Start(Berlin, 1, Monday).OpenVoting(2, "s", "c", Local(5, 18)).Value.Announce(NominationId.New(), Local(6, 18)).Value;
-        Assert.Equal(Local(13, 18), RhythmPlanner.PlannedReveal(Berlin, announced));
+        Assert.Equal(Local(13, 18), StepPlanner.PlannedReveal(Berlin, announced));
     }
 
     private static (string Key, DateTimeOffset At) Key(PlannedStep? step) => (step!.Key, step.At);
@@ -123,26 +123,26 @@ public sealed class RhythmPlannerTests
         var announced = Cycle.Start(Berlin, 1, Monday).OpenVoting(2, "s", "c", Local(5, 18)).Value.Announce(NominationId.New(), Local(6, 18)).Value;
         var closed = announced.Close(Local(9, 0)).Value;
         var next = Cycle.Start(Berlin, 2, Local(9, 0));
-        var plan = RhythmPlanner.Plan(Berlin, [closed, next]);
-        Assert.Contains(plan, s => s.Step == RhythmStep.PostPrompt && s.CycleId == closed.Id && s.At == Local(11, 12));
-        Assert.Contains(plan, s => s.Step == RhythmStep.OpenVoting && s.CycleId == next.Id && s.At == Local(12, 18));
-        Assert.DoesNotContain(plan, s => s.Step == RhythmStep.StartNextCycle);
+        var plan = StepPlanner.Plan(Berlin, [closed, next]);
+        Assert.Contains(plan, s => s.Step == StepKind.PostPrompt && s.CycleId == closed.Id && s.At == Local(11, 12));
+        Assert.Contains(plan, s => s.Step == StepKind.OpenVoting && s.CycleId == next.Id && s.At == Local(12, 18));
+        Assert.DoesNotContain(plan, s => s.Step == StepKind.StartNextCycle);
     }
 
     [Fact]
     public void BotDownAcrossTheClose_RunsTheCloseOnceAndNoReminders()
     {
         var voting = Cycle.Start(Berlin, 1, Monday).OpenVoting(2, "s", "c", Local(5, 18)).Value;
-        var due = RhythmPlanner.Due(Berlin, [voting], Local(6, 19));
+        var due = StepPlanner.Due(Berlin, [voting], Local(6, 19));
         var step = Assert.Single(due);
-        Assert.Equal(RhythmStep.CloseVoting, step.Step);
+        Assert.Equal(StepKind.CloseVoting, step.Step);
     }
 
     [Fact]
     public void SeveralOverdueReminders_OnlyTheLatestRuns()
     {
         var voting = Cycle.Start(Berlin, 1, Monday).OpenVoting(2, "s", "c", Local(5, 12)).Value;
-        var due = RhythmPlanner.Due(Berlin, [voting], Local(6, 17, 30));
+        var due = StepPlanner.Due(Berlin, [voting], Local(6, 17, 30));
         Assert.Equal(["remind-2"], due.Select(s => s.Key));
     }
 
@@ -151,15 +151,15 @@ public sealed class RhythmPlannerTests
     {
         var announced = Cycle.Start(Berlin, 1, Monday).OpenVoting(2, "s", "c", Local(5, 18)).Value.Announce(NominationId.New(), Local(6, 18)).Value;
         var closed = announced.Close(Local(9, 0)).Value;
-        var due = RhythmPlanner.Due(Berlin, [closed, Cycle.Start(Berlin, 2, Local(9, 0))], Local(11, 13));
-        Assert.Equal(["prompt-3"], due.Where(s => s.Step == RhythmStep.PostPrompt).Select(s => s.Key));
+        var due = StepPlanner.Due(Berlin, [closed, Cycle.Start(Berlin, 2, Local(9, 0))], Local(11, 13));
+        Assert.Equal(["prompt-3"], due.Where(s => s.Step == StepKind.PostPrompt).Select(s => s.Key));
     }
 
     [Fact]
     public void PausedTrack_HasNothingDue()
     {
         var paused = Berlin with { Schedule = Berlin.Schedule with { Paused = true } };
-        Assert.Empty(RhythmPlanner.Due(paused, [Cycle.Start(Berlin, 1, Monday)], Local(20, 0)));
+        Assert.Empty(StepPlanner.Due(paused, [Cycle.Start(Berlin, 1, Monday)], Local(20, 0)));
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.Globalization;
 using ListeningClub.Domain.Common;
 
-namespace ListeningClub.Domain.Scheduling;
+namespace ListeningClub.Domain.Schedule;
 
 /// <summary>
 /// When a track's cycle steps happen, as wall-clock times in the track's time zone. Defaults: nominations open Monday

@@ -1,7 +1,7 @@
-namespace ListeningClub.Domain.Scheduling;
+namespace ListeningClub.Domain.Schedule;
 
 /// <summary>The things a track does by itself.</summary>
-public enum RhythmStep
+public enum StepKind
 {
     /// <summary>Close nominations and open the vote (posts the ballot announcement with the tie-break commitment).</summary>
     OpenVoting = 0,
@@ -32,4 +32,4 @@ public enum RhythmStep
 /// A step of a cycle with the instant it is due and a key unique within that cycle ("open", "remind-1", "close",
 /// "prompt-2"); the key is what the cycle records once the step is performed (<see cref="Cycles.Cycle.StepsDone"/>).
 /// </summary>
-public sealed record PlannedStep(RhythmStep Step, DateTimeOffset At, string Key, Common.CycleId CycleId);
+public sealed record PlannedStep(StepKind Step, DateTimeOffset At, string Key, Common.CycleId CycleId);

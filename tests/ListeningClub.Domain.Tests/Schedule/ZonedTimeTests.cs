@@ -1,6 +1,6 @@
-using ListeningClub.Domain.Scheduling;
+using ListeningClub.Domain.Schedule;
 
-namespace ListeningClub.Domain.Tests.Scheduling;
+namespace ListeningClub.Domain.Tests.Schedule;
 
 public sealed class ZonedTimeTests
 {

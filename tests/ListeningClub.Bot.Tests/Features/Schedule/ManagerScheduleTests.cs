@@ -1,16 +1,16 @@
 using ListeningClub.Application.Cycles;
-using ListeningClub.Application.Scheduling;
+using ListeningClub.Application.Tracks;
 using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Cycles;
 using ListeningClub.Domain.Media;
 using ListeningClub.Domain.Picks;
-using ListeningClub.Domain.Scheduling;
+using ListeningClub.Domain.Schedule;
 
 namespace ListeningClub.Bot.Tests.Features.Schedule;
 
 /// <summary>Managers steering a track's rhythm (schedule, pause, resume, skip, advance), on a fake clock through the real scheduler.</summary>
-public sealed class ManagerRhythmTests
+public sealed class ManagerScheduleTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
@@ -28,7 +28,7 @@ public sealed class ManagerRhythmTests
         await driver.RunNowAsync(bot.GuildId, track.Id);
         Assert.Equal(Berlin(5, 18), await driver.NextFireAsync(track.Id));
 
-        var changed = await bot.Get<RhythmService>().SetScheduleAsync(track, track.Schedule with { VotingOpens = new(DayOfWeek.Wednesday, new TimeOnly(20, 30)) }, None);
+        var changed = await bot.Get<TrackService>().SetScheduleAsync(track, track.Schedule with { VotingOpens = new(DayOfWeek.Wednesday, new TimeOnly(20, 30)) }, None);
         Assert.True(changed.IsSuccess, changed.Problem?.Message);
         await driver.RunNowAsync(bot.GuildId, track.Id);
 
@@ -43,18 +43,18 @@ public sealed class ManagerRhythmTests
         var track = await bot.SetupTrackAsync("Film Night", MediaKind.Film, "film-night");
         await NominateThreeAsync(bot, track);
         var driver = await SchedulerDriver.StartAsync(bot);
-        var rhythm = bot.Get<RhythmService>();
+        var tracks = bot.Get<TrackService>();
 
-        Assert.True((await rhythm.PauseAsync(track, None)).IsSuccess);
+        Assert.True((await tracks.PauseAsync(track, None)).IsSuccess);
         await driver.RunNowAsync(bot.GuildId, track.Id);
         Assert.Null(await driver.NextFireAsync(track.Id));
-        Assert.Equal("rhythm.paused", (await rhythm.PauseAsync(await CurrentAsync(bot, track), None)).Problem!.Code);
+        Assert.Equal("rhythm.paused", (await tracks.PauseAsync(await CurrentAsync(bot, track), None)).Problem!.Code);
 
         // The week goes by without a vote.
         bot.Time.SetUtcNow(Berlin(7, 12));
         Assert.DoesNotContain(await bot.MessagesAsync("film-night"), m => m.Content.StartsWith("Voting is open", StringComparison.Ordinal));
 
-        Assert.True((await rhythm.ResumeAsync(await CurrentAsync(bot, track), None)).IsSuccess);
+        Assert.True((await tracks.ResumeAsync(await CurrentAsync(bot, track), None)).IsSuccess);
         await driver.RunNowAsync(bot.GuildId, track.Id);
         Assert.Equal(Berlin(12, 18), await driver.NextFireAsync(track.Id));
         Assert.Equal(Berlin(12, 18), await driver.FireNextAsync(track.Id));
@@ -70,12 +70,12 @@ public sealed class ManagerRhythmTests
         var driver = await SchedulerDriver.StartAsync(bot);
         await driver.RunNowAsync(bot.GuildId, track.Id);
 
-        Assert.True((await bot.Get<RhythmService>().SkipAsync(track, None)).IsSuccess);
+        Assert.True((await bot.Get<TrackService>().SkipAsync(track, None)).IsSuccess);
         await driver.RunNowAsync(bot.GuildId, track.Id);
         Assert.Equal(Berlin(12, 18), await driver.FireNextAsync(track.Id));
         Assert.Equal(CyclePhase.Voting, (await bot.Get<ICycleRepository>().GetCurrentAsync(track.Id, None))!.Phase);
 
-        var refused = await bot.Get<RhythmService>().SkipAsync(track, None);
+        var refused = await bot.Get<TrackService>().SkipAsync(track, None);
         Assert.Equal("cycle.skip_voting", refused.Problem!.Code);
         Assert.Equal(Berlin(13, 17), await driver.NextFireAsync(track.Id)); // the 1-hour reminder, unchanged
     }
@@ -87,14 +87,14 @@ public sealed class ManagerRhythmTests
         var track = await bot.SetupTrackAsync("Film Night", MediaKind.Film, "film-night", rules: new TrackRules { VotingMethod = Domain.Voting.VotingMethod.Plurality });
         await NominateThreeAsync(bot, track);
         var driver = await SchedulerDriver.StartAsync(bot);
-        var rhythm = bot.Steps();
-        await rhythm.OpenVotingNowAsync(track, None);
-        Assert.True((await rhythm.CloseVotingNowAsync(track, None)).IsSuccess);
+        var steps = bot.Steps();
+        await steps.OpenVotingNowAsync(track, None);
+        Assert.True((await steps.CloseVotingNowAsync(track, None)).IsSuccess);
 
-        Assert.True((await bot.Get<RhythmService>().SkipAsync(track, None)).IsSuccess);
+        Assert.True((await bot.Get<TrackService>().SkipAsync(track, None)).IsSuccess);
         await driver.RunNowAsync(bot.GuildId, track.Id);
         var recent = await bot.Get<ICycleRepository>().RecentAsync(track, bot.Time, None);
-        var next = RhythmPlanner.Plan(await CurrentAsync(bot, track), recent).Single(s => s.Step == RhythmStep.StartNextCycle);
+        var next = StepPlanner.Plan(await CurrentAsync(bot, track), recent).Single(s => s.Step == StepKind.StartNextCycle);
         Assert.Equal(Berlin(16, 0), next.At);
     }
 
@@ -111,20 +111,20 @@ public sealed class ManagerRhythmTests
         await NominateThreeAsync(bot, track);
         var driver = await SchedulerDriver.StartAsync(bot);
         await driver.RunNowAsync(bot.GuildId, track.Id); // the track's first run: nominations are open
-        var rhythm = bot.Steps();
+        var steps = bot.Steps();
 
-        (RhythmStep Step, string Key)[] expected =
+        (StepKind Step, string Key)[] expected =
         [
-            (RhythmStep.OpenVoting, "open"), (RhythmStep.RemindVoting, "remind-1"), (RhythmStep.RemindVoting, "remind-2"),
-            (RhythmStep.CloseVoting, "close"), (RhythmStep.PostPrompt, "prompt-1"), (RhythmStep.PostPrompt, "prompt-2"),
-            (RhythmStep.PostPrompt, "prompt-3"), (RhythmStep.StartNextCycle, "next"), (RhythmStep.OpenVoting, "open"),
+            (StepKind.OpenVoting, "open"), (StepKind.RemindVoting, "remind-1"), (StepKind.RemindVoting, "remind-2"),
+            (StepKind.CloseVoting, "close"), (StepKind.PostPrompt, "prompt-1"), (StepKind.PostPrompt, "prompt-2"),
+            (StepKind.PostPrompt, "prompt-3"), (StepKind.StartNextCycle, "next"), (StepKind.OpenVoting, "open"),
         ];
         var cycle1 = (await bot.Get<ICycleRepository>().GetCurrentAsync(track.Id, None))!.Id;
         var posts = await AllPostsAsync(bot);
         for (var i = 0; i < expected.Length - 1; i++)
         {
             bot.Time.Advance(TimeSpan.FromMinutes(1)); // a manager calling it again a minute later
-            var ran = await rhythm.RunNextStepNowAsync(await CurrentAsync(bot, track), None);
+            var ran = await steps.RunNextStepNowAsync(await CurrentAsync(bot, track), None);
             Assert.True(ran.IsSuccess, ran.Problem?.Message);
             Assert.Equal(expected[i], (ran.Value.Done.Step, ran.Value.Done.Key));
             Assert.Equal(expected[i + 1], (ran.Value.Next!.Step, ran.Value.Next.Key));
@@ -137,7 +137,7 @@ public sealed class ManagerRhythmTests
             // Exactly one new post (the close: the announcement and the discussion's starter), nothing repeated.
             var now = await AllPostsAsync(bot);
             Assert.Equal(posts, now.Take(posts.Count));
-            Assert.Equal(expected[i].Step == RhythmStep.CloseVoting ? 2 : 1, now.Count - posts.Count);
+            Assert.Equal(expected[i].Step == StepKind.CloseVoting ? 2 : 1, now.Count - posts.Count);
             posts = now;
         }
 
@@ -167,7 +167,7 @@ public sealed class ManagerRhythmTests
     {
         await using var bot = await BotHarness.StartAsync(Start);
         var track = await bot.SetupTrackAsync("Film Night", MediaKind.Film, "film-night");
-        var paused = await bot.Get<RhythmService>().PauseAsync(track, None);
+        var paused = await bot.Get<TrackService>().PauseAsync(track, None);
         var refused = await bot.Steps().RunNextStepNowAsync(paused.Value, None);
         Assert.Contains("/club resume", refused.Problem!.Message, StringComparison.Ordinal);
     }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using ListeningClub.Domain.Common;
 
-namespace ListeningClub.Domain.Scheduling;
+namespace ListeningClub.Domain.Schedule;
 
 /// <summary>
 /// Reads the schedule settings managers type: a weekly time ("Thursday 18:00", "thu 18:00"), a time of day ("12:00"),

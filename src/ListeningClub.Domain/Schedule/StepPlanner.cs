@@ -1,7 +1,7 @@
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Cycles;
 
-namespace ListeningClub.Domain.Scheduling;
+namespace ListeningClub.Domain.Schedule;
 
 /// <summary>
 /// Works out which steps of a track are still to perform and which are due, from the store's state alone, so a
@@ -11,7 +11,7 @@ namespace ListeningClub.Domain.Scheduling;
 /// several overdue reminders or prompts only the latest runs (the earlier ones count as passed once it is done), a
 /// reminder for a vote that has already closed never runs, and a vote whose close is also overdue opens silently.
 /// </summary>
-public static class RhythmPlanner
+public static class StepPlanner
 {
     /// <summary>The key of a cycle's "nominations are open" post.</summary>
     public const string NominationsKey = "nominations";
@@ -38,10 +38,10 @@ public static class RhythmPlanner
             switch (cycle.Phase)
             {
                 case CyclePhase.Nominating:
-                    steps.AddRange(NotDone(cycle, [new PlannedStep(RhythmStep.OpenNominations, cycle.StartedAt, NominationsKey, cycle.Id)]));
+                    steps.AddRange(NotDone(cycle, [new PlannedStep(StepKind.OpenNominations, cycle.StartedAt, NominationsKey, cycle.Id)]));
                     if (cycle.VotingOpensAt is { } opens)
                     {
-                        steps.Add(new PlannedStep(RhythmStep.OpenVoting, opens, "open", cycle.Id));
+                        steps.Add(new PlannedStep(StepKind.OpenVoting, opens, "open", cycle.Id));
                     }
 
                     break;
@@ -49,9 +49,9 @@ public static class RhythmPlanner
                     var reminders = schedule.VotingReminders.OrderDescending()
                         .Select(lead => closes - lead)
                         .Where(at => cycle.VotingOpenedAt is not { } opened || at > opened)
-                        .Select((at, i) => new PlannedStep(RhythmStep.RemindVoting, at, $"remind-{i + 1}", cycle.Id));
+                        .Select((at, i) => new PlannedStep(StepKind.RemindVoting, at, $"remind-{i + 1}", cycle.Id));
                     steps.AddRange(NotDone(cycle, reminders));
-                    steps.Add(new PlannedStep(RhythmStep.CloseVoting, closes, "close", cycle.Id));
+                    steps.Add(new PlannedStep(StepKind.CloseVoting, closes, "close", cycle.Id));
                     break;
             }
 
@@ -59,15 +59,15 @@ public static class RhythmPlanner
             {
                 if (cycle.Phase == CyclePhase.Announced)
                 {
-                    steps.AddRange(NotDone(cycle, [new PlannedStep(RhythmStep.OpenDiscussion, announced, DiscussionKey, cycle.Id)]));
+                    steps.AddRange(NotDone(cycle, [new PlannedStep(StepKind.OpenDiscussion, announced, DiscussionKey, cycle.Id)]));
                 }
 
                 var prompts = schedule.PromptTimes(announced, zone);
-                steps.AddRange(NotDone(cycle, prompts.Select((at, i) => new PlannedStep(RhythmStep.PostPrompt, at, $"prompt-{i + 1}", cycle.Id))));
+                steps.AddRange(NotDone(cycle, prompts.Select((at, i) => new PlannedStep(StepKind.PostPrompt, at, $"prompt-{i + 1}", cycle.Id))));
                 if (schedule.PartyAfter(announced, zone) is { } party)
                 {
                     var partyReminders = schedule.PartyReminders.OrderDescending()
-                        .Select((lead, i) => new PlannedStep(RhythmStep.RemindParty, party - lead, $"party-{i + 1}", cycle.Id))
+                        .Select((lead, i) => new PlannedStep(StepKind.RemindParty, party - lead, $"party-{i + 1}", cycle.Id))
                         .Where(s => s.At > announced);
                     steps.AddRange(NotDone(cycle, partyReminders));
                 }
@@ -75,7 +75,7 @@ public static class RhythmPlanner
 
             if (cycle.Phase == CyclePhase.Announced && recentCycles.Max(c => c.Number) == cycle.Number)
             {
-                steps.Add(new PlannedStep(RhythmStep.StartNextCycle, NextCycleStart(track, cycle), "next", cycle.Id));
+                steps.Add(new PlannedStep(StepKind.StartNextCycle, NextCycleStart(track, cycle), "next", cycle.Id));
             }
         }
 
@@ -87,22 +87,22 @@ public static class RhythmPlanner
     {
         var plan = Plan(track, recentCycles);
         var due = plan.Where(s => s.At <= now).ToList();
-        var closes = plan.Where(s => s.Step == RhythmStep.CloseVoting).ToDictionary(s => s.CycleId, s => s.At);
+        var closes = plan.Where(s => s.Step == StepKind.CloseVoting).ToDictionary(s => s.CycleId, s => s.At);
 
         var latestReminder = due
-            .Where(s => s.Step == RhythmStep.RemindVoting && (!closes.TryGetValue(s.CycleId, out var close) || now < close))
+            .Where(s => s.Step == StepKind.RemindVoting && (!closes.TryGetValue(s.CycleId, out var close) || now < close))
             .MaxBy(s => s.At);
         var latestPartyReminder = due
-            .Where(s => s.Step == RhythmStep.RemindParty && PartyOf(track, recentCycles, s.CycleId) is { } party && now < party)
+            .Where(s => s.Step == StepKind.RemindParty && PartyOf(track, recentCycles, s.CycleId) is { } party && now < party)
             .MaxBy(s => s.At);
-        var latestPrompt = due.Where(s => s.Step == RhythmStep.PostPrompt).GroupBy(s => s.CycleId).Select(g => g.MaxBy(s => s.At)!).ToList();
+        var latestPrompt = due.Where(s => s.Step == StepKind.PostPrompt).GroupBy(s => s.CycleId).Select(g => g.MaxBy(s => s.At)!).ToList();
 
         return due
             .Where(s => s.Step switch
             {
-                RhythmStep.RemindVoting => s == latestReminder,
-                RhythmStep.RemindParty => s == latestPartyReminder,
-                RhythmStep.PostPrompt => latestPrompt.Contains(s),
+                StepKind.RemindVoting => s == latestReminder,
+                StepKind.RemindParty => s == latestPartyReminder,
+                StepKind.PostPrompt => latestPrompt.Contains(s),
                 _ => true,
             })
             .ToList();
@@ -143,7 +143,7 @@ public static class RhythmPlanner
     {
         ArgumentNullException.ThrowIfNull(track);
         ArgumentNullException.ThrowIfNull(recentCycles);
-        bool Listed(PlannedStep s) => s.At > now && s.Step is not (RhythmStep.OpenNominations or RhythmStep.OpenDiscussion);
+        bool Listed(PlannedStep s) => s.At > now && s.Step is not (StepKind.OpenNominations or StepKind.OpenDiscussion);
         var steps = Plan(track, recentCycles).Where(Listed).ToList();
         var cycles = recentCycles.ToList();
         for (var guard = 0; steps.Count < count && guard < 8 && !track.Schedule.Paused; guard++)
