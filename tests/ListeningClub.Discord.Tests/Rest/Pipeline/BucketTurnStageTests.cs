@@ -3,37 +3,31 @@ using ListeningClub.Discord.Rest;
 using ListeningClub.Discord.Rest.Pipeline;
 using ListeningClub.Discord.Rest.RateLimiting;
 using ListeningClub.Discord.Tests.Fakes;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ListeningClub.Discord.Tests.Rest.Pipeline;
 
 public sealed class BucketTurnStageTests : IDisposable
 {
-    private static readonly DiscordRoute Route = new(HttpMethod.Post, "POST /channels/{channel_id}/messages", "1", "/channels/1/messages");
-
     private readonly FakeTimeProvider _clock = new();
-    private readonly RestRateLimiter _limiter;
-    private readonly RestBreaker _breaker;
+    private readonly StageRig _rig;
 
-    public BucketTurnStageTests()
-    {
-        _limiter = new RestRateLimiter(_clock, NullLogger.Instance, globalPerSecond: 1, invalidRequestPauseThreshold: 5_000);
-        _breaker = new RestBreaker(_clock, NullLogger.Instance, TimeSpan.FromMinutes(10));
-    }
+    public BucketTurnStageTests() => _rig = new StageRig(_clock, globalPerSecond: 1);
 
-    public void Dispose() => _limiter.Dispose();
+    public void Dispose() => _rig.Dispose();
 
-    private RestCall Call() => new(Route, null) { Queue = _limiter.GetQueue(Route) };
+    private BucketTurnStage Stage(IRestStage next) => new(_rig.Limiter, _rig.Breaker, next);
+
+    private RestCall Call() => _rig.Call(StageRig.BotRoute);
 
     [Fact]
     public async Task AnAttemptThatThrows_StillFreesItsGlobalSlot()
     {
-        var stage = new BucketTurnStage(_limiter, _breaker, new ThrowingStage());
+        var stage = Stage(new ThrowingStage());
         await Assert.ThrowsAsync<OperationCanceledException>(() => stage.SendAsync(Call(), default).AsTask());
 
         // One request a second: the failed attempt's slot frees one second after it ended, not never.
-        var next = new BucketTurnStage(_limiter, _breaker, new ScriptedStage(Attempts.Ok())).SendAsync(Call(), default).AsTask();
+        var next = Stage(new ScriptedStage(Attempts.Ok())).SendAsync(Call(), default).AsTask();
         _clock.Advance(TimeSpan.FromSeconds(1));
         var attempt = await next.WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -45,7 +39,7 @@ public sealed class BucketTurnStageTests : IDisposable
     {
         var emptied = Attempts.Answer(HttpStatusCode.OK, Responses.MessageJson, new RateLimitHeaders("abc", 5, 0, 2.0, null, Global: false, Scope: null));
         var next = new ScriptedStage(emptied, Attempts.Ok());
-        var stage = new BucketTurnStage(_limiter, _breaker, next);
+        var stage = Stage(next);
         await stage.SendAsync(Call(), default);
         var start = _clock.GetUtcNow();
 
@@ -59,9 +53,9 @@ public sealed class BucketTurnStageTests : IDisposable
     public async Task BreakerOpen_FailsABotAttemptBeforeItIsSent()
     {
         var next = new ScriptedStage(Attempts.Ok());
-        _breaker.Open(Route, retryAfterSeconds: 30);
+        _rig.Breaker.Open(StageRig.BotRoute, retryAfterSeconds: 30);
 
-        var ex = await Assert.ThrowsAsync<DiscordRestException>(() => new BucketTurnStage(_limiter, _breaker, next).SendAsync(Call(), default).AsTask());
+        var ex = await Assert.ThrowsAsync<DiscordRestException>(() => Stage(next).SendAsync(Call(), default).AsTask());
 
         Assert.Equal(DiscordRestFailure.CircuitOpen, ex.Failure);
         Assert.Equal(0, next.Calls);

@@ -10,7 +10,7 @@ namespace ListeningClub.Discord.Tests.Rest.Pipeline;
 
 public sealed class HttpAttemptStageTests : IDisposable
 {
-    private static readonly DiscordRoute Route = new(HttpMethod.Post, "POST /channels/{channel_id}/messages", "1", "/channels/1/messages");
+    private static readonly DiscordRoute Route = StageRig.BotRoute;
 
     private readonly FakeTimeProvider _clock = new();
     private readonly ScriptedDiscordHandler _discord;

@@ -1,33 +1,28 @@
 using System.Net;
 using ListeningClub.Discord.Rest;
 using ListeningClub.Discord.Rest.Pipeline;
-using ListeningClub.Discord.Rest.RateLimiting;
 using ListeningClub.Discord.Tests.Fakes;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ListeningClub.Discord.Tests.Rest.Pipeline;
 
 public sealed class RateLimitedRetryStageTests : IDisposable
 {
-    private static readonly DiscordRoute BotRoute = new(HttpMethod.Post, "POST /channels/{channel_id}/messages", "1", "/channels/1/messages");
-    private static readonly DiscordRoute InteractionRoute = new(HttpMethod.Post, "POST /interactions/{interaction_id}/{interaction_token}/callback", "10", "/interactions/10/tok/callback", DiscordRouteKind.InteractionWebhook);
+    private static readonly DiscordRoute BotRoute = StageRig.BotRoute;
+    private static readonly DiscordRoute InteractionRoute = StageRig.InteractionRoute;
 
     private readonly TimerRecordingClock _clock = new(new FakeTimeProvider());
-    private readonly RestRateLimiter _limiter;
-    private readonly RestBreaker _breaker;
+    private readonly StageRig _rig;
 
-    public RateLimitedRetryStageTests()
-    {
-        _limiter = new RestRateLimiter(_clock, NullLogger.Instance, globalPerSecond: 50, invalidRequestPauseThreshold: 5_000);
-        _breaker = new RestBreaker(_clock, NullLogger.Instance, TimeSpan.FromMinutes(10));
-    }
+    public RateLimitedRetryStageTests() => _rig = new StageRig(_clock);
 
-    public void Dispose() => _limiter.Dispose();
+    public void Dispose() => _rig.Dispose();
 
-    private RateLimitedRetryStage Stage(int maxRetries, ScriptedStage next) => new(_limiter, _breaker, maxRetries, _clock, next);
+    private RestBreaker Breaker => _rig.Breaker;
 
-    private RestCall Call(DiscordRoute route) => new(route, null) { Queue = _limiter.GetQueue(route) };
+    private RateLimitedRetryStage Stage(int maxRetries, ScriptedStage next) => new(_rig.Limiter, _rig.Breaker, maxRetries, _clock, next);
+
+    private RestCall Call(DiscordRoute route) => _rig.Call(route);
 
     [Fact]
     public async Task Sublimit429_WaitsItsRetryAfter_ThenSendsAgain()
@@ -71,14 +66,14 @@ public sealed class RateLimitedRetryStageTests : IDisposable
 
         Assert.Equal(DiscordRestFailure.CircuitOpen, ex.Failure);
         Assert.Equal(1, next.Calls);
-        Assert.Equal(1, _limiter.InvalidRequests.Count);
-        Assert.Equal(DiscordRestFailure.CircuitOpen, Assert.Throws<DiscordRestException>(() => _breaker.ThrowIfUnavailable(BotRoute)).Failure);
-        _breaker.ThrowIfUnavailable(InteractionRoute);
+        Assert.Equal(1, _rig.Limiter.InvalidRequests.Count);
+        Assert.Equal(DiscordRestFailure.CircuitOpen, Assert.Throws<DiscordRestException>(() => Breaker.ThrowIfUnavailable(BotRoute)).Failure);
+        Breaker.ThrowIfUnavailable(InteractionRoute);
 
         _clock.Inner.Advance(TimeSpan.FromSeconds(29));
-        Assert.Throws<DiscordRestException>(() => _breaker.ThrowIfUnavailable(BotRoute));
+        Assert.Throws<DiscordRestException>(() => Breaker.ThrowIfUnavailable(BotRoute));
         _clock.Inner.Advance(TimeSpan.FromSeconds(1));
-        _breaker.ThrowIfUnavailable(BotRoute);
+        Breaker.ThrowIfUnavailable(BotRoute);
     }
 
     [Fact]
@@ -87,8 +82,8 @@ public sealed class RateLimitedRetryStageTests : IDisposable
         await Assert.ThrowsAsync<DiscordRestException>(() => Stage(5, new ScriptedStage(Attempts.Cloudflare())).SendAsync(Call(BotRoute), default).AsTask());
 
         _clock.Inner.Advance(TimeSpan.FromMinutes(10) - TimeSpan.FromTicks(1));
-        Assert.Throws<DiscordRestException>(() => _breaker.ThrowIfUnavailable(BotRoute));
+        Assert.Throws<DiscordRestException>(() => Breaker.ThrowIfUnavailable(BotRoute));
         _clock.Inner.Advance(TimeSpan.FromTicks(1));
-        _breaker.ThrowIfUnavailable(BotRoute);
+        Breaker.ThrowIfUnavailable(BotRoute);
     }
 }

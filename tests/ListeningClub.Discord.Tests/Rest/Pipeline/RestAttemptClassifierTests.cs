@@ -61,7 +61,7 @@ public sealed class RestAttemptClassifierTests
     {
         var attempt = Attempts.Answer(HttpStatusCode.Forbidden, """{"code":50013,"message":"Missing Permissions"}""");
 
-        var ex = attempt.ToException(new DiscordRoute(HttpMethod.Post, "POST /channels/{channel_id}/messages", "1", "/channels/1/messages"), DiscordRestFailure.ErrorResponse);
+        var ex = attempt.ToException(StageRig.BotRoute, DiscordRestFailure.ErrorResponse);
 
         Assert.Equal(HttpStatusCode.Forbidden, ex.StatusCode);
         Assert.Equal(50013, ex.Code);

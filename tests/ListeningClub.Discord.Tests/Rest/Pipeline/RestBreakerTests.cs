@@ -1,5 +1,6 @@
 using ListeningClub.Discord.Rest;
 using ListeningClub.Discord.Rest.Pipeline;
+using ListeningClub.Discord.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -7,8 +8,8 @@ namespace ListeningClub.Discord.Tests.Rest.Pipeline;
 
 public sealed class RestBreakerTests
 {
-    private static readonly DiscordRoute BotRoute = new(HttpMethod.Get, "GET /users/@me", "", "/users/@me");
-    private static readonly DiscordRoute InteractionRoute = new(HttpMethod.Post, "POST /webhooks/{application_id}/{interaction_token}", "5", "/webhooks/5/tok", DiscordRouteKind.InteractionWebhook);
+    private static readonly DiscordRoute BotRoute = StageRig.BotRoute;
+    private static readonly DiscordRoute InteractionRoute = StageRig.InteractionRoute;
 
     private readonly FakeTimeProvider _clock = new();
 

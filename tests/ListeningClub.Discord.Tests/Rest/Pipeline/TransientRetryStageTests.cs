@@ -9,7 +9,7 @@ namespace ListeningClub.Discord.Tests.Rest.Pipeline;
 
 public sealed class TransientRetryStageTests
 {
-    private static readonly DiscordRoute Route = new(HttpMethod.Post, "POST /channels/{channel_id}/messages", "1", "/channels/1/messages");
+    private static readonly DiscordRoute Route = StageRig.BotRoute;
 
     private readonly TimerRecordingClock _clock = new(new FakeTimeProvider());
 
