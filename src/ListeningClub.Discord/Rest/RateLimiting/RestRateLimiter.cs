@@ -6,29 +6,26 @@ namespace ListeningClub.Discord.Rest.RateLimiting;
 /// <summary>
 /// Discord's REST limits, in the spirit of discord.js's REST package: route → learned bucket hash
 /// (<c>X-RateLimit-Bucket</c>), one serial queue per bucket and major parameter, waiting before sending when a
-/// bucket is empty, a proactive global limit, global 429 pauses, an invalid-request budget, a Cloudflare breaker and a
-/// permanent stop after 401. All waits use <see cref="TimeProvider"/>.
+/// bucket is empty, a proactive global limit, global 429 pauses and an invalid-request budget. All waits use
+/// <see cref="TimeProvider"/>. The Cloudflare breaker and the stop after a 401 are <see cref="Pipeline.RestBreaker"/>'s;
+/// the stages in <c>Rest/Pipeline/</c> call in here.
 /// <para>
 /// Each limit holds only what Discord limits with it. A bucket holds its own bucket and major parameter (an
 /// interaction's token routes have buckets of their own). The global limit and its 429 pauses hold bot-token requests
 /// only (interaction endpoints are not bound to the bot's global limit). The invalid-request counter counts every
-/// 401/403/429 this process receives (Discord counts them per IP), but its pause and the Cloudflare breaker hold
-/// bot-token requests only: an interaction's callback and follow-ups carry their own token, come only from members'
-/// actions, are never retried after a Cloudflare 429, and must reach Discord within the interaction's deadline.
-/// Holding them back would not lift a ban, but would leave members unanswered whenever the block is narrower than the
-/// IP. Only a 401 on the bot token stops REST, every route with it, because the client is going down.
+/// 401/403/429 this process receives (Discord counts them per IP), but its pause holds bot-token requests only: an
+/// interaction's callback and follow-ups carry their own token, come only from members' actions, and must reach
+/// Discord within the interaction's deadline. Holding them back would not lift a ban, but would leave members
+/// unanswered whenever the block is narrower than the IP.
 /// </para>
 /// </summary>
 internal sealed partial class RestRateLimiter : IDisposable
 {
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly TimeSpan _breakerDuration;
     private readonly ConcurrentDictionary<string, string> _routeHashes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, BucketQueue> _queues = new(StringComparer.Ordinal);
     private readonly GlobalRequestWindow _global;
-    private long _breakerUntil;
-    private string? _stoppedReason;
     private int _requestsSinceSweep;
 
     private const int SweepEvery = 1024;
@@ -36,11 +33,10 @@ internal sealed partial class RestRateLimiter : IDisposable
     // Kept short because every interaction gets a queue of its own (its callback's bucket).
     private static readonly TimeSpan IdleQueueLifetime = TimeSpan.FromSeconds(10);
 
-    public RestRateLimiter(TimeProvider time, ILogger logger, int globalPerSecond, int invalidRequestPauseThreshold, TimeSpan breakerDuration)
+    public RestRateLimiter(TimeProvider time, ILogger logger, int globalPerSecond, int invalidRequestPauseThreshold)
     {
         _time = time;
         _logger = logger;
-        _breakerDuration = breakerDuration;
         InvalidRequests = new InvalidRequestCounter(time, invalidRequestPauseThreshold);
         _global = new GlobalRequestWindow(time, globalPerSecond);
     }
@@ -88,26 +84,6 @@ internal sealed partial class RestRateLimiter : IDisposable
             {
                 _queues.TryRemove(key, out _);
             }
-        }
-    }
-
-    /// <summary>Throws when REST is stopped (a 401 on the bot token: the client is going down), or for a bot-token request while the Cloudflare breaker is open.</summary>
-    public void ThrowIfUnavailable(in DiscordRoute route)
-    {
-        if (Volatile.Read(ref _stoppedReason) is { } reason)
-        {
-            throw new DiscordRestException(route.RouteKey, null, 0, reason, null, DiscordRestFailure.Unauthorized);
-        }
-
-        if (route.Kind != DiscordRouteKind.Bot)
-        {
-            return;
-        }
-
-        var breaker = Interlocked.Read(ref _breakerUntil);
-        if (breaker != 0 && _time.GetTimestamp() < breaker)
-        {
-            throw new DiscordRestException(route.RouteKey, null, 0, "REST is paused after a Cloudflare-style 429 (the IP may be temporarily banned).", null, DiscordRestFailure.CircuitOpen);
         }
     }
 
@@ -202,22 +178,11 @@ internal sealed partial class RestRateLimiter : IDisposable
     }
 
     /// <summary>
-    /// Handles a 429 and returns how long this request alone must wait before retrying (global and bucket
-    /// waits are applied through <see cref="WaitTurnAsync"/>). Throws for a Cloudflare-style 429.
+    /// Handles a 429 from Discord (a Cloudflare one is the breaker's) and returns how long this request alone must wait
+    /// before retrying (global and bucket waits are applied through <see cref="WaitTurnAsync"/>).
     /// </summary>
     public TimeSpan OnRateLimited(BucketQueue queue, in DiscordRoute route, in RateLimitHeaders headers, Models.RateLimitedBody? body)
     {
-        if (body is null && !headers.Any)
-        {
-            // Cloudflare answered, not Discord: the IP is restricted. Cloudflare says for how long in Retry-After
-            // (30 s for its error 1015 unless a rule sets its own); without one, the configured duration.
-            var duration = headers.RetryAfterSeconds is > 0 and var seconds ? TimeSpan.FromSeconds(seconds) : _breakerDuration;
-            Interlocked.Exchange(ref _breakerUntil, After(duration));
-            InvalidRequests.Record();
-            LogCloudflareBreaker(_logger, route.RouteKey, duration);
-            throw new DiscordRestException(route.RouteKey, System.Net.HttpStatusCode.TooManyRequests, 0, "Cloudflare-style 429 without a Discord body: not retried, bot requests paused.", null, DiscordRestFailure.CircuitOpen);
-        }
-
         var shared = string.Equals(headers.Scope, "shared", StringComparison.OrdinalIgnoreCase);
         if (!shared)
         {
@@ -247,11 +212,6 @@ internal sealed partial class RestRateLimiter : IDisposable
 
     public void Dispose() => _global.Dispose();
 
-    /// <summary>After a 401 on the bot token: no further REST request is sent.</summary>
-    public void Stop(string reason) => Interlocked.CompareExchange(ref _stoppedReason, reason, null);
-
-    public bool IsStopped => Volatile.Read(ref _stoppedReason) is not null;
-
     private long After(TimeSpan span) => _time.GetTimestamp() + (long)(span.TotalSeconds * _time.TimestampFrequency);
 
     private TimeSpan TimeUntil(long timestamp)
@@ -270,9 +230,6 @@ internal sealed partial class RestRateLimiter : IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Global 429 on {Route}; all bot requests pause for {RetryAfter}")]
     private static partial void LogGlobalRateLimit(ILogger logger, string route, TimeSpan retryAfter);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Cloudflare-style 429 on {Route}: not retried; bot requests fail fast for {Duration} (interaction responses still go out)")]
-    private static partial void LogCloudflareBreaker(ILogger logger, string route, TimeSpan duration);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} invalid requests (401/403/429) in the last 10 minutes; pausing bot requests for {Pause}")]
     private static partial void LogInvalidRequestPause(ILogger logger, int count, TimeSpan pause);
