@@ -1,3 +1,4 @@
+// Long on purpose: one connection's state machine (identify or resume, heartbeat and zombie check, receive, reconnect, fatal close codes) shares its state; split, each part would need all of it.
 using System.Globalization;
 using System.Net.WebSockets;
 using System.Text;

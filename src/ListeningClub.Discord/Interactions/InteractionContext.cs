@@ -1,3 +1,4 @@
+// Long on purpose: the one object a handler talks to (reply, defer, update, follow-up, modal, autocomplete, options), keeping Discord's answer-once rules in one place.
 using System.Text.Json;
 using ListeningClub.Discord.Models;
 using ListeningClub.Discord.Rest.Resources;

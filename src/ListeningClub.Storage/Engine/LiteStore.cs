@@ -1,3 +1,4 @@
+// Long on purpose: opening (lock, file checks, migrations, backup before migrating) and closing the one database are one lifecycle with one owner.
 using System.Globalization;
 using LiteDB;
 using LiteDB.Engine;

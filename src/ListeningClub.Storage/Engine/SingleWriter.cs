@@ -1,3 +1,4 @@
+// Long on purpose: the writer thread's loop, group commit, failure isolation and checkpoints share one thread's state and its ordering rules.
 using LiteDB;
 using Microsoft.Extensions.Logging;
 

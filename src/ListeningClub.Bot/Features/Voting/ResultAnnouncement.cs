@@ -1,3 +1,4 @@
+// Long on purpose: fitting the result, the count and the tie-breaks into Discord's embed limits is one budget, spent in one place.
 using System.Globalization;
 using System.Text;
 using ListeningClub.Application.Voting;
@@ -6,7 +7,6 @@ using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Models;
 using ListeningClub.Discord.Safety;
 using ListeningClub.Domain.Clubs;
-using ListeningClub.Domain.Nominations;
 using ListeningClub.Domain.Picks;
 using ListeningClub.Domain.Voting;
 
@@ -39,7 +39,7 @@ public static class ResultAnnouncement
     {
         ArgumentNullException.ThrowIfNull(track);
         ArgumentNullException.ThrowIfNull(outcome);
-        var names = new Names(outcome.Candidates);
+        var names = new CandidateNames(outcome.Candidates);
         var pick = outcome.Pick;
         var tally = outcome.Tally;
 
@@ -53,11 +53,11 @@ public static class ResultAnnouncement
 
         // The whole count when it fits; else the short lines (as many as fit), and the full count in messages of its own.
         var plainFooter = $"Cycle {pick.CycleNumber} · ask /pick for the dates and the thread";
-        var whole = EmbedText.Fields(HowItWasDecided, CountLines(tally, names, NameLength), fieldsLeft, DiscordLimits.EmbedTotal - fixedSize - plainFooter.Length);
+        var whole = EmbedText.Fields(HowItWasDecided, CountLines.Whole(tally, names, NameLength), fieldsLeft, DiscordLimits.EmbedTotal - fixedSize - plainFooter.Length);
         var followUps = whole is not null && tiesWhole ? [] : FullCount(track, outcome, names);
         var footer = followUps.Count == 0 ? plainFooter : $"Cycle {pick.CycleNumber} · {FollowsNote(followUps.Count)} · ask /pick for the dates and the thread";
         var room = DiscordLimits.EmbedTotal - fixedSize - footer.Length;
-        var count = whole is not null && whole.Sum(EmbedText.Size) <= room ? whole : Partial(CompactLines(tally, names), fieldsLeft, room);
+        var count = whole is not null && whole.Sum(EmbedText.Size) <= room ? whole : Partial(CountLines.Compact(tally, names, ShortNameLength), fieldsLeft, room);
 
         var embed = new Embed
         {
@@ -101,7 +101,7 @@ public static class ResultAnnouncement
         $"{Markdown.Count(outcome.Tally.BallotCount, "ballot", "ballots")} for {Markdown.Count(outcome.Candidates.Count, "nomination", "nominations")} · {MethodNames.Of(outcome.Tally.Method)}";
 
     /// <summary>What decided the pick, with the winner's margin: a few lines, short enough never to be cut.</summary>
-    private static string Decision(TallyResult tally, Names names)
+    private static string Decision(TallyResult tally, CandidateNames names)
     {
         var winner = names.Of(tally.Winner, NameLength);
         if (tally.Explanation.NobodyVoted)
@@ -118,9 +118,9 @@ public static class ResultAnnouncement
         };
     }
 
-    private static string CountDecision(TallyResult tally, CountExplanation counts, Names names)
+    private static string CountDecision(TallyResult tally, CountExplanation counts, CandidateNames names)
     {
-        var (one, many) = Unit(tally.Method);
+        var (one, many) = CountLines.Unit(tally.Method);
         var byId = counts.Counts.ToDictionary(c => c.CandidateId, c => c.Count);
         var votes = byId.GetValueOrDefault(tally.Winner);
         var winner = names.Of(tally.Winner, NameLength);
@@ -130,7 +130,7 @@ public static class ResultAnnouncement
             : text + Margin(winner, votes, names.Of(tally.Ranking[1], NameLength), byId.GetValueOrDefault(tally.Ranking[1]));
     }
 
-    private static string FinalRound(TallyResult tally, InstantRunoffExplanation irv, Names names)
+    private static string FinalRound(TallyResult tally, InstantRunoffExplanation irv, CandidateNames names)
     {
         var last = irv.Rounds[^1];
         var winner = names.Of(last.Candidate, NameLength);
@@ -147,7 +147,7 @@ public static class ResultAnnouncement
         return text.ToString();
     }
 
-    private static string HeadToHeadDecision(TallyResult tally, SchulzeExplanation schulze, Names names)
+    private static string HeadToHeadDecision(TallyResult tally, SchulzeExplanation schulze, CandidateNames names)
     {
         var winner = names.Of(tally.Winner, NameLength);
         if (tally.Ranking.Count < 2)
@@ -172,35 +172,6 @@ public static class ResultAnnouncement
         ? $", tied with {runnerUp} on {runnerUpVotes}: the tie-break chose {winner} (below)."
         : $", ahead of {runnerUp} with {runnerUpVotes}: a margin of {votes - runnerUpVotes}.";
 
-    private static (string One, string Many) Unit(VotingMethod method) =>
-        method == VotingMethod.Approval ? ("approval", "approvals") : ("vote", "votes");
-
-    /// <summary>The whole count, one line per candidate, round or head-to-head result.</summary>
-    private static List<string> CountLines(TallyResult tally, Names names, int nameLength)
-    {
-        string Name(string id) => names.Of(id, nameLength);
-        return tally.Explanation.NobodyVoted ? [] : tally.Explanation switch
-        {
-            CountExplanation counts => Counts(tally, counts, Name),
-            InstantRunoffExplanation irv => [.. irv.Rounds.Select(r => Round(r, Name))],
-            SchulzeExplanation schulze => HeadToHead(tally, schulze, Name, all: true),
-            _ => [],
-        };
-    }
-
-    /// <summary>One short line per round, candidate or head-to-head result.</summary>
-    private static List<string> CompactLines(TallyResult tally, Names names)
-    {
-        string Name(string id) => names.Of(id, ShortNameLength);
-        return tally.Explanation.NobodyVoted ? [] : tally.Explanation switch
-        {
-            CountExplanation counts => Counts(tally, counts, Name),
-            InstantRunoffExplanation irv => [.. irv.Rounds.Select(r => ShortRound(r, Name))],
-            SchulzeExplanation schulze => HeadToHead(tally, schulze, Name, all: false),
-            _ => [],
-        };
-    }
-
     /// <summary>As many of the short lines as fit, then how many more there are in the full count.</summary>
     private static IReadOnlyList<EmbedField> Partial(List<string> lines, int maxFields, int room)
     {
@@ -217,79 +188,12 @@ public static class ResultAnnouncement
         return [];
     }
 
-    private static List<string> Counts(TallyResult tally, CountExplanation counts, Func<string, string> name)
-    {
-        var (one, many) = Unit(tally.Method);
-        var byId = counts.Counts.ToDictionary(c => c.CandidateId, c => c.Count);
-        return [.. tally.Ranking.Select((id, place) => $"{(place == 0 ? "🏆" : "▫️")} {name(id)}: **{Markdown.Count(byId.GetValueOrDefault(id), one, many)}**")];
-    }
-
-    private static string Round(InstantRunoffRound round, Func<string, string> name)
-    {
-        var standings = string.Join(" · ", round.Counts.OrderByDescending(c => c.Count).Select(c => $"{name(c.CandidateId)} {c.Count}"));
-        var verdict = round.Outcome == InstantRunoffOutcome.Elected
-            ? $"**{name(round.Candidate)} wins** with {round.CandidateVotes} of {round.ContinuingBallots} ({Markdown.Percent(round.ShareOfContinuing)})"
-            : $"{name(round.Candidate)} out" + Transfers(round, name);
-        return $"**Round {round.Number}:** {standings} → {verdict}";
-    }
-
-    private static string Transfers(InstantRunoffRound round, Func<string, string> name)
-    {
-        var moved = round.Transfers.Where(t => t.Count > 0).Select(t => $"+{t.Count} {name(t.CandidateId)}").ToList();
-        if (round.ExhaustedByTransfer > 0)
-        {
-            moved.Add($"{round.ExhaustedByTransfer} exhausted");
-        }
-
-        return moved.Count == 0 ? "" : $"; their ballots went {string.Join(", ", moved)}";
-    }
-
-    /// <summary>"3. Chattanooga out (15) → 15 to Knoxville": who went out with how many, and where most of their ballots went.</summary>
-    private static string ShortRound(InstantRunoffRound round, Func<string, string> name)
-    {
-        if (round.Outcome == InstantRunoffOutcome.Elected)
-        {
-            return $"{round.Number}\\. **{name(round.Candidate)}** wins with {round.CandidateVotes} of {round.ContinuingBallots}";
-        }
-
-        var moved = round.Transfers.Where(t => t.Count > 0).OrderByDescending(t => t.Count).ToList();
-        var line = $"{round.Number}\\. {name(round.Candidate)} out ({round.CandidateVotes})";
-        return moved.Count == 0
-            ? line + (round.ExhaustedByTransfer > 0 ? $" → {round.ExhaustedByTransfer} exhausted" : "")
-            : line + $" → {moved[0].Count} to {name(moved[0].CandidateId)}" + (moved.Count > 1 ? $", {moved.Count - 1} more" : "");
-    }
-
-    /// <summary>The winner against each other nomination (all, or only the ones it beats), then the finishing order.</summary>
-    private static List<string> HeadToHead(TallyResult tally, SchulzeExplanation schulze, Func<string, string> name, bool all)
-    {
-        var winner = tally.Winner;
-        var lines = new List<string>
-        {
-            schulze.WinnerPairwiseWins.Count == schulze.Candidates.Count - 1
-                ? $"**{name(winner)}** beats every other nomination head to head:"
-                : $"**{name(winner)}** has the strongest chain of head-to-head wins:",
-        };
-        foreach (var other in schulze.Candidates.Where(c => c != winner))
-        {
-            var (won, lost) = (schulze.Pairwise[winner, other], schulze.Pairwise[other, winner]);
-            lines.Add(won > lost ? $"▫️ beats {name(other)} {won}–{lost}" : won < lost ? $"▫️ loses to {name(other)} {won}–{lost}" : $"▫️ ties with {name(other)} {won}–{lost}");
-        }
-
-        var order = all ? tally.Ranking : tally.Ranking.Take(5);
-        if (tally.Ranking.Count > 1)
-        {
-            lines.Add("Final order: " + string.Join(" › ", order.Select(name)) + (tally.Ranking.Count > order.Count() ? " › …" : ""));
-        }
-
-        return lines;
-    }
-
     /// <summary>
     /// Every tie and who it went to, the rule, and the seed with its commitment. Each tie is shown with its tie-break
     /// order and the tied nominations' ids when that fits; otherwise the ties that decided the pick (for the win, or for
     /// going out of an instant-runoff round) are shown as who they went to, and the full count has the rest.
     /// </summary>
-    private static (IReadOnlyList<EmbedField> Fields, bool Whole) TieBreakSection(ElectionOutcome outcome, Names names)
+    private static (IReadOnlyList<EmbedField> Fields, bool Whole) TieBreakSection(ElectionOutcome outcome, CandidateNames names)
     {
         var proof = Proof(outcome.Pick);
         var ties = outcome.Tally.TieBreaks;
@@ -317,23 +221,23 @@ public static class ResultAnnouncement
             ?? [new EmbedField { Name = TieBreak, Value = $"{Markdown.Count(ties.Count, "tie was", "ties were")} broken: each one, with its order and every tied nomination's id and HMAC, is in the full count. {proof}" }], false);
     }
 
-    private static string Tie(TieBreakRecord tie, Func<string, string> entry, Names names) =>
+    private static string Tie(TieBreakRecord tie, Func<string, string> entry, CandidateNames names) =>
         $"{tie.Stage}: tie-break order {string.Join(" › ", tie.Order.Select(entry))} → {Chosen(tie, names)}";
 
     /// <summary>Who the tie went to: "Alien" for a win or a place, "Alien out" for an instant-runoff elimination.</summary>
-    private static string Chosen(TieBreakRecord tie, Names names) =>
+    private static string Chosen(TieBreakRecord tie, CandidateNames names) =>
         names.Of(tie.Chosen, ShortNameLength) + (tie.Purpose == TieBreakPurpose.Elimination ? " out" : "");
 
     private static string Proof(Pick pick) =>
         $"Seed `{pick.TieBreakSeedHex}` (its SHA-256 `{pick.TieBreakCommitment}` was posted when voting opened).";
 
     /// <summary>The whole count, every tie-break with each tied nomination's id and HMAC, and how to check them: one embed per message.</summary>
-    private static IReadOnlyList<MessageCreateRequest> FullCount(Track track, ElectionOutcome outcome, Names names)
+    private static IReadOnlyList<MessageCreateRequest> FullCount(Track track, ElectionOutcome outcome, CandidateNames names)
     {
         var tally = outcome.Tally;
         var pick = outcome.Pick;
         var lines = new List<string> { $"{Turnout(outcome)}." };
-        lines.AddRange(tally.Explanation.NobodyVoted ? [Decision(tally, names)] : CountLines(tally, names, ShortNameLength));
+        lines.AddRange(tally.Explanation.NobodyVoted ? [Decision(tally, names)] : CountLines.Whole(tally, names, ShortNameLength));
         if (tally.TieBreaks.Count > 0)
         {
             var tieBreaker = new TieBreaker(TieBreakSeed.FromHex(pick.TieBreakSeedHex));
@@ -368,13 +272,5 @@ public static class ResultAnnouncement
                 AllowedMentions = AllowedMentions.None,
             }),
         ];
-    }
-
-    /// <summary>Each candidate's name as members see it, escaped and cut to the length a line allows.</summary>
-    private sealed class Names(IReadOnlyList<Nomination> candidates)
-    {
-        private readonly Dictionary<string, string> _names = candidates.ToDictionary(n => n.CandidateId, n => n.Media.DisplayName);
-
-        public string Of(string id, int maxLength) => _names.TryGetValue(id, out var name) ? Markdown.Text(name, maxLength) : "(withdrawn)";
     }
 }
