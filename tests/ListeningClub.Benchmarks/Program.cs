@@ -5,54 +5,54 @@ namespace ListeningClub.Benchmarks;
 
 public static class Program
 {
-    public static void Main(string[] args)
+    public static async Task Main(string[] args)
     {
         if (args is ["--scenario", Emulator.EmulatorThroughputScenario.Name, .. var rest])
         {
-            Emulator.EmulatorThroughputScenario.RunAsync(rest).GetAwaiter().GetResult();
+            await Emulator.EmulatorThroughputScenario.RunAsync(rest);
             return;
         }
 
         if (args is ["--scenario", Discord.AnnouncementBurstScenario.Name, .. var announcementArgs])
         {
-            Discord.AnnouncementBurstScenario.RunAsync(announcementArgs).GetAwaiter().GetResult();
+            await Discord.AnnouncementBurstScenario.RunAsync(announcementArgs);
             return;
         }
 
         if (args is ["--scenario", Bot.MixedInteractionsScenario.Name, .. var botArgs])
         {
-            Bot.MixedInteractionsScenario.RunAsync(botArgs).GetAwaiter().GetResult();
+            await Bot.MixedInteractionsScenario.RunAsync(botArgs);
             return;
         }
 
         if (args is ["--scenario", Discord.EmulatorProcess.HostScenario])
         {
-            Discord.EmulatorProcess.HostAsync().GetAwaiter().GetResult();
+            await Discord.EmulatorProcess.HostAsync();
             return;
         }
 
         if (args is ["--scenario", Discord.InteractionTurnaroundScenario.Name, .. var interactionArgs])
         {
-            Discord.InteractionTurnaroundScenario.RunAsync(interactionArgs).GetAwaiter().GetResult();
+            await Discord.InteractionTurnaroundScenario.RunAsync(interactionArgs);
             return;
         }
 
         if (args is ["--scenario", Hosting.StartupScenario.Name, .. var startupArgs])
         {
-            Hosting.StartupScenario.RunAsync(startupArgs).GetAwaiter().GetResult();
+            await Hosting.StartupScenario.RunAsync(startupArgs);
             return;
         }
 
         if (args is ["--scenario", Schedule.TrackTriggersScenario.Name, .. var triggerArgs])
         {
-            Schedule.TrackTriggersScenario.RunAsync(triggerArgs).GetAwaiter().GetResult();
+            await Schedule.TrackTriggersScenario.RunAsync(triggerArgs);
             return;
         }
 
         // Storage scenarios: dotnet run -c Release --project tests/ListeningClub.Benchmarks -- --scenario storage-<name> [--option value ...]
         if (args is ["--scenario", var scenario, ..] && StorageScenarios.Handles(scenario))
         {
-            Environment.ExitCode = StorageScenarios.RunAsync(scenario, args[2..]).GetAwaiter().GetResult();
+            Environment.ExitCode = await StorageScenarios.RunAsync(scenario, args[2..]);
             return;
         }
 

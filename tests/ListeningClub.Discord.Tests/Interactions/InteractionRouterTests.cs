@@ -143,7 +143,7 @@ public sealed class InteractionRouterTests
         await Eventually.True(() => h.Handler.Count == 1, "the router defers while the handler's thread is blocked");
         Assert.Equal(5, Body(h.Handler.Requests[0]).GetProperty("type").GetInt32());
 
-        probe.Proceed.SetResult();
+        probe.Released.Set();
         await handling;
         Assert.Equal(HttpMethod.Patch, h.Handler.Requests[1].Method);
     }

@@ -13,6 +13,9 @@ public sealed class Probe
     public TaskCompletionSource Proceed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public TaskCompletionSource<InteractionContext> Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Lets <see cref="BlockingHandler"/>'s thread go.</summary>
+    public ManualResetEventSlim Released { get; } = new(false);
 }
 
 public sealed class NominateHandler(Probe probe) : IRoutedInteractionHandler
@@ -89,7 +92,7 @@ public sealed class BlockingHandler(Probe probe) : IRoutedInteractionHandler
     public Task HandleAsync(InteractionContext context, CancellationToken ct)
     {
         probe.Entered.TrySetResult(context);
-        probe.Proceed.Task.GetAwaiter().GetResult();
+        probe.Released.Wait(ct);
         return context.ReplyAsync(InteractionReply.Text("done"), ct);
     }
 }
