@@ -27,6 +27,12 @@ public static partial class BotHost
     private static readonly TimeSpan TokenCheckTimeout = TimeSpan.FromSeconds(15);
 
     /// <summary>
+    /// The container checks itself when it is built, in every environment (the framework does so in Development only):
+    /// every registered service can be constructed, and no singleton holds a scoped service (a captive dependency).
+    /// </summary>
+    public static ServiceProviderOptions ServiceProviderOptions => new() { ValidateOnBuild = true, ValidateScopes = true };
+
+    /// <summary>
     /// The host with its configuration, later sources winning: <c>appsettings.json</c> and
     /// <c>appsettings.{Environment}.json</c> beside the executable, user-secrets (Development only), environment
     /// variables (<c>ListeningClub__Discord__Token</c> and the like), then command-line arguments
@@ -43,6 +49,7 @@ public static partial class BotHost
         });
         builder.Configuration.AddEnvironmentVariables(prefix: "ListeningClub__");
         builder.Configuration.AddCommandLine(ConfigurationArguments(args));
+        builder.ConfigureContainer(new DefaultServiceProviderFactory(ServiceProviderOptions));
         builder.Services.AddListeningClub();
         return builder;
     }

@@ -1,14 +1,13 @@
 using ListeningClub.Application.Clubs;
 using ListeningClub.Application.Nominations;
-using ListeningClub.Bot.Hosting;
 using ListeningClub.Bot.Posting;
 using ListeningClub.Discord.Emulator.Control;
 using ListeningClub.Discord.Emulator.Hosting;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Media;
 using ListeningClub.Domain.Nominations;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ListeningClub.Bot.Tests.Support;
@@ -21,7 +20,7 @@ public sealed class BotHarness : IAsyncDisposable
 {
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "listeningclub-tests", Guid.NewGuid().ToString("N"));
     private readonly IReadOnlyDictionary<string, string?> _settings;
-    private ServiceProvider _services = null!;
+    private IHost _host = null!;
     private OutboxDispatcher? _dispatcher;
 
     private BotHarness(DiscordEmulator emulator, FakeTimeProvider time, IReadOnlyDictionary<string, string?> settings)
@@ -46,11 +45,11 @@ public sealed class BotHarness : IAsyncDisposable
 
     public ulong User(string name) => ulong.Parse(Guild.Users[name], System.Globalization.CultureInfo.InvariantCulture);
 
-    public IServiceProvider Services => _services;
+    public IServiceProvider Services => _host.Services;
 
-    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+    public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
 
-    public object Get(Type type) => _services.GetRequiredService(type);
+    public object Get(Type type) => _host.Services.GetRequiredService(type);
 
     /// <param name="start">The fake clock's start.</param>
     /// <param name="settings">More configuration (e.g. <c>Discord:RestMaxRetries</c>), over the defaults.</param>
@@ -121,22 +120,22 @@ public sealed class BotHarness : IAsyncDisposable
             _dispatcher = null;
         }
 
-        await _services.DisposeAsync();
+        await ((IAsyncDisposable)_host).DisposeAsync();
     }
 
     private void BuildServices()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Discord:Token"] = Emulator.BotToken,
             ["Discord:ApiBaseUrl"] = Emulator.ApiBaseUrl.ToString(),
             ["Storage:DataFolder"] = _dataFolder,
-        }).AddInMemoryCollection(_settings).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddSingleton<TimeProvider>(Time);
-        services.AddListeningClub();
-        _services = services.BuildServiceProvider();
+        };
+        foreach (var (key, value) in _settings)
+        {
+            settings[key] = value;
+        }
+
+        _host = UnstartedHost.Build(settings, services => services.AddSingleton<TimeProvider>(Time));
     }
 }

@@ -2,7 +2,6 @@ using ListeningClub.Bot.Hosting;
 using ListeningClub.Bot.Interactions;
 using ListeningClub.Discord.Interactions;
 using ListeningClub.Discord.Models;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ListeningClub.Bot.Tests.Support;
@@ -10,14 +9,7 @@ namespace ListeningClub.Bot.Tests.Support;
 /// <summary>What the bot registers, read from its real composition (nothing is started): its commands and /help.</summary>
 public static class BotRegistrations
 {
-    private static readonly Lazy<ServiceProvider> Provider = new(() =>
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
-        services.AddLogging();
-        services.AddListeningClub();
-        return services.BuildServiceProvider();
-    });
+    private static readonly Lazy<IServiceProvider> Provider = new(() => UnstartedHost.Build(new Dictionary<string, string?>()).Services);
 
     public static IServiceCollection Collection()
     {
