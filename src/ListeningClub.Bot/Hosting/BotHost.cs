@@ -50,6 +50,7 @@ public static partial class BotHost
         builder.Configuration.AddEnvironmentVariables(prefix: "ListeningClub__");
         builder.Configuration.AddCommandLine(ConfigurationArguments(args));
         builder.ConfigureContainer(new DefaultServiceProviderFactory(ServiceProviderOptions));
+        builder.Services.AddSystemdNotify();
         builder.Services.AddListeningClub();
         return builder;
     }

@@ -35,6 +35,7 @@ public sealed partial class OutboxDispatcher(
     OutboxSender sender,
     OutboxWakeUp wakeUp,
     LateAnnouncements late,
+    OutboxMetrics metrics,
     IDiscordFatalErrors fatal,
     TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
@@ -45,6 +46,7 @@ public sealed partial class OutboxDispatcher(
     public async Task<int> FlushAsync(CancellationToken cancellationToken)
     {
         var pending = await outbox.ListPendingAsync(cancellationToken).ConfigureAwait(false);
+        metrics.Listed(pending);
         foreach (var message in pending)
         {
             await SendAsync(message, whenDue: false, cancellationToken).ConfigureAwait(false);
@@ -82,6 +84,7 @@ public sealed partial class OutboxDispatcher(
     private async Task<DateTimeOffset> StartDueAsync(List<Task> running, CancellationToken ct)
     {
         var pending = await outbox.ListPendingAsync(ct).ConfigureAwait(false);
+        metrics.Listed(pending);
         var now = time.GetUtcNow();
         var next = now + OutboxMessage.MaxRetryDelay;
         foreach (var message in pending)

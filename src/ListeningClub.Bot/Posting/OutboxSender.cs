@@ -23,7 +23,7 @@ namespace ListeningClub.Bot.Posting;
 /// time and reads the intent again once it has the turn: two paths never post the same intent at once, and one that
 /// comes second sees it sent. A failed attempt records when the next is due and wakes the dispatcher.
 /// </remarks>
-public sealed partial class OutboxSender(IOutboxRepository outbox, IChannelMessagesApi messages, IThreadsApi threads, OutboxWakeUp wakeUp, TimeProvider time, ILogger<OutboxSender> logger)
+public sealed partial class OutboxSender(IOutboxRepository outbox, IChannelMessagesApi messages, IThreadsApi threads, OutboxWakeUp wakeUp, OutboxMetrics metrics, TimeProvider time, ILogger<OutboxSender> logger)
 {
     /// <summary>Discord's 50007 "Cannot send messages to this user" (direct messages closed to the bot).</summary>
     public const int CannotMessageUser = 50007;
@@ -154,6 +154,7 @@ public sealed partial class OutboxSender(IOutboxRepository outbox, IChannelMessa
             LogAbandoned(logger, stored.Kind, stored.IntentKey, (int)ex.StatusCode!, ex.Code, ex.DiscordMessage);
             var abandoned = stored with { Attempts = stored.Attempts + 1, NextAttemptAt = null, AbandonedAt = time.GetUtcNow(), AbandonReason = $"{(int)ex.StatusCode!} {ex.Code}: {ex.DiscordMessage}" };
             await outbox.UpdateAsync(abandoned, CancellationToken.None).ConfigureAwait(false);
+            metrics.Attempted(abandoned);
             return abandoned;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -161,12 +162,14 @@ public sealed partial class OutboxSender(IOutboxRepository outbox, IChannelMessa
             var failed = stored.FailedAttempt(time.GetUtcNow(), Random.Shared.NextDouble());
             LogSendFailed(logger, ex, stored.Kind, stored.IntentKey, failed.Attempts, failed.NextAttemptAt!.Value);
             await outbox.UpdateAsync(failed, CancellationToken.None).ConfigureAwait(false);
+            metrics.Attempted(failed);
             return failed;
         }
 
         // Discord has the post: record it even when shutting down, or the next start would post a forum post again.
         var sent = stored with { Attempts = stored.Attempts + 1, NextAttemptAt = null, SentAt = time.GetUtcNow(), MessageId = postedId };
         await outbox.UpdateAsync(sent, CancellationToken.None).ConfigureAwait(false);
+        metrics.Attempted(sent);
         return sent;
     }
 

@@ -8,6 +8,7 @@ public static class PostingSetup
     public static IServiceCollection AddPosting(this IServiceCollection services)
     {
         services.AddSingleton<OutboxWakeUp>();
+        services.AddSingleton<OutboxMetrics>();
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<LateAnnouncements>();
         services.AddSingleton<OutboxDispatcher>();

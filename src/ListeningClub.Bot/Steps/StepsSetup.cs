@@ -13,15 +13,16 @@ public static class StepsSetup
     public static IServiceCollection AddStepRunner(this IServiceCollection services)
     {
         services.AddSingleton<StepRunner>();
+        services.AddSingleton<StepMetrics>();
         return services;
     }
 
-    /// <summary>A step handler (one instance, also resolvable as itself).</summary>
+    /// <summary>A step handler (one instance, also resolvable as itself); the runner gets it counted (<see cref="StepMetrics"/>).</summary>
     public static IServiceCollection AddStep<T>(this IServiceCollection services)
         where T : class, IStepHandler
     {
         services.TryAddSingleton<T>();
-        services.AddSingleton<IStepHandler>(provider => provider.GetRequiredService<T>());
+        services.AddSingleton<IStepHandler>(provider => new MeteredStep(provider.GetRequiredService<T>(), provider.GetRequiredService<StepMetrics>()));
         return services;
     }
 

@@ -1,4 +1,5 @@
 using ListeningClub.Discord.Configuration;
+using ListeningClub.Discord.Diagnostics;
 using ListeningClub.Discord.Fatal;
 using ListeningClub.Discord.Interactions;
 using ListeningClub.Discord.Permissions;
@@ -12,8 +13,8 @@ namespace ListeningClub.Discord.Hosting;
 public static class DiscordRestServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the REST client (options from the <c>Discord</c> section, validated at start), the rate limiter and
-    /// the resource APIs. Returns the HTTP client builder so tests and the emulator can plug a handler in.
+    /// Registers the REST client (options from the <c>Discord</c> section, validated at start), the rate limiter, the
+    /// resource APIs and the client's instruments (<see cref="DiscordMetrics"/>, on the container's meter factory). Returns the HTTP client builder so tests and the emulator can plug a handler in.
     /// </summary>
     public static IHttpClientBuilder AddDiscordRest(this IServiceCollection services, Action<DiscordOptions>? configure = null)
     {
@@ -21,6 +22,8 @@ public static class DiscordRestServiceCollectionExtensions
         services.AddDiscordOptions(configure);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IDiscordFatalErrors, DiscordFatalErrors>();
+        services.AddMetrics();
+        services.TryAddSingleton<DiscordMetrics>();
         services.TryAddSingleton<DiscordRestClient>();
         services.TryAddSingleton<IChannelMessagesApi, ChannelMessagesApi>();
         services.TryAddSingleton<IInteractionsApi, InteractionsApi>();

@@ -1,4 +1,5 @@
 using ListeningClub.Discord.Configuration;
+using ListeningClub.Discord.Diagnostics;
 using ListeningClub.Discord.Models;
 using ListeningClub.Discord.Rest;
 using ListeningClub.Discord.Rest.Resources;
@@ -31,6 +32,7 @@ public sealed partial class InteractionRouter
     private readonly CommandOptionCheck _optionCheck;
     private readonly TimeProvider _time;
     private readonly ILogger<InteractionRouter> _logger;
+    private readonly DiscordMetrics _metrics;
     private readonly TimeSpan _autoDeferAfter;
 
     public InteractionRouter(
@@ -39,6 +41,7 @@ public sealed partial class InteractionRouter
         CommandOptionCheck optionCheck,
         TimeProvider time,
         IOptions<DiscordOptions> options,
+        DiscordMetrics metrics,
         ILogger<InteractionRouter> logger)
     {
         ArgumentNullException.ThrowIfNull(registrations);
@@ -47,6 +50,7 @@ public sealed partial class InteractionRouter
         _optionCheck = optionCheck;
         _time = time;
         _logger = logger;
+        _metrics = metrics;
         _autoDeferAfter = options.Value.AutoDeferAfter;
         foreach (var registration in registrations)
         {
@@ -122,6 +126,7 @@ public sealed partial class InteractionRouter
         {
             LogNoHandler(_logger, interaction.Id, interaction.Type, DiscordText.Truncate(DiscordText.WithoutControls(interaction.Data?.Name ?? InteractionRoutes.PrefixOf(interaction.Data?.CustomId ?? "")), 100));
             await context.ReplyAsync(InteractionReply.Text("This action is not available any more.", ephemeral: true), ct).ConfigureAwait(false);
+            _metrics.InteractionHandled(interaction.Type, InteractionOutcome.NoHandler, context.Elapsed);
             return;
         }
 
@@ -129,11 +134,12 @@ public sealed partial class InteractionRouter
         var handler = (IInteractionHandler)services.GetRequiredService(registration.HandlerType);
         var autocomplete = interaction.Type == InteractionType.ApplicationCommandAutocomplete;
         var autoDefer = autocomplete ? null : new AutoDeferTimer(context, _time, _autoDeferAfter - context.Elapsed, ct);
+        InteractionOutcome outcome;
         try
         {
             // Run inline (no hop to another thread): the auto-defer timer fires on its own, even while a handler
             // blocks synchronously.
-            await RunHandlerAsync(handler, context, autocomplete, registration.Routes.Command, ct).ConfigureAwait(false);
+            outcome = await RunHandlerAsync(handler, context, autocomplete, registration.Routes.Command, ct).ConfigureAwait(false);
         }
         finally
         {
@@ -148,9 +154,11 @@ public sealed partial class InteractionRouter
             // A component handler that sent nothing: acknowledge quietly so the user does not see "interaction failed".
             await context.DeferAsync(ephemeral: false, ct).ConfigureAwait(false);
         }
+
+        _metrics.InteractionHandled(interaction.Type, outcome, context.Elapsed);
     }
 
-    private async Task RunHandlerAsync(IInteractionHandler handler, InteractionContext context, bool autocomplete, ApplicationCommand? definition, CancellationToken ct)
+    private async Task<InteractionOutcome> RunHandlerAsync(IInteractionHandler handler, InteractionContext context, bool autocomplete, ApplicationCommand? definition, CancellationToken ct)
     {
         try
         {
@@ -163,11 +171,14 @@ public sealed partial class InteractionRouter
             {
                 LogOptionsRefused(_logger, context.Interaction.Id, DiscordText.WithoutControls(refusal));
                 await context.ReplyAsync(new InteractionReply { Content = "⚠️ " + refusal + " Nothing was changed.", Ephemeral = true, AllowedMentions = AllowedMentions.None }, ct).ConfigureAwait(false);
+                return InteractionOutcome.InvalidOptions;
             }
             else
             {
                 await handler.HandleAsync(context, ct).ConfigureAwait(false);
             }
+
+            return InteractionOutcome.Handled;
         }
         catch (DiscordRestException ex) when (ex.Failure == DiscordRestFailure.CircuitOpen)
         {
@@ -176,6 +187,8 @@ public sealed partial class InteractionRouter
             {
                 await ReportAsync(context, InteractionReply.Text(RefusedByDiscord, ephemeral: true), "refused by Discord", ct).ConfigureAwait(false);
             }
+
+            return InteractionOutcome.RefusedByDiscord;
         }
 #pragma warning disable CA1031 // Any handler failure becomes a user-facing error with an id; it must not escape.
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -187,6 +200,8 @@ public sealed partial class InteractionRouter
             {
                 await ReportAsync(context, InteractionReply.Text($"Something went wrong (error id {errorId}).", ephemeral: true), errorId, ct).ConfigureAwait(false);
             }
+
+            return InteractionOutcome.Failed;
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using ListeningClub.Discord.Configuration;
+using ListeningClub.Discord.Diagnostics;
 using ListeningClub.Discord.Fatal;
 using ListeningClub.Discord.Models;
 using ListeningClub.Discord.Rest.Pipeline;
@@ -12,7 +13,7 @@ namespace ListeningClub.Discord.Rest;
 
 /// <summary>
 /// Sends REST requests with Discord's headers through the stages in <c>Rest/Pipeline/</c>: bucket queue, response
-/// check (401 stops REST), transient retry (5xx, timeouts), 429 handling, rate-limit wait, HTTP attempt; errors become
+/// check (401 stops REST), transient retry (5xx, timeouts), 429 handling, rate-limit wait, attempt count, HTTP attempt; errors become
 /// <see cref="DiscordRestException"/>. The resource APIs (<see cref="Resources"/>) sit on top of it.
 /// </summary>
 public sealed class DiscordRestClient : IDisposable
@@ -22,7 +23,7 @@ public sealed class DiscordRestClient : IDisposable
     private readonly RestRateLimiter _limiter;
     private readonly BucketQueueStage _pipeline;
 
-    public DiscordRestClient(IHttpClientFactory httpClients, IOptions<DiscordOptions> options, TimeProvider time, IDiscordFatalErrors fatal, ILogger<DiscordRestClient> logger)
+    public DiscordRestClient(IHttpClientFactory httpClients, IOptions<DiscordOptions> options, TimeProvider time, IDiscordFatalErrors fatal, DiscordMetrics metrics, ILogger<DiscordRestClient> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         var o = options.Value;
@@ -33,6 +34,7 @@ public sealed class DiscordRestClient : IDisposable
 
         // Innermost first: each stage wraps the one before it.
         IRestStage stage = new HttpAttemptStage(httpClients, requests, o.RestRequestTimeout, time);
+        stage = new AttemptMetricsStage(metrics, stage);
         stage = new BucketTurnStage(_limiter, breaker, stage);
         stage = new RateLimitedRetryStage(_limiter, breaker, o.RestMax429Retries, time, stage);
         stage = new TransientRetryStage(o.RestMaxRetries, time, logger, stage);

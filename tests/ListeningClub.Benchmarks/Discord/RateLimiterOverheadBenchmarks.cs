@@ -1,8 +1,10 @@
 using System.Net;
 using BenchmarkDotNet.Attributes;
 using ListeningClub.Discord.Configuration;
+using ListeningClub.Discord.Diagnostics;
 using ListeningClub.Discord.Fatal;
 using ListeningClub.Discord.Rest;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +24,7 @@ public class RateLimiterOverheadBenchmarks
     private HttpClient _http = null!;
     private DiscordRestClient _rest = null!;
     private DiscordFatalErrors _fatal = null!;
+    private ServiceProvider _meters = null!;
     private DiscordRoute[] _routes = null!;
     private int _next;
 
@@ -36,7 +39,9 @@ public class RateLimiterOverheadBenchmarks
             ApiBaseUrl = "https://discord.test/api/v10",
             GlobalRequestsPerSecond = int.MaxValue,
         });
-        _rest = new DiscordRestClient(new SingleClientFactory(_http), options, TimeProvider.System, _fatal, NullLogger<DiscordRestClient>.Instance);
+        _meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var metrics = new DiscordMetrics(_meters.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+        _rest = new DiscordRestClient(new SingleClientFactory(_http), options, TimeProvider.System, _fatal, metrics, NullLogger<DiscordRestClient>.Instance);
         _routes = Enumerable.Range(1, 100)
             .Select(c => new DiscordRoute(HttpMethod.Get, "GET /channels/{channel_id}/messages/{message_id}", "c" + c, $"/channels/{c}/messages/900"))
             .ToArray();
@@ -48,6 +53,7 @@ public class RateLimiterOverheadBenchmarks
         _rest.Dispose();
         _http.Dispose();
         _fatal.Dispose();
+        _meters.Dispose();
     }
 
     [Benchmark(Baseline = true, Description = "bare HttpClient.SendAsync")]

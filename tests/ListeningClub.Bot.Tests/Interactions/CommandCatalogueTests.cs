@@ -1,3 +1,4 @@
+using System.Reflection;
 using ListeningClub.Application.Steps;
 using ListeningClub.Bot.Features.Help;
 using ListeningClub.Bot.Hosting;
@@ -57,8 +58,10 @@ public sealed class CommandCatalogueTests
         Assert.Equal(Enum.GetValues<StepKind>().Length, steps.Count);
     }
 
+    /// <summary>The bot's implementations of <paramref name="contract"/>, less decorators (which wrap another, e.g. the step counter).</summary>
     private static IEnumerable<Type> Concrete(Type contract) =>
-        BotTypes.Where(t => t is { IsAbstract: false, IsInterface: false } && contract.IsAssignableFrom(t));
+        BotTypes.Where(t => t is { IsAbstract: false, IsInterface: false } && contract.IsAssignableFrom(t)
+            && !t.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance).Any(c => c.GetParameters().Any(p => p.ParameterType == contract)));
 
     /// <summary>
     /// Whether <paramref name="implementation"/> is registered for <paramref name="service"/>: directly, or forwarded to

@@ -46,8 +46,8 @@ public sealed class BotProcess : IAsyncDisposable
             start.ArgumentList.Add(arg);
         }
 
-        // Start from a clean slate: nothing from the test runner's environment configures the bot.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("ListeningClub__", StringComparison.Ordinal) || k.StartsWith("Logging__", StringComparison.Ordinal)).ToList())
+        // Start from a clean slate: nothing from the test runner's environment configures the bot (nor a service manager's socket).
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("ListeningClub__", StringComparison.Ordinal) || k.StartsWith("Logging__", StringComparison.Ordinal) || k is "NOTIFY_SOCKET" or "LISTEN_PID").ToList())
         {
             start.Environment.Remove(name);
         }

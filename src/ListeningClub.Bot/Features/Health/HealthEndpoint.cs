@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -6,11 +7,12 @@ using Microsoft.Extensions.Options;
 namespace ListeningClub.Bot.Features.Health;
 
 /// <summary>
-/// Serves <c>GET /healthz</c> on 127.0.0.1 only: 200 with the facts when healthy, 503 otherwise. A plain
+/// Serves <c>GET /healthz</c> on 127.0.0.1 only, from the registered health checks (<see cref="HealthCheckService"/>):
+/// 200 with the facts when every check is healthy, 503 otherwise (body: <see cref="HealthJson"/>). A plain
 /// <see cref="HttpListener"/>: one request at a time is plenty for Docker's HEALTHCHECK or a monitoring probe,
 /// and it costs far less memory than a web server.
 /// </summary>
-internal sealed partial class HealthEndpoint(HealthProbe probe, IOptions<HealthOptions> options, ILogger<HealthEndpoint> logger) : BackgroundService
+internal sealed partial class HealthEndpoint(HealthCheckService health, IOptions<HealthOptions> options, ILogger<HealthEndpoint> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -60,9 +62,9 @@ internal sealed partial class HealthEndpoint(HealthProbe probe, IOptions<HealthO
                 return;
             }
 
-            var report = await probe.CheckAsync(ct).ConfigureAwait(false);
-            var body = report.ToJson();
-            response.StatusCode = report.Healthy ? 200 : 503;
+            var report = await health.CheckHealthAsync(ct).ConfigureAwait(false);
+            var body = HealthJson.Write(report);
+            response.StatusCode = HealthJson.IsHealthy(report) ? 200 : 503;
             response.ContentType = "application/json";
             response.ContentLength64 = body.Length;
             await response.OutputStream.WriteAsync(body, ct).ConfigureAwait(false);

@@ -11,7 +11,7 @@ namespace ListeningClub.Bot.Features.Voting;
 /// The ballot's buttons and selects: "Vote" on the announcement opens the form; each select updates the draft kept
 /// in the form itself; "Submit ballot" casts it, durably, before saying so.
 /// </summary>
-public sealed class BallotComponents(MemberCommandServices services, BallotSession ballots, NominationService nominations, VotingService voting)
+public sealed class BallotComponents(MemberCommandServices services, BallotSession ballots, NominationService nominations, VotingService voting, BallotMetrics metrics)
     : MemberCommandHandler(services), IRoutedInteractionHandler
 {
     public static InteractionRoutes Routes { get; } = InteractionRoutes.ForComponents(BallotIds.Prefix) with { DeferEphemeral = true };
@@ -52,6 +52,8 @@ public sealed class BallotComponents(MemberCommandServices services, BallotSessi
                     await ReplyProblemAsync(context, cast.Problem!, ct).ConfigureAwait(false);
                     return;
                 }
+
+                metrics.Cast("form", track.Rules.VotingMethod);
 
                 var (_, list) = await nominations.ListCurrentAsync(track, ct).ConfigureAwait(false);
                 await context.UpdateAsync(new InteractionReply

@@ -15,6 +15,7 @@ public static class VotingFeature
     public static IServiceCollection AddVoting(this IServiceCollection services)
     {
         services.AddScoped<BallotSession>();
+        services.AddSingleton<BallotMetrics>();
         services.AddMemberCommand<VoteCommand>();
         services.AddMemberCommand<BallotCommand>();
         services.AddInteractionHandler<BallotComponents>();

@@ -33,6 +33,8 @@ public sealed class HealthEndpointTests
         Assert.True(body["gatewayConnected"]!.GetValue<bool>());
         Assert.True(body["storeWritable"]!.GetValue<bool>());
         Assert.True(body["schedulerRunning"]!.GetValue<bool>());
+        Assert.Equal(["gateway", "store", "scheduler"], body["checks"]!.AsObject().Select(c => c.Key));
+        Assert.All(body["checks"]!.AsObject(), c => Assert.Equal("healthy", c.Value!["status"]!.GetValue<string>()));
         Assert.Equal(0, (await StartupTests.RunBotAsync(new(), "--health", $"--Health:Port={port}")).ExitCode);
 
         // The scheduler stops firing: 503, and the check mode says so with exit code 1.
@@ -44,6 +46,9 @@ public sealed class HealthEndpointTests
             var unhealthy = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
             Assert.False(unhealthy["schedulerRunning"]!.GetValue<bool>());
             Assert.True(unhealthy["gatewayConnected"]!.GetValue<bool>());
+            Assert.Equal("unhealthy", unhealthy["checks"]!["scheduler"]!["status"]!.GetValue<string>());
+            Assert.Equal("the scheduler is standby", unhealthy["checks"]!["scheduler"]!["description"]!.GetValue<string>());
+            Assert.Equal("healthy", unhealthy["checks"]!["store"]!["status"]!.GetValue<string>());
         }
 
         var check = await StartupTests.RunBotAsync(new(), "--health", $"--Health:Port={port}");
@@ -75,6 +80,7 @@ public sealed class HealthEndpointTests
             },
             "unhealthy");
         Assert.False(body["gatewayConnected"]!.GetValue<bool>());
+        Assert.Equal("the gateway is not connected", body["checks"]!["gateway"]!["description"]!.GetValue<string>());
         Assert.True(body["storeWritable"]!.GetValue<bool>());
     }
 }

@@ -14,7 +14,7 @@ namespace ListeningClub.Bot.Features.Voting.Polls;
 /// follows at once, so turnout and /ballot are live. The count itself does not depend on these events: before
 /// voting closes the ballots are rebuilt from the poll (<see cref="PollCount"/>).
 /// </summary>
-public sealed class PollVotes(ClubService clubs, ICycleRepository cycles, IOutboxRepository outbox, VotingService voting, TimeProvider time) : IGatewayDispatchHandler
+public sealed class PollVotes(ClubService clubs, ICycleRepository cycles, IOutboxRepository outbox, VotingService voting, BallotMetrics metrics, TimeProvider time) : IGatewayDispatchHandler
 {
     public bool Wants(string eventName) => eventName is "MESSAGE_POLL_VOTE_ADD" or "MESSAGE_POLL_VOTE_REMOVE";
 
@@ -32,7 +32,12 @@ public sealed class PollVotes(ClubService clubs, ICycleRepository cycles, IOutbo
             var cycle = await cycles.CurrentAsync(track, time, ct).ConfigureAwait(false);
             if (await PollCount.VotingPostAsync(cycle, outbox, ct).ConfigureAwait(false) is { } post && post.MessageId == vote.MessageId)
             {
-                await voting.ApplyPollVoteAsync(track, vote.UserId, vote.AnswerId, dispatch.Name == "MESSAGE_POLL_VOTE_ADD", ct).ConfigureAwait(false);
+                var applied = await voting.ApplyPollVoteAsync(track, vote.UserId, vote.AnswerId, dispatch.Name == "MESSAGE_POLL_VOTE_ADD", ct).ConfigureAwait(false);
+                if (applied.IsSuccess && applied.Value is not null)
+                {
+                    metrics.Cast("poll", track.Rules.VotingMethod);
+                }
+
                 return;
             }
         }
