@@ -34,7 +34,7 @@ public static class ListeningClubServices
         services.AddClubCommands();
         services.AddPolls();
         services.AddHealth();
-        services.AddHostedService<StartupTrim>();
+        services.AddHostedService<IdleTrim>();
         return services;
     }
 }
