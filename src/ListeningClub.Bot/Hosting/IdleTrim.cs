@@ -78,8 +78,10 @@ internal sealed partial class IdleTrim : BackgroundService
 }
 
 /// <summary>
-/// When to trim: at least <see cref="BurstBytes"/> allocated since the last trim (or since the process started), and
-/// for the last <see cref="QuietFor"/> no more than <see cref="QuietBytesPerSecond"/> on average between readings.
+/// When to trim: for the last <see cref="QuietFor"/> no more than <see cref="QuietBytesPerSecond"/> allocated on
+/// average between readings, and, after the first trim, at least <see cref="BurstBytes"/> allocated since the last one.
+/// The first trim, once start-up has gone quiet, does not wait for a burst's worth: however little a small bot's
+/// start-up allocated, it compiled its code, and the JIT's freed native memory is what the trim's malloc_trim returns.
 /// Readings may come late or be missed; the rate is taken over the time between the readings actually made.
 /// </summary>
 internal sealed class IdleTrimPolicy
@@ -94,7 +96,7 @@ internal sealed class IdleTrimPolicy
 
     private DateTimeOffset? _lastAt;
     private long _lastAllocated;
-    private long _allocatedAtTrim;
+    private long? _allocatedAtTrim;
     private DateTimeOffset? _quietSince;
 
     /// <summary>Takes a reading of the process's total allocated bytes at <paramref name="now"/>; true when it is time to trim (the trim is then counted as done).</summary>
@@ -109,7 +111,7 @@ internal sealed class IdleTrimPolicy
 
         _lastAt = now;
         _lastAllocated = allocatedBytes;
-        if (_quietSince is not { } since || now - since < QuietFor || allocatedBytes - _allocatedAtTrim < BurstBytes)
+        if (_quietSince is not { } since || now - since < QuietFor || (_allocatedAtTrim is { } atTrim && allocatedBytes - atTrim < BurstBytes))
         {
             return false;
         }

@@ -36,6 +36,20 @@ public sealed class IdleTrimTests
     }
 
     [Fact]
+    public void SmallStartup_IsTrimmedOnceQuiet_ThenOnlyAfterABurstWorth()
+    {
+        var policy = new IdleTrimPolicy();
+
+        // One club: start-up allocated 6 MB, far below a burst, but it compiled the bot's code all the same.
+        Assert.False(policy.ShouldTrim(Start.AddSeconds(5), 6 * MB));
+        Assert.False(policy.ShouldTrim(Start.AddSeconds(10), 6 * MB));
+        Assert.False(policy.ShouldTrim(Start.AddSeconds(15), 6 * MB));
+        Assert.True(policy.ShouldTrim(Start.AddSeconds(20), 6 * MB));
+        Assert.False(policy.ShouldTrim(Start.AddSeconds(60), 7 * MB));
+        Assert.False(policy.ShouldTrim(Start.AddMinutes(10), 8 * MB));
+    }
+
+    [Fact]
     public void AllocationThatNeverGoesQuiet_IsNeverInterrupted()
     {
         var policy = new IdleTrimPolicy();
