@@ -16,9 +16,6 @@ public sealed record StepRequest(Track Track, IReadOnlyList<Cycle> Recent, Plann
 
     /// <summary>How long after its planned time the step runs (zero or less when on time or early).</summary>
     public TimeSpan Late => Now - Planned.At;
-
-    /// <summary>The cycle before <see cref="Cycle"/>, when it is among the recent ones.</summary>
-    public Cycle? Previous => Recent.FirstOrDefault(c => c.Number == Cycle.Number - 1);
 }
 
 /// <summary>Whether a step was performed by this request, or had been performed before (its post decided already).</summary>

@@ -57,7 +57,7 @@ public static class ListeningClubServices
         services.AddHelp();
         services.AddDiscordClient();
         services.AddHealth();
-        services.AddHostedService<StartupTrim>();
+        services.AddHostedService<IdleTrim>();
         return services;
     }
 }

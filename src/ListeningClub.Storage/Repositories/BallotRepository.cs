@@ -34,13 +34,13 @@ internal sealed class BallotRepository(LiteStore store) : IBallotRepository
         cancellationToken.ThrowIfCancellationRequested();
         var (from, to) = Mapping.Bson.CompositeKeyRange(cycleId.Value);
         return Task.FromResult<IReadOnlyList<Ballot>>(store.Read(db =>
-            db.GetCollection(Collections.Ballots).Find(Query.Between("_id", from, to)).Select(BallotDocuments.FromDocument).ToList()));
+            db.GetCollection(Collections.Ballots).Find(Filters.Between("_id", from, to)).Select(BallotDocuments.FromDocument).ToList()));
     }
 
     public Task<int> CountByCycleAsync(CycleId cycleId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var (from, to) = Mapping.Bson.CompositeKeyRange(cycleId.Value);
-        return Task.FromResult(store.Read(db => db.GetCollection(Collections.Ballots).Count(Query.Between("_id", from, to))));
+        return Task.FromResult(store.Read(db => db.GetCollection(Collections.Ballots).Count(Filters.Between("_id", from, to))));
     }
 }

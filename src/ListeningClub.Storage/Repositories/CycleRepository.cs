@@ -21,7 +21,7 @@ internal sealed class CycleRepository(LiteStore store) : ICycleRepository
         var (from, to) = CycleDocuments.TrackRange(trackId);
         return Task.FromResult(store.Read(db =>
             db.GetCollection(Collections.Cycles)
-                .Find(Query.Between(CycleDocuments.TrackNumberIndex, from, to))
+                .Find(Filters.Between(CycleDocuments.TrackNumberIndex, from, to))
                 .Select(CycleDocuments.FromDocument)
                 .MaxBy(cycle => cycle.Number)));
     }
@@ -32,7 +32,7 @@ internal sealed class CycleRepository(LiteStore store) : ICycleRepository
         var (from, to) = CycleDocuments.TrackRange(trackId);
         return Task.FromResult<IReadOnlyList<Cycle>>(store.Read(db =>
             db.GetCollection(Collections.Cycles)
-                .Find(Query.Between(CycleDocuments.TrackNumberIndex, from, to))
+                .Find(Filters.Between(CycleDocuments.TrackNumberIndex, from, to))
                 .Select(CycleDocuments.FromDocument)
                 .OrderBy(cycle => cycle.Number)
                 .ToList()));

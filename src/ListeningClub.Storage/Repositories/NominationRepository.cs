@@ -18,13 +18,13 @@ internal sealed class NominationRepository(LiteStore store) : INominationReposit
     public Task<IReadOnlyList<Nomination>> ListByCycleAsync(CycleId cycleId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult<IReadOnlyList<Nomination>>(List(Query.EQ("cycleId", cycleId.Value)));
+        return Task.FromResult<IReadOnlyList<Nomination>>(List(Filters.Equal("cycleId", cycleId.Value)));
     }
 
     public Task<IReadOnlyList<Nomination>> ListByTrackAsync(TrackId trackId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult<IReadOnlyList<Nomination>>(List(Query.EQ("trackId", trackId.Value)));
+        return Task.FromResult<IReadOnlyList<Nomination>>(List(Filters.Equal("trackId", trackId.Value)));
     }
 
     /// <summary>
@@ -41,7 +41,7 @@ internal sealed class NominationRepository(LiteStore store) : INominationReposit
             db =>
             {
                 var collection = db.GetCollection(Collections.Nominations);
-                if (nomination.IsActive && collection.FindOne(Query.EQ(NominationDocuments.ActiveKeyIndex, activeKey)) is { } found)
+                if (nomination.IsActive && collection.FindOne(Filters.Equal(NominationDocuments.ActiveKeyIndex, activeKey)) is { } found)
                 {
                     return found;
                 }

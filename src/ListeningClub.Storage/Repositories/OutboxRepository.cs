@@ -17,7 +17,7 @@ internal sealed class OutboxRepository(LiteStore store) : IOutboxRepository
             db =>
             {
                 var collection = db.GetCollection(Collections.Outbox);
-                if (collection.FindOne(Query.EQ(OutboxDocuments.IntentIndex, intent)) is { } existing)
+                if (collection.FindOne(Filters.Equal(OutboxDocuments.IntentIndex, intent)) is { } existing)
                 {
                     return existing;
                 }
@@ -33,7 +33,7 @@ internal sealed class OutboxRepository(LiteStore store) : IOutboxRepository
     {
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult<IReadOnlyList<OutboxMessage>>(store.Read(db =>
-            db.GetCollection(Collections.Outbox).Find(Query.EQ(OutboxDocuments.PendingIndex, true))
+            db.GetCollection(Collections.Outbox).Find(Filters.Equal(OutboxDocuments.PendingIndex, true))
                 .Select(OutboxDocuments.FromDocument)
                 .OrderBy(message => message.CreatedAt)
                 .ThenBy(message => message.Id)
@@ -52,7 +52,7 @@ internal sealed class OutboxRepository(LiteStore store) : IOutboxRepository
         cancellationToken.ThrowIfCancellationRequested();
         var intent = OutboxDocuments.Intent(kind, intentKey);
         return Task.FromResult(store.Read(db =>
-            db.GetCollection(Collections.Outbox).FindOne(Query.EQ(OutboxDocuments.IntentIndex, intent)) is { } document ? OutboxDocuments.FromDocument(document) : null));
+            db.GetCollection(Collections.Outbox).FindOne(Filters.Equal(OutboxDocuments.IntentIndex, intent)) is { } document ? OutboxDocuments.FromDocument(document) : null));
     }
 
     public Task UpdateAsync(OutboxMessage message, CancellationToken cancellationToken)

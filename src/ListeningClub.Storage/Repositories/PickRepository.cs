@@ -20,7 +20,7 @@ internal sealed class PickRepository(LiteStore store) : IPickRepository
     {
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult<IReadOnlyList<Pick>>(store.Read(db =>
-            db.GetCollection(Collections.Picks).Find(Query.EQ("trackId", trackId.Value))
+            db.GetCollection(Collections.Picks).Find(Filters.Equal("trackId", trackId.Value))
                 .Select(PickDocuments.FromDocument)
                 .OrderBy(pick => pick.CycleNumber)
                 .ToList()));
@@ -30,7 +30,7 @@ internal sealed class PickRepository(LiteStore store) : IPickRepository
     {
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult<IReadOnlyList<Pick>>(store.Read(db =>
-            db.GetCollection(Collections.Picks).Find(Query.EQ("guildId", Bson.FromId(guildId)))
+            db.GetCollection(Collections.Picks).Find(Filters.Equal("guildId", Bson.FromId(guildId)))
                 .Select(PickDocuments.FromDocument)
                 .OrderBy(pick => pick.AnnouncedAt)
                 .ThenBy(pick => pick.CycleNumber)

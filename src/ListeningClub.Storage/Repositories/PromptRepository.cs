@@ -12,7 +12,7 @@ internal sealed class PromptRepository(LiteStore store) : IPromptRepository
     {
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult<IReadOnlyList<Prompt>>(store.Read(db =>
-            db.GetCollection(Collections.Prompts).Find(Query.EQ("trackId", trackId.Value))
+            db.GetCollection(Collections.Prompts).Find(Filters.Equal("trackId", trackId.Value))
                 .Select(PromptDocuments.FromDocument)
                 .OrderBy(prompt => prompt.AddedAt)
                 .ThenBy(prompt => prompt.Id.Value)

@@ -28,14 +28,14 @@ internal sealed class RatingRepository(LiteStore store) : IRatingRepository
         cancellationToken.ThrowIfCancellationRequested();
         var (from, to) = Mapping.Bson.CompositeKeyRange(cycleId.Value);
         return Task.FromResult<IReadOnlyList<Rating>>(store.Read(db =>
-            db.GetCollection(Collections.Ratings).Find(Query.Between("_id", from, to)).Select(RatingDocuments.FromDocument).ToList()));
+            db.GetCollection(Collections.Ratings).Find(Filters.Between("_id", from, to)).Select(RatingDocuments.FromDocument).ToList()));
     }
 
     public Task<IReadOnlyList<Rating>> ListByTrackAsync(TrackId trackId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult<IReadOnlyList<Rating>>(store.Read(db =>
-            db.GetCollection(Collections.Ratings).Find(Query.EQ("trackId", trackId.Value))
+            db.GetCollection(Collections.Ratings).Find(Filters.Equal("trackId", trackId.Value))
                 .Select(RatingDocuments.FromDocument)
                 .OrderBy(rating => rating.RatedAt)
                 .ToList()));

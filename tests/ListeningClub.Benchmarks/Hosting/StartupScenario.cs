@@ -18,11 +18,16 @@ namespace ListeningClub.Benchmarks.Hosting;
 /// The built executable (<c>dotnet ListeningClub.Bot.dll</c>) against the emulator, with N clubs (one guild, channel
 /// and film track each) in its store. For each of several starts on the same data folder: the time from process
 /// start to the gateway IDENTIFY the emulator receives, then, once the bot has been idle (no REST request for 3 s,
-/// after the catch-up pass), its resident and private memory from /proc. The first start runs the catch-up for every
-/// track (a new cycle and a post each); later starts find nothing due.
-/// Run: dotnet run -c Release --project tests/ListeningClub.Benchmarks -- --scenario startup [clubs] [starts] [--guilds N] [--bot path/to/ListeningClub.Bot.dll] [--detail]
+/// after the catch-up pass), its memory from /proc: resident (RSS), proportional (PSS), private and anonymous, and again
+/// once it has stayed idle for a while (the bot trims its heap once allocation has gone quiet). The first start runs
+/// the catch-up for every track (a new cycle and a post each); later starts find nothing due.
+/// Run: dotnet run -c Release --project tests/ListeningClub.Benchmarks -- --scenario startup [clubs] [starts] [--guilds N]
+/// [--bot path/to/ListeningClub.Bot.dll] [--settle seconds] [--env NAME=VALUE]... [--hold seconds] [--detail]
 /// (--guilds: servers the bot is in, default one per club; --bot: the bot built with the benchmarks by default;
-/// --detail lists the largest resident mappings).
+/// --settle: how long the idle bot is watched after the first idle reading, default 30 s; --env: an environment variable
+/// for the bot, e.g. DOTNET_GCgen0size=0x400000, repeatable; --hold: keep each idle bot running that long after the
+/// readings, printing its pid, to inspect it with dotnet-counters or dotnet-gcdump; --detail lists the largest resident
+/// mappings).
 /// </summary>
 public static class StartupScenario
 {
@@ -33,6 +38,9 @@ public static class StartupScenario
         var clubCount = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
         var starts = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
         var detail = args.Contains("--detail");
+        var settle = TimeSpan.FromSeconds(Option(args, "--settle") is { } settleText ? double.Parse(settleText, CultureInfo.InvariantCulture) : 30);
+        var hold = TimeSpan.FromSeconds(Option(args, "--hold") is { } holdText ? double.Parse(holdText, CultureInfo.InvariantCulture) : 0);
+        var environment = args.Select((arg, i) => (arg, i)).Where(a => a.arg == "--env").Select(a => args[a.i + 1].Split('=', 2)).ToList();
         var botIndex = Array.IndexOf(args, "--bot");
         var guildsIndex = Array.IndexOf(args, "--guilds");
         var guildCount = guildsIndex >= 0 ? int.Parse(args[guildsIndex + 1], CultureInfo.InvariantCulture) : clubCount;
@@ -50,12 +58,18 @@ public static class StartupScenario
         var seeding = Stopwatch.StartNew();
         await SeedClubsAsync(folder, guilds.Take(clubCount).ToList());
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded {clubCount} clubs in {seeding.Elapsed.TotalSeconds:0.0} s into {folder}; bot: {bot}"));
+        foreach (var pair in environment)
+        {
+            Console.WriteLine($"env {pair[0]}={pair[1]}");
+        }
+
+        var settings = new RunSettings(bot, folder, detail, settle, hold, environment.Select(pair => (pair[0], pair[1])).ToList());
 
         try
         {
             for (var run = 1; run <= starts; run++)
             {
-                await StartOnceAsync(run, bot, emulator, folder, detail);
+                await StartOnceAsync(run, emulator, settings);
             }
         }
         finally
@@ -84,15 +98,28 @@ public static class StartupScenario
         });
     }
 
-    private static async Task StartOnceAsync(int run, string bot, DiscordEmulator emulator, string folder, bool detail)
+    private static string? Option(string[] args, string name)
     {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 ? args[index + 1] : null;
+    }
+
+    private sealed record RunSettings(string Bot, string Folder, bool Detail, TimeSpan Settle, TimeSpan Hold, IReadOnlyList<(string Name, string Value)> Environment);
+
+    private static async Task StartOnceAsync(int run, DiscordEmulator emulator, RunSettings settings)
+    {
+        var folder = settings.Folder;
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(bot);
+        start.ArgumentList.Add(settings.Bot);
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ListeningClub__Discord__Token"] = emulator.BotToken;
         start.Environment["ListeningClub__Discord__ApiBaseUrl"] = emulator.ApiBaseUrl.ToString();
         start.Environment["ListeningClub__Storage__DataFolder"] = folder;
         start.Environment["ListeningClub__Health__Port"] = FreePort().ToString(CultureInfo.InvariantCulture);
+        foreach (var (name, value) in settings.Environment)
+        {
+            start.Environment[name] = value;
+        }
 
         var identifiesBefore = emulator.Core.Stats.Identifies;
         var clock = Stopwatch.StartNew();
@@ -134,13 +161,31 @@ public static class StartupScenario
         }
 
         var settled = clock.Elapsed;
-        var memory = Memory(process.Id);
+        var idle = Memory(process.Id);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"start {run}: IDENTIFY after {identify.TotalMilliseconds:0} ms; idle after {settled.TotalSeconds:0.0} s ({requests} REST requests so far); RSS {memory.Rss / 1024.0:0.0} MB, private {memory.Private / 1024.0:0.0} MB, anonymous {memory.Anonymous / 1024.0:0.0} MB"));
+            $"start {run}: IDENTIFY after {identify.TotalMilliseconds:0} ms; idle after {settled.TotalSeconds:0.0} s ({requests} REST requests so far); {idle}"));
 
-        if (detail)
+        // Watched a while longer: the bot trims its heap once allocation has stayed low, and nothing else should change.
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < settings.Settle)
+        {
+            await Task.Delay(250);
+        }
+
+        var settledMemory = Memory(process.Id);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"start {run}: {settings.Settle.TotalSeconds:0} s later ({emulator.Core.Stats.Requests} REST requests so far): {settledMemory}"));
+
+        if (settings.Detail)
         {
             PrintLargestMappings(process.Id);
+        }
+
+        if (settings.Hold > TimeSpan.Zero)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"start {run}: bot pid {process.Id} held for {settings.Hold.TotalSeconds:0} s"));
+            await Task.Delay(settings.Hold);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"start {run}: after the hold: {Memory(process.Id)}"));
         }
 
         using var kill = Process.Start(new ProcessStartInfo("sh", ["-c", $"kill -TERM {process.Id.ToString(CultureInfo.InvariantCulture)}"]) { UseShellExecute = false })!;
@@ -152,17 +197,23 @@ public static class StartupScenario
         }
     }
 
-    /// <summary>kB from /proc/{pid}/smaps_rollup: resident, private (clean + dirty) and anonymous.</summary>
-    private static (long Rss, long Private, long Anonymous) Memory(int pid)
+    /// <summary>kB from /proc/{pid}/smaps_rollup: resident, proportional, private (clean + dirty) and anonymous.</summary>
+    private sealed record MemoryReading(long Rss, long Pss, long Private, long Anonymous)
+    {
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+            $"RSS {Rss / 1024.0:0.0} MB, PSS {Pss / 1024.0:0.0} MB, private {Private / 1024.0:0.0} MB, anonymous {Anonymous / 1024.0:0.0} MB");
+    }
+
+    private static MemoryReading Memory(int pid)
     {
         var fields = File.ReadAllLines($"/proc/{pid}/smaps_rollup")
             .Select(line => line.Split(':', 2))
             .Where(parts => parts.Length == 2 && parts[1].TrimEnd().EndsWith("kB", StringComparison.Ordinal))
             .ToDictionary(parts => parts[0], parts => long.Parse(parts[1].Trim()[..^2].Trim(), CultureInfo.InvariantCulture), StringComparer.Ordinal);
-        return (fields["Rss"], fields["Private_Clean"] + fields["Private_Dirty"], fields["Anonymous"]);
+        return new MemoryReading(fields["Rss"], fields["Pss"], fields["Private_Clean"] + fields["Private_Dirty"], fields["Anonymous"]);
     }
 
-    /// <summary>Resident kB per mapped file (or [heap], [anon]) from /proc/{pid}/smaps, largest first.</summary>
+    /// <summary>Resident kB per mapped file (or [heap], [anon], [stack]) from /proc/{pid}/smaps, largest first, and the totals by kind.</summary>
     private static void PrintLargestMappings(int pid)
     {
         var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -170,7 +221,7 @@ public static class StartupScenario
         foreach (var line in File.ReadLines($"/proc/{pid}/smaps"))
         {
             var parts = line.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length >= 5 && parts[0].Contains('-', StringComparison.Ordinal) && !line.Contains(':', StringComparison.Ordinal) || (parts.Length >= 5 && parts[0].Contains('-', StringComparison.Ordinal) && parts[1].Length == 4))
+            if (parts.Length >= 5 && parts[0].Contains('-', StringComparison.Ordinal) && parts[1].Length == 4)
             {
                 current = parts.Length == 6 ? Path.GetFileName(parts[5].Trim()) : "[anon]";
             }
@@ -184,6 +235,12 @@ public static class StartupScenario
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {kb / 1024.0,7:0.0} MB  {name}"));
         }
+
+        var files = sizes.Where(kv => !kv.Key.StartsWith('[') && !kv.Key.StartsWith("memfd:", StringComparison.Ordinal)).Sum(kv => kv.Value);
+        var doubleMapped = sizes.Where(kv => kv.Key.StartsWith("memfd:", StringComparison.Ordinal)).Sum(kv => kv.Value);
+        var anonymous = sizes.Where(kv => kv.Key.StartsWith('[')).Sum(kv => kv.Value);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"    by kind: files {files / 1024.0:0.0} MB, JIT double mapping {doubleMapped / 1024.0:0.0} MB, anonymous/heap/stacks {anonymous / 1024.0:0.0} MB"));
     }
 
     private static int FreePort()

@@ -39,7 +39,7 @@ public sealed partial class OpenDiscussionStep(IPickRepository picks, IOutboxRep
         }
 
         var starter = DiscussionMessages.DiscussionOpened(track, pick, track.Schedule.PromptTimes(announced, track.TimeZone), StepPlanner.PlannedReveal(track, cycle));
-        return await Posts.PostForStepAsync(request with { Track = track }, StepPlanner.DiscussionKey, PostKinds.DiscussionOpened, cycle.Id.ToString(), starter, $"🧵 {pick.Media.DisplayName}: discussion", pick.ThreadId, ct).ConfigureAwait(false);
+        return await Posts.PostForStepAsync(request, StepPlanner.DiscussionKey, PostKinds.DiscussionOpened, cycle.Id.ToString(), starter, $"🧵 {pick.Media.DisplayName}: discussion", pick.ThreadId, ct).ConfigureAwait(false);
     }
 
     /// <summary>Right after the announcement: the discussion opens at once (if the announcement is queued, the step opens it later).</summary>

@@ -37,6 +37,6 @@ public sealed class PostPromptStep(IPickRepository picks, IOutboxRepository outb
 
         var number = int.Parse(request.Planned.Key["prompt-".Length..], CultureInfo.InvariantCulture);
         var message = DiscussionMessages.Prompt(pick, prompt.Value, number);
-        return await Posts.PostForStepAsync(request with { Track = track }, request.Planned.Key, PostKinds.Prompt, intentKey, message, $"💬 {pick.Media.DisplayName}: prompt {number}", pick.ThreadId, ct).ConfigureAwait(false);
+        return await Posts.PostForStepAsync(request, request.Planned.Key, PostKinds.Prompt, intentKey, message, $"💬 {pick.Media.DisplayName}: prompt {number}", pick.ThreadId, ct).ConfigureAwait(false);
     }
 }
