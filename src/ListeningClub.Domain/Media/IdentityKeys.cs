@@ -8,10 +8,13 @@ namespace ListeningClub.Domain.Media;
 /// Normalised identity keys. "The Blues Brothers (1980)" and "blues brothers, the  1980" have the same key:
 /// case, accents, punctuation, white space and a leading (or comma-trailing) English article do not matter,
 /// and a film's year may be written in the title. A film key is <c>film:{title}:{year}</c>, with an empty year
-/// when none is known; see <see cref="SameWork"/> for how a film without a year matches one with a year.
+/// when none is known; see <see cref="SameWork"/> for how a film without a year matches one with a year. A film or
+/// album chosen from a catalogue has its catalogue id after a <c>#</c> (<c>film:alien:1979#tmdb:348</c>).
 /// </summary>
 public static partial class IdentityKeys
 {
+    private const char CatalogueMark = '#';
+
     private static readonly string[] Articles = ["the", "a", "an"];
 
     /// <summary>Film key: normalised title plus the year (from the year field, or else from the end of the title).</summary>
@@ -31,14 +34,31 @@ public static partial class IdentityKeys
     public static string ForAlbum(string title, string artist) =>
         $"album:{DropArticles(Normalise(DropCommaArticle(artist)))}:{DropArticles(SplitTrailingYear(Normalise(DropCommaArticle(title))).Text)}";
 
+    /// <summary>A title key with the catalogue id the work has, if any (normalised titles hold no '#').</summary>
+    public static string WithCatalogue(string titleKey, string? catalogueId)
+    {
+        ArgumentNullException.ThrowIfNull(titleKey);
+        return string.IsNullOrEmpty(catalogueId) ? titleKey : $"{titleKey}{CatalogueMark}{catalogueId}";
+    }
+
     /// <summary>
-    /// Whether two keys name the same film or album: equal keys, or films with the same title where one of them has
-    /// no year ("alien" is "Alien (1979)"). Two different years are two films ("The Thing" 1982 and 2011).
+    /// Whether two keys name the same film or album. When both carry a catalogue id, the ids decide: two spellings of
+    /// one film are one work, two films of the same title are two. Otherwise the titles do: equal keys, or films with
+    /// the same title where one of them has no year ("alien" is "Alien (1979)"); two different years are two films
+    /// ("The Thing" 1982 and 2011).
     /// </summary>
     public static bool SameWork(string key, string otherKey)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(otherKey);
+        var (titleKey, catalogue) = SplitCatalogue(key);
+        var (otherTitleKey, otherCatalogue) = SplitCatalogue(otherKey);
+        if (catalogue is not null && otherCatalogue is not null)
+        {
+            return string.Equals(catalogue, otherCatalogue, StringComparison.Ordinal);
+        }
+
+        (key, otherKey) = (titleKey, otherTitleKey);
         if (string.Equals(key, otherKey, StringComparison.Ordinal))
         {
             return true;
@@ -56,14 +76,15 @@ public static partial class IdentityKeys
     public static string TitleKey(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return SplitFilmKey(key).Title ?? key;
+        var titleKey = SplitCatalogue(key).TitleKey;
+        return SplitFilmKey(titleKey).Title ?? titleKey;
     }
 
     /// <summary>Whether the key is a film's with no year known.</summary>
     public static bool HasNoYear(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var (title, year) = SplitFilmKey(key);
+        var (title, year) = SplitFilmKey(SplitCatalogue(key).TitleKey);
         return title is not null && year.Length == 0;
     }
 
@@ -100,6 +121,13 @@ public static partial class IdentityKeys
         }
 
         return string.Join(' ', builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>"film:alien:1979#tmdb:348" → ("film:alien:1979", "tmdb:348"); a key without a catalogue id → (key, null).</summary>
+    private static (string TitleKey, string? Catalogue) SplitCatalogue(string key)
+    {
+        var mark = key.IndexOf(CatalogueMark, StringComparison.Ordinal);
+        return mark < 0 ? (key, null) : (key[..mark], key[(mark + 1)..]);
     }
 
     /// <summary>"film:alien:1979" → ("film:alien", "1979"); not a film key → (null, ""). Normalised titles hold no ':'.</summary>

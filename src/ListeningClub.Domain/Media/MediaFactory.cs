@@ -15,7 +15,7 @@ public static partial class MediaFactory
     public const int EarliestYear = 1870;
     public const int LatestYear = 2100;
 
-    public static Result<Film> Film(string? title, int? year, string? director, string? link)
+    public static Result<Film> Film(string? title, int? year, string? director, string? link, CatalogueFacts? catalogue = null)
     {
         var cleanTitle = TextInput.Required(title, "title", MaxTitleLength);
         if (!cleanTitle.IsSuccess)
@@ -46,10 +46,16 @@ public static partial class MediaFactory
             return uri.Problem!;
         }
 
-        return new Film { Title = titleAndYear.Value.Title, Year = titleAndYear.Value.Year, Director = cleanDirector.Value, Link = uri.Value };
+        var facts = Catalogue(catalogue);
+        if (!facts.IsSuccess)
+        {
+            return facts.Problem!;
+        }
+
+        return new Film { Title = titleAndYear.Value.Title, Year = titleAndYear.Value.Year, Director = cleanDirector.Value, Link = uri.Value, Catalogue = facts.Value };
     }
 
-    public static Result<Album> Album(string? title, string? artist, int? year, string? link)
+    public static Result<Album> Album(string? title, string? artist, int? year, string? link, CatalogueFacts? catalogue = null)
     {
         var cleanTitle = TextInput.Required(title, "title", MaxTitleLength);
         if (!cleanTitle.IsSuccess)
@@ -74,7 +80,13 @@ public static partial class MediaFactory
             return uri.Problem!;
         }
 
-        return new Album { Title = cleanTitle.Value, Artist = cleanArtist.Value, Year = year, Link = uri.Value };
+        var facts = Catalogue(catalogue);
+        if (!facts.IsSuccess)
+        {
+            return facts.Problem!;
+        }
+
+        return new Album { Title = cleanTitle.Value, Artist = cleanArtist.Value, Year = year, Link = uri.Value, Catalogue = facts.Value };
     }
 
     /// <summary>A pitch is optional; when given it is cleaned and at most <see cref="MaxPitchLength"/> characters.</summary>
@@ -102,6 +114,35 @@ public static partial class MediaFactory
         }
 
         return Result<Uri?>.Success(uri);
+    }
+
+    /// <summary>
+    /// A catalogue's facts, held to the same rules as typed text: an id of a few visible characters (<c>source:id</c>),
+    /// a synopsis cleaned and cut to <see cref="CatalogueFacts.MaxSynopsisLength"/>, plausible numbers, a web image.
+    /// </summary>
+    private static Result<CatalogueFacts?> Catalogue(CatalogueFacts? facts)
+    {
+        if (facts is null)
+        {
+            return Result<CatalogueFacts?>.Success(null);
+        }
+
+        var id = facts.Id ?? "";
+        if (id.Length is 0 or > CatalogueFacts.MaxIdLength || !id.Contains(':', StringComparison.Ordinal) || id.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c == '#'))
+        {
+            return Result<CatalogueFacts?>.Failure("catalogue.bad_id", "That catalogue entry has an id this bot can't keep; nominate the title as typed instead.");
+        }
+
+        var synopsis = TextInput.Clean(facts.Synopsis);
+        var image = facts.ImageUrl is { IsAbsoluteUri: true, Scheme: "https" or "http" } url ? url : null;
+        return Result<CatalogueFacts?>.Success(facts with
+        {
+            Synopsis = synopsis.Length == 0 ? null : synopsis.Length <= CatalogueFacts.MaxSynopsisLength ? synopsis : string.Concat(synopsis.AsSpan(0, CatalogueFacts.MaxSynopsisLength - 1), "…"),
+            ImdbId = TextInput.Clean(facts.ImdbId) is { Length: > 0 and <= 16 } imdb ? imdb : null,
+            RuntimeMinutes = facts.RuntimeMinutes is > 0 and < 6000 ? facts.RuntimeMinutes : null,
+            TrackCount = facts.TrackCount is > 0 and < 1000 ? facts.TrackCount : null,
+            ImageUrl = image,
+        });
     }
 
     /// <summary>

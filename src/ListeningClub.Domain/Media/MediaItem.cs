@@ -9,10 +9,19 @@ public abstract record MediaItem
 
     public Uri? Link { get; init; }
 
+    /// <summary>What a catalogue says about it, when it was chosen from one; null when nominated as typed.</summary>
+    public CatalogueFacts? Catalogue { get; init; }
+
     public abstract MediaKind Kind { get; }
 
-    /// <summary>The normalised identity: two nominations with the same key are the same film or album.</summary>
-    public abstract string IdentityKey { get; }
+    /// <summary>
+    /// The normalised identity: two nominations with the same key are the same film or album. A catalogue item's key
+    /// carries its catalogue id (<see cref="IdentityKeys.WithCatalogue"/>); see <see cref="IdentityKeys.SameWork"/>.
+    /// </summary>
+    public string IdentityKey => IdentityKeys.WithCatalogue(TitleIdentityKey, Catalogue?.Id);
+
+    /// <summary>The key from the title (and year or artist) alone.</summary>
+    protected abstract string TitleIdentityKey { get; }
 
     /// <summary>How members see it named: "Title (Year)" or "Artist – Title (Year)". Not escaped for any chat format.</summary>
     public abstract string DisplayName { get; }
@@ -27,7 +36,7 @@ public sealed record Film : MediaItem
 
     public override MediaKind Kind => MediaKind.Film;
 
-    public override string IdentityKey => IdentityKeys.ForFilm(Title, Year);
+    protected override string TitleIdentityKey => IdentityKeys.ForFilm(Title, Year);
 
     public override string DisplayName => Title + YearSuffix;
 }
@@ -39,7 +48,7 @@ public sealed record Album : MediaItem
 
     public override MediaKind Kind => MediaKind.Album;
 
-    public override string IdentityKey => IdentityKeys.ForAlbum(Title, Artist);
+    protected override string TitleIdentityKey => IdentityKeys.ForAlbum(Title, Artist);
 
     public override string DisplayName => $"{Artist} – {Title}{YearSuffix}";
 }

@@ -29,7 +29,7 @@ public sealed class ExportTests
         Assert.Contains("Album Club", json.ToJsonString(), StringComparison.Ordinal);
         var csv = Encoding.UTF8.GetString(await bot.Control.AttachmentAsync(Url(files, "film-night-letterboxd")));
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("Title,Year,WatchedDate,Rating10,Review", lines[0].TrimEnd('\r'));
+        Assert.Equal("Title,Year,tmdbID,imdbID,WatchedDate,Rating10,Review", lines[0].TrimEnd('\r'));
         Assert.StartsWith("\"Paris, Texas\",1984,", lines[1], StringComparison.Ordinal);
     }
 

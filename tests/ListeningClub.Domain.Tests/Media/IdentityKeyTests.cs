@@ -98,4 +98,49 @@ public sealed class IdentityKeyTests
             }
         });
     }
+
+    [Fact]
+    public void CatalogueIds_Decide_WhenBothHaveOne_AndTitlesDecideOtherwise()
+    {
+        var alien = IdentityKeys.WithCatalogue(IdentityKeys.ForFilm("Alien", 1979), "tmdb:348");
+        var alienAgain = IdentityKeys.WithCatalogue(IdentityKeys.ForFilm("Alien", 1979), "tmdb:348");
+        var duneOld = IdentityKeys.WithCatalogue(IdentityKeys.ForFilm("Dune", 1984), "tmdb:841");
+        var duneNew = IdentityKeys.WithCatalogue(IdentityKeys.ForFilm("Dune", 2021), "tmdb:438631");
+        var theThingA = IdentityKeys.WithCatalogue(IdentityKeys.ForFilm("The Thing", 1982), "tmdb:1091");
+        var theThingB = IdentityKeys.WithCatalogue(IdentityKeys.ForFilm("The Thing", 1982), "tmdb:99999");
+
+        Assert.Equal("film:alien:1979#tmdb:348", alien);
+        Assert.True(IdentityKeys.SameWork(alien, alienAgain));
+        Assert.False(IdentityKeys.SameWork(duneOld, duneNew));
+        Assert.False(IdentityKeys.SameWork(theThingA, theThingB)); // two films of one title and year: the ids tell them apart
+
+        // A title typed without a catalogue still meets the catalogue's film by its title.
+        Assert.True(IdentityKeys.SameWork(IdentityKeys.ForFilm("alien", null), alien));
+        Assert.True(IdentityKeys.SameWork(IdentityKeys.ForFilm("Alien (1979)", null), alien));
+        Assert.False(IdentityKeys.SameWork(IdentityKeys.ForFilm("Alien", 1986), alien));
+        Assert.Equal("film:alien", IdentityKeys.TitleKey(alien));
+        Assert.False(IdentityKeys.HasNoYear(alien));
+        Assert.Equal(IdentityKeys.ForAlbum("OK Computer", "Radiohead"), IdentityKeys.TitleKey(IdentityKeys.WithCatalogue(IdentityKeys.ForAlbum("OK Computer", "Radiohead"), "musicbrainz:b1392450-e666-3926-a536-22c65f834433")));
+    }
+
+    [Fact]
+    public void SameWork_WithCatalogueIds_IsSymmetric_AndSameWorksShareTheirTitleLock()
+    {
+        // A catalogue names each of its ids with one title, as the catalogue writes it.
+        var catalogue = new[] { ("Alien", 1979, "tmdb:348"), ("Dune", 1984, "tmdb:841"), ("Dune", 2021, "tmdb:438631"), ("The Thing", 1982, "tmdb:1091"), ("The Thing", 2011, "tmdb:60935") };
+        var typed = from title in Gen.OneOf("Alien", "alien", "Dune", "Dune (2021)", "Thing, The", "The Thing")
+                    from year in Gen.Int[1978, 2022].Nullable()
+                    select IdentityKeys.ForFilm(title, year);
+        var chosen = Gen.Int[0, catalogue.Length - 1].Select(i => IdentityKeys.WithCatalogue(IdentityKeys.ForFilm(catalogue[i].Item1, catalogue[i].Item2), catalogue[i].Item3));
+        var key = Gen.Frequency((1, typed), (1, chosen));
+        Gen.Select(key, key).Sample((a, b) =>
+        {
+            Assert.True(IdentityKeys.SameWork(a, a));
+            Assert.Equal(IdentityKeys.SameWork(a, b), IdentityKeys.SameWork(b, a));
+            if (IdentityKeys.SameWork(a, b))
+            {
+                Assert.Equal(IdentityKeys.TitleKey(a), IdentityKeys.TitleKey(b));
+            }
+        });
+    }
 }

@@ -89,4 +89,30 @@ public sealed class MediaFactoryTests
         Assert.Equal(title, film.Title);
         Assert.Null(film.Year);
     }
+
+    [Fact]
+    public void CatalogueFacts_AreCleanedLikeTypedText_AndABadIdIsRefused()
+    {
+        var facts = new CatalogueFacts
+        {
+            Id = "tmdb:348",
+            ImdbId = "tt0078748",
+            Synopsis = "In space\u0000 no one " + new string('x', 2000),
+            RuntimeMinutes = 117,
+            TrackCount = -3,
+            ImageUrl = new Uri("javascript:alert(1)"),
+        };
+
+        var film = MediaFactory.Film("Alien", 1979, "Ridley Scott", null, facts).Value;
+
+        Assert.Equal("film:alien:1979#tmdb:348", film.IdentityKey);
+        Assert.Equal(348, film.Catalogue!.TmdbId);
+        Assert.DoesNotContain('\u0000', film.Catalogue.Synopsis!);
+        Assert.Equal(CatalogueFacts.MaxSynopsisLength, film.Catalogue.Synopsis!.Length);
+        Assert.Equal(117, film.Catalogue.RuntimeMinutes);
+        Assert.Null(film.Catalogue.TrackCount);
+        Assert.Null(film.Catalogue.ImageUrl);
+        Assert.Equal("catalogue.bad_id", MediaFactory.Album("Blue", "Joni Mitchell", 1971, null, facts with { Id = "tmdb:1#evil" }).Problem!.Code);
+        Assert.Equal("catalogue.bad_id", MediaFactory.Album("Blue", "Joni Mitchell", 1971, null, facts with { Id = "" }).Problem!.Code);
+    }
 }

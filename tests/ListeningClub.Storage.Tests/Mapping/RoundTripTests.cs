@@ -206,9 +206,15 @@ public sealed class RoundTripTests
     public void NominationDocument_FilmsAndAlbums_RoundTrip()
     {
         var cycle = Sample.Cycle(TrackId.New());
-        foreach (var media in new MediaItem[] { Sample.Film(), Sample.Film(year: null) with { Director = null, Link = null }, Sample.Album() })
+        var facts = new CatalogueFacts { Id = "tmdb:348", ImdbId = "tt0078748", Synopsis = "In space no one can hear you scream.", RuntimeMinutes = 117, ImageUrl = new Uri("https://image.tmdb.org/t/p/w342/alien.jpg") };
+        MediaItem[] media =
+        [
+            Sample.Film(), Sample.Film(year: null) with { Director = null, Link = null }, Sample.Album(),
+            Sample.Film() with { Catalogue = facts }, Sample.Album() with { Catalogue = new CatalogueFacts { Id = "musicbrainz:b1392450-e666-3926-a536-22c65f834433", TrackCount = 12 } },
+        ];
+        foreach (var item in media)
         {
-            var nomination = Sample.Nomination(cycle, member: ulong.MaxValue, media: media) with { Status = NominationStatus.Vetoed, VetoReason = "off-topic", CarriedOver = 2 };
+            var nomination = Sample.Nomination(cycle, member: ulong.MaxValue, media: item) with { Status = NominationStatus.Vetoed, VetoReason = "off-topic", CarriedOver = 2 };
 
             var back = NominationDocuments.FromDocument(NominationDocuments.ToDocument(nomination));
 

@@ -203,6 +203,12 @@ public static class ClubHistoryJson
         }
 
         WriteOptionalString(json, "link", media.Link?.OriginalString);
+        if (media.Catalogue is { } catalogue)
+        {
+            json.WriteString("catalogueId", catalogue.Id);
+            WriteOptionalString(json, "imdbId", catalogue.ImdbId);
+        }
+
         json.WriteEndObject();
     }
 

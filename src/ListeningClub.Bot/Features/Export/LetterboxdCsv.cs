@@ -6,13 +6,14 @@ using ListeningClub.Domain.Media;
 namespace ListeningClub.Bot.Features.Export;
 
 /// <summary>
-/// A film track's picks as a Letterboxd import CSV (Title, Year, WatchedDate, Rating10, Review). WatchedDate is the
+/// A film track's picks as a Letterboxd import CSV (Title, Year, tmdbID, imdbID, WatchedDate, Rating10, Review): a pick
+/// chosen from the catalogue carries its TMDB and IMDb ids, so Letterboxd matches it exactly. WatchedDate is the
 /// announcement date in the track's time zone. For a member: their own revealed rating and review; for the club: the
 /// rounded mean of the revealed ratings and no review. Sealed ratings never count (the history holds none).
 /// </summary>
 public static class LetterboxdCsv
 {
-    public const string Header = "Title,Year,WatchedDate,Rating10,Review\n";
+    public const string Header = "Title,Year,tmdbID,imdbID,WatchedDate,Rating10,Review\n";
 
     public static string Write(TrackHistory history, ulong? memberId)
     {
@@ -50,6 +51,8 @@ public static class LetterboxdCsv
 
             csv.Append(Field(pick.Media.Title)).Append(',')
                 .Append(pick.Media.Year?.ToString(CultureInfo.InvariantCulture) ?? "").Append(',')
+                .Append(pick.Media.Catalogue?.TmdbId?.ToString(CultureInfo.InvariantCulture) ?? "").Append(',')
+                .Append(Field(pick.Media.Catalogue?.ImdbId ?? "")).Append(',')
                 .Append(watched).Append(',')
                 .Append(score).Append(',')
                 .Append(Field(review)).Append('\n');

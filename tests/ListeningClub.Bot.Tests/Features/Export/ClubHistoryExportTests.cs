@@ -26,7 +26,7 @@ public sealed class ClubHistoryExportTests
         var history = new ClubHistory(
             new Domain.Clubs.Club { GuildId = ulong.MaxValue, Tracks = [track] },
             [new TrackHistory(track, [
-                new CycleHistory(announced, [Nomination(announced, "🎬 שלום")], null, new string('5', 64), [new Ballot { CycleId = announced.Id, MemberId = 7, Choices = [NominationId.New()], CastAt = Now }], null),
+                new CycleHistory(announced, [Nomination(announced, "🎬 שלום") with { Media = new Film { Title = "🎬 שלום", Catalogue = new CatalogueFacts { Id = "tmdb:1", ImdbId = "tt0000001" } } }], null, new string('5', 64), [new Ballot { CycleId = announced.Id, MemberId = 7, Choices = [NominationId.New()], CastAt = Now }], null),
                 new CycleHistory(voting, [], null, null, null, null),
             ], [])]);
 
@@ -38,6 +38,8 @@ public sealed class ClubHistoryExportTests
         Assert.Equal(new string('5', 64), cycles[0].GetProperty("tieBreakSeed").GetString());
         Assert.Equal("🎬 שלום", cycles[0].GetProperty("nominations")[0].GetProperty("media").GetProperty("title").GetString());
         Assert.Equal("7", cycles[0].GetProperty("ballots")[0].GetProperty("memberId").GetString());
+        Assert.Equal("tmdb:1", cycles[0].GetProperty("nominations")[0].GetProperty("media").GetProperty("catalogueId").GetString());
+        Assert.Equal("tt0000001", cycles[0].GetProperty("nominations")[0].GetProperty("media").GetProperty("imdbId").GetString());
         Assert.False(cycles[0].TryGetProperty("ratings", out _), "ratings stay sealed until revealed");
         Assert.False(cycles[1].TryGetProperty("tieBreakSeed", out _), "the seed of an open vote is secret");
         Assert.False(cycles[1].TryGetProperty("ballots", out _), "ballots of an open vote are not exported");
@@ -53,20 +55,20 @@ public sealed class ClubHistoryExportTests
 
         // 2026-11-24 03:00 UTC is still 23 November in Los Angeles.
         var history = new TrackHistory(track, [
-            new CycleHistory(first, [], Pick(first, "Paris, Texas", 1984, new DateTimeOffset(2026, 11, 24, 3, 0, 0, TimeSpan.Zero)), null, null,
+            new CycleHistory(first, [], Pick(first, "Paris, Texas", 1984, new DateTimeOffset(2026, 11, 24, 3, 0, 0, TimeSpan.Zero)) with { Media = new Film { Title = "Paris, Texas", Year = 1984, Catalogue = new CatalogueFacts { Id = "tmdb:655", ImdbId = "tt0087884" } } }, null, null,
                 [Rating(first, 10, 8, "Line one,\nline two"), Rating(first, 11, 5, null)]),
             new CycleHistory(second, [], Pick(second, "Say \"Anything\"", null, new DateTimeOffset(2026, 12, 1, 20, 0, 0, TimeSpan.Zero)), null, null, null),
         ], []);
 
         Assert.Equal(
-            "Title,Year,WatchedDate,Rating10,Review\n" +
-            "\"Paris, Texas\",1984,2026-11-23,7,\n" +
-            "\"Say \"\"Anything\"\"\",,2026-12-01,,\n",
+            "Title,Year,tmdbID,imdbID,WatchedDate,Rating10,Review\n" +
+            "\"Paris, Texas\",1984,655,tt0087884,2026-11-23,7,\n" +
+            "\"Say \"\"Anything\"\"\",,,,2026-12-01,,\n",
             LetterboxdCsv.Write(history, null));
         Assert.Equal(
-            "Title,Year,WatchedDate,Rating10,Review\n" +
-            "\"Paris, Texas\",1984,2026-11-23,8,\"Line one,\nline two\"\n" +
-            "\"Say \"\"Anything\"\"\",,2026-12-01,,\n",
+            "Title,Year,tmdbID,imdbID,WatchedDate,Rating10,Review\n" +
+            "\"Paris, Texas\",1984,655,tt0087884,2026-11-23,8,\"Line one,\nline two\"\n" +
+            "\"Say \"\"Anything\"\"\",,,,2026-12-01,,\n",
             LetterboxdCsv.Write(history, 10));
     }
 
