@@ -5,8 +5,9 @@ using ListeningClub.Catalogue.Fakes.Seed;
 namespace ListeningClub.Catalogue.Fakes.Control;
 
 /// <summary>What the fakes share: settings, the seeded catalogue, faults per service, the request log, MusicBrainz's rate state.</summary>
-public sealed class FakeState(FakeSettings settings)
+public sealed class FakeState(FakeSettings settings) : IDisposable
 {
+    private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<FakeService, ServiceFault> _faults = new();
     private readonly Lock _rateLock = new();
     private readonly Dictionary<string, long> _lastAccepted = new(StringComparer.Ordinal);
@@ -16,6 +17,13 @@ public sealed class FakeState(FakeSettings settings)
     public TimeProvider Time => settings.Time;
 
     public RequestLog Log { get; } = new();
+
+    /// <summary>Cancelled when the fakes stop: requests held by a latency fault end at once.</summary>
+    public CancellationToken Stopping => _stopping.Token;
+
+    public void Stop() => _stopping.Cancel();
+
+    public void Dispose() => _stopping.Dispose();
 
     public IReadOnlyList<SeedFilm> Films => SeedFilms.All;
 

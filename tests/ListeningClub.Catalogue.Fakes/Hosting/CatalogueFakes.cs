@@ -67,7 +67,10 @@ public sealed class CatalogueFakes : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        State.Stop();
+        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await _app.StopAsync(grace.Token).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        State.Dispose();
     }
 }

@@ -41,7 +41,8 @@ public static class FakePipeline
             {
                 if (fault.Latency > TimeSpan.Zero)
                 {
-                    await Task.Delay(fault.Latency, state.Time, ctx.RequestAborted).ConfigureAwait(false);
+                    using var held = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted, state.Stopping);
+                    await Task.Delay(fault.Latency, state.Time, held.Token).ConfigureAwait(false);
                 }
 
                 if (fault.Kind != FaultKind.None)
@@ -53,9 +54,9 @@ public static class FakePipeline
 
             await next(ctx).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested || state.Stopping.IsCancellationRequested)
         {
-            // The client gave up while we were slow on purpose.
+            // The client gave up, or the fakes are stopping, while we were slow on purpose.
         }
         finally
         {

@@ -59,6 +59,14 @@ public sealed class CatalogueHarness : IAsyncDisposable
             ["Catalogue:MusicBrainz:Contact"] = "https://listening.example/contact",
             ["Catalogue:MusicBrainz:ApplicationVersion"] = "1.2.3",
             ["Catalogue:CoverArt:BaseUrl"] = fakes.CoverArtBaseUrl,
+
+            // Generous on the fake clock, so a test moving time while a response is on its way never times it out by accident.
+            ["Catalogue:Tmdb:AttemptTimeout"] = "00:01:00",
+            ["Catalogue:Tmdb:RequestTimeout"] = "00:02:00",
+            ["Catalogue:MusicBrainz:AttemptTimeout"] = "00:01:00",
+            ["Catalogue:MusicBrainz:RequestTimeout"] = "00:05:00",
+            ["Catalogue:CoverArt:AttemptTimeout"] = "00:01:00",
+            ["Catalogue:CoverArt:RequestTimeout"] = "00:01:00",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -93,6 +101,15 @@ public sealed class CatalogueHarness : IAsyncDisposable
 
         Assert.True(task.IsCompleted, "the call did not finish while the clock moved");
         return await task;
+    }
+
+    /// <summary>Waits (on the tasks, never on a clock) until at least <paramref name="count"/> of <paramref name="tasks"/> have finished.</summary>
+    public static async Task WhenCompletedAsync<T>(IReadOnlyList<Task<T>> tasks, int count)
+    {
+        while (tasks.Count(t => t.IsCompleted) < count)
+        {
+            await Task.WhenAny(tasks.Where(t => !t.IsCompleted)).WaitAsync(TimeSpan.FromSeconds(30));
+        }
     }
 
     /// <summary>Changes configuration keys and reloads (options monitors see the change).</summary>
