@@ -14,6 +14,7 @@ internal sealed class MusicBrainzRateGate(TimeProvider time, Func<(TimeSpan Inte
     private readonly LinkedList<Waiter> _queue = new();
     private long _nextFree = long.MinValue;
     private ITimer? _timer;
+    private long _timerTarget = long.MaxValue;
 
     /// <summary>Requests waiting for their turn.</summary>
     public int QueueLength
@@ -105,6 +106,7 @@ internal sealed class MusicBrainzRateGate(TimeProvider time, Func<(TimeSpan Inte
         var (interval, _) = settings();
         lock (_lock)
         {
+            _timerTarget = long.MaxValue;
             var now = time.GetTimestamp();
             while (now >= _nextFree && _queue.First is { } first)
             {
@@ -120,6 +122,10 @@ internal sealed class MusicBrainzRateGate(TimeProvider time, Func<(TimeSpan Inte
         }
     }
 
+    /// <summary>
+    /// Arms the timer for when the head of the queue may go. A timer already armed for that moment or earlier is
+    /// left alone (it re-arms when it fires), so a late caller never pushes everyone's turn back.
+    /// </summary>
     private void Schedule(long now)
     {
         if (_queue.Count == 0)
@@ -127,7 +133,15 @@ internal sealed class MusicBrainzRateGate(TimeProvider time, Func<(TimeSpan Inte
             return;
         }
 
-        var due = _nextFree > now ? time.GetElapsedTime(now, _nextFree) : TimeSpan.Zero;
+        var target = Math.Max(_nextFree, now);
+        if (_timer is not null && _timerTarget <= target)
+        {
+            return;
+        }
+
+        _timerTarget = target;
+        var due = time.GetElapsedTime(time.GetTimestamp(), target);
+        due = due > TimeSpan.Zero ? due : TimeSpan.Zero;
         if (_timer is null)
         {
             _timer = time.CreateTimer(_ => OnTimer(), null, due, Timeout.InfiniteTimeSpan);

@@ -112,6 +112,18 @@ public sealed class CatalogueHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until <paramref name="condition"/> holds (state the code under test reaches on its own, e.g. a queue length), at most 30 s.</summary>
+    public static async Task UntilAsync(Func<bool> condition)
+    {
+        var giveUp = Environment.TickCount64 + 30_000;
+        while (!condition())
+        {
+            Assert.True(Environment.TickCount64 < giveUp, "the condition never held");
+            await Task.Yield();
+            await Task.Delay(1);
+        }
+    }
+
     /// <summary>Changes configuration keys and reloads (options monitors see the change).</summary>
     public void Reconfigure(string key, string? value)
     {

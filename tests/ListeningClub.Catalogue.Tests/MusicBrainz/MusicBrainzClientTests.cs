@@ -99,6 +99,7 @@ public sealed class MusicBrainzClientTests
         for (var done = 1; done < titles.Length; done++)
         {
             await CatalogueHarness.WhenCompletedAsync(calls, done);
+            await CatalogueHarness.UntilAsync(() => h.MusicBrainz.QueueLength == titles.Length - done);
             Assert.Equal(done, h.Fakes.Log.Count(FakeService.MusicBrainz));
             h.Time.Advance(TimeSpan.FromSeconds(1));
         }
@@ -117,6 +118,7 @@ public sealed class MusicBrainzClientTests
         await h.MusicBrainz.SearchReleaseGroupsAsync("low", ct: CancellationToken.None); // the next one has to wait its turn
         var same = Enumerable.Range(0, 5).Select(_ => h.MusicBrainz.SearchReleaseGroupsAsync("kid a", ct: CancellationToken.None)).ToList();
 
+        await CatalogueHarness.UntilAsync(() => h.MusicBrainz.QueueLength == 1);
         h.Time.Advance(TimeSpan.FromSeconds(1));
         var results = await Task.WhenAll(same);
 
@@ -133,8 +135,10 @@ public sealed class MusicBrainzClientTests
         var gaveUp = h.MusicBrainz.SearchReleaseGroupsAsync("blue", ct: impatient.Token);
         var patient = h.MusicBrainz.SearchReleaseGroupsAsync("kid a", ct: CancellationToken.None);
 
+        await CatalogueHarness.UntilAsync(() => h.MusicBrainz.QueueLength == 2);
         await impatient.CancelAsync();
         Assert.Equal(CatalogueFailure.Cancelled, (await gaveUp).Failure);
+        Assert.Equal(1, h.MusicBrainz.QueueLength);
         h.Time.Advance(TimeSpan.FromSeconds(1));
 
         Assert.True((await patient).IsFound);
