@@ -46,7 +46,9 @@ internal sealed class RequestCoalescer
 
         try
         {
-            return (T)(await flight.Completion.Task.WaitAsync(ct).ConfigureAwait(false))!;
+            // Never continue inline on the thread that cancels the caller's token (a timer callback, a caller's Cancel()):
+            // leaving may tear the shared call down, which must not run inside someone else's callback.
+            return (T)(await flight.Completion.Task.WaitAsync(ct).ConfigureAwait(ConfigureAwaitOptions.ForceYielding))!;
         }
         finally
         {

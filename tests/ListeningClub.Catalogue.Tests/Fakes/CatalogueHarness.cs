@@ -133,7 +133,17 @@ public sealed class CatalogueHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _services.DisposeAsync();
+        // Polly waits for executions still in flight before it disposes a pipeline, polling on the (fake) clock.
+        var disposing = _services.DisposeAsync().AsTask();
+        for (var i = 0; i < 1_000 && !disposing.IsCompleted; i++)
+        {
+            if (await Task.WhenAny(disposing, Task.Delay(5)) != disposing)
+            {
+                Time.Advance(TimeSpan.FromMilliseconds(100));
+            }
+        }
+
+        await disposing;
         await Fakes.DisposeAsync();
     }
 }
