@@ -13,6 +13,7 @@ using ListeningClub.Bot.Features.Voting;
 using ListeningClub.Bot.Interactions;
 using ListeningClub.Bot.Posting;
 using ListeningClub.Bot.Steps;
+using ListeningClub.Catalogue.Hosting;
 using ListeningClub.Discord.Hosting;
 using ListeningClub.Storage.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +41,7 @@ public static class ListeningClubServices
         services.AddListeningClubStorage();
         services.AddSingleton<IValidateOptions<StorageOptions>, DataFolderCheck>();
         services.AddClubApplication();
+        services.AddCatalogue();
         services.AddInteractions();
         services.AddPosting();
         services.AddStepRunner();
