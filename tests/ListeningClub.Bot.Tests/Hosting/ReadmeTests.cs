@@ -3,6 +3,10 @@ using ListeningClub.Bot.Features.Health;
 using ListeningClub.Bot.Features.Setup;
 using ListeningClub.Bot.Interactions;
 using ListeningClub.Bot.Tests.Support;
+using ListeningClub.Catalogue.Caching;
+using ListeningClub.Catalogue.CoverArt;
+using ListeningClub.Catalogue.MusicBrainz;
+using ListeningClub.Catalogue.Tmdb;
 using ListeningClub.Discord.Configuration;
 using ListeningClub.Storage.Configuration;
 using Microsoft.Extensions.Configuration;
@@ -38,7 +42,7 @@ public sealed class ReadmeTests
         var root = RepositoryRoot();
         var readme = File.ReadAllText(Path.Combine(root, "README.md"));
         var example = new ConfigurationBuilder().AddJsonFile(Path.Combine(root, "appsettings.example.json")).Build();
-        Type[] options = [typeof(DiscordOptions), typeof(StorageOptions), typeof(BackupOptions), typeof(ClubDefaultsOptions), typeof(MemberRateLimitOptions), typeof(HealthOptions)];
+        Type[] options = [typeof(DiscordOptions), typeof(StorageOptions), typeof(BackupOptions), typeof(ClubDefaultsOptions), typeof(MemberRateLimitOptions), typeof(HealthOptions), typeof(TmdbOptions), typeof(MusicBrainzOptions), typeof(CoverArtOptions), typeof(CatalogueCacheOptions)];
         foreach (var type in options)
         {
             var section = (string)type.GetField("SectionName")!.GetRawConstantValue()!;

@@ -20,6 +20,9 @@ public sealed class HelpCommand(IEnumerable<HelpLine> lines) : IMemberCommand
 
     public const string Intro = "**ListeningClub** runs this server's film and album club.";
 
+    /// <summary>Where film and album facts come from, as TMDB's terms ask to say where its data appears.</summary>
+    public const string Attribution = "Film facts and posters come from TMDB. This product uses the TMDB API but is not endorsed or certified by TMDB. Album facts come from MusicBrainz, covers from the Cover Art Archive.";
+
     /// <summary>The list of commands, as the embed of the /help reply shows it.</summary>
     public static string Render(IEnumerable<HelpLine> lines)
     {
@@ -38,6 +41,7 @@ public sealed class HelpCommand(IEnumerable<HelpLine> lines) : IMemberCommand
         }
 
         text.Append("\nEvery tie is broken by a seed committed when voting opens and revealed with the result, so anyone can check it.");
+        text.Append("\n\n").Append(Attribution);
         return text.ToString();
     }
 

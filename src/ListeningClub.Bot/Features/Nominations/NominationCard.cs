@@ -4,7 +4,6 @@ using ListeningClub.Bot.Rendering;
 using ListeningClub.Discord.Models;
 using ListeningClub.Discord.Safety;
 using ListeningClub.Domain.Clubs;
-using ListeningClub.Domain.Media;
 using ListeningClub.Domain.Nominations;
 
 namespace ListeningClub.Bot.Features.Nominations;
@@ -19,14 +18,14 @@ public static class NominationCard
         var media = nomination.Media;
         var description = new StringBuilder();
         description.Append(CultureInfo.InvariantCulture, $"Nominated by {Markdown.Member(nomination.MemberId)} for **{Markdown.Text(track.Name)}**");
-        switch (media)
+        if (MediaFacts.Line(media) is { } facts)
         {
-            case Film { Director: { } director }:
-                description.Append(CultureInfo.InvariantCulture, $"\nDirected by {Markdown.Text(director)}");
-                break;
-            case Album album:
-                description.Append(CultureInfo.InvariantCulture, $"\nBy {Markdown.Text(album.Artist)}");
-                break;
+            description.Append('\n').Append(char.ToUpperInvariant(facts[0])).Append(facts.AsSpan(1));
+        }
+
+        if (MediaFacts.Synopsis(media) is { } synopsis)
+        {
+            description.Append(CultureInfo.InvariantCulture, $"\n*{synopsis}*");
         }
 
         if (nomination.Pitch is { } pitch)
@@ -40,6 +39,7 @@ public static class NominationCard
             Url = media.Link?.AbsoluteUri,
             Description = DiscordText.Truncate(description.ToString(), DiscordLimits.EmbedDescription),
             Color = Palette.Nomination,
+            Thumbnail = MediaFacts.Thumbnail(media),
         };
     }
 }

@@ -1,5 +1,6 @@
 using ListeningClub.Bot.Interactions;
 using ListeningClub.Bot.Steps;
+using ListeningClub.Discord.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ListeningClub.Bot.Features.Nominations;
@@ -9,7 +10,11 @@ public static class NominationsFeature
 {
     public static IServiceCollection AddNominations(this IServiceCollection services)
     {
+        services.AddSingleton<Nominator>();
+        services.AddSingleton<NominationDrafts>();
+        services.AddSingleton<TitleSuggestions>();
         services.AddMemberCommand<NominateCommand>();
+        services.AddInteractionHandler<NominationChoice>();
         services.AddMemberCommand<WithdrawCommand>();
         services.AddMemberCommand<NominationsCommand>();
         services.AddManagerSubcommand<ClubVeto>();

@@ -32,7 +32,8 @@ public sealed class HistoryCommand(MemberCommandServices services, ClubHistoryQu
         {
             var summary = RatingSummary.Of(ratings.Where(r => r.CycleId == pick.CycleId).Select(r => r.Score));
             var rating = summary is null ? "" : string.Create(CultureInfo.InvariantCulture, $" · ⭐ {summary.Mean:0.0} ({summary.Count})");
-            text.Append(CultureInfo.InvariantCulture, $"**{pick.CycleNumber}.** {Markdown.MediaName(pick.Media, withLink: true)} — {Markdown.Member(pick.NominatorId)}, {Markdown.Time(pick.AnnouncedAt, 'D')}{rating}\n");
+            var facts = MediaFacts.Line(pick.Media) is { } line ? $" ({line})" : "";
+            text.Append(CultureInfo.InvariantCulture, $"**{pick.CycleNumber}.** {Markdown.MediaName(pick.Media, withLink: true)}{facts} — {Markdown.Member(pick.NominatorId)}, {Markdown.Time(pick.AnnouncedAt, 'D')}{rating}\n");
         }
 
         var embed = new Embed

@@ -39,6 +39,10 @@ public sealed class PickCommand(MemberCommandServices services, IPickRepository 
         {
             var pick = all[^1];
             text.Append(System.Globalization.CultureInfo.InvariantCulture, $"**{Markdown.MediaName(pick.Media, withLink: true)}**, nominated by {Markdown.Member(pick.NominatorId)}, picked {Markdown.Time(pick.AnnouncedAt, 'D')}.");
+            if (MediaFacts.Line(pick.Media) is { } facts)
+            {
+                text.Append('\n').Append(facts);
+            }
             if (pick.ThreadId is { } thread)
             {
                 text.Append(System.Globalization.CultureInfo.InvariantCulture, $"\nDiscussion: <#{thread}>");
@@ -48,7 +52,13 @@ public sealed class PickCommand(MemberCommandServices services, IPickRepository 
         text.Append("\n\n**Next**\n").AppendJoin('\n', upcoming.DefaultIfEmpty(track.Schedule.Paused ? "The track is paused." : "Nothing scheduled."));
         await context.ReplyAsync(new InteractionReply
         {
-            Embeds = [new Embed { Title = DiscordText.Truncate($"{Markdown.Emoji(track.Kind)} {Markdown.Text(track.Name)}", DiscordLimits.EmbedTitle), Description = text.ToString(), Color = Palette.Pick }],
+            Embeds = [new Embed
+            {
+                Title = DiscordText.Truncate($"{Markdown.Emoji(track.Kind)} {Markdown.Text(track.Name)}", DiscordLimits.EmbedTitle),
+                Description = DiscordText.Truncate(text.ToString(), DiscordLimits.EmbedDescription),
+                Color = Palette.Pick,
+                Thumbnail = all.Count == 0 ? null : MediaFacts.Thumbnail(all[^1].Media),
+            }],
             AllowedMentions = AllowedMentions.None,
         }, ct).ConfigureAwait(false);
     }

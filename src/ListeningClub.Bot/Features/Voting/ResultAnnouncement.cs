@@ -67,6 +67,7 @@ public static class ResultAnnouncement
             Fields = [result, .. count, turnout, .. ties],
             Footer = new EmbedFooter { Text = footer },
             Timestamp = pick.AnnouncedAt,
+            Thumbnail = MediaFacts.Thumbnail(pick.Media),
         };
         var announcement = new MessageCreateRequest
         {
@@ -84,6 +85,16 @@ public static class ResultAnnouncement
     {
         var description = new StringBuilder();
         description.Append(CultureInfo.InvariantCulture, $"Nominated by {Markdown.Member(pick.NominatorId)}");
+        if (MediaFacts.Line(pick.Media) is { } facts)
+        {
+            description.Append(" · ").Append(facts);
+        }
+
+        if (MediaFacts.Synopsis(pick.Media) is { } synopsis)
+        {
+            description.Append(CultureInfo.InvariantCulture, $"\n*{synopsis}*");
+        }
+
         if (pick.Pitch is { } pitch)
         {
             description.Append(CultureInfo.InvariantCulture, $"\n> {Markdown.Text(pitch, 500).ReplaceLineEndings("\n> ")}");

@@ -1,0 +1,51 @@
+using System.Globalization;
+using ListeningClub.Discord.Models;
+using ListeningClub.Domain.Media;
+
+namespace ListeningClub.Bot.Rendering;
+
+/// <summary>What cards show of a film or album besides its name: the facts line, a short synopsis, the poster or cover.</summary>
+public static class MediaFacts
+{
+    /// <summary>"Ridley Scott · 117 min" or "Radiohead · 12 tracks" (escaped), or null when nothing is known.</summary>
+    public static string? Line(MediaItem media)
+    {
+        ArgumentNullException.ThrowIfNull(media);
+        var parts = new List<string>();
+        switch (media)
+        {
+            case Film { Director: { } director }:
+                parts.Add($"directed by {Markdown.Text(director, 100)}");
+                break;
+            case Album album:
+                parts.Add($"by {Markdown.Text(album.Artist, 100)}");
+                break;
+        }
+
+        if (media.Catalogue?.RuntimeMinutes is { } minutes)
+        {
+            parts.Add(minutes >= 60 ? string.Create(CultureInfo.InvariantCulture, $"{minutes / 60} h {minutes % 60:00} min") : string.Create(CultureInfo.InvariantCulture, $"{minutes} min"));
+        }
+
+        if (media.Catalogue?.TrackCount is { } tracks)
+        {
+            parts.Add(Markdown.Count(tracks, "track", "tracks"));
+        }
+
+        return parts.Count == 0 ? null : string.Join(" · ", parts);
+    }
+
+    /// <summary>The catalogue's synopsis, escaped and cut to <paramref name="maxLength"/>, or null.</summary>
+    public static string? Synopsis(MediaItem media, int maxLength = 300)
+    {
+        ArgumentNullException.ThrowIfNull(media);
+        return media.Catalogue?.Synopsis is { Length: > 0 } synopsis ? Markdown.Text(synopsis, maxLength) : null;
+    }
+
+    /// <summary>The poster or cover as an embed thumbnail, or null.</summary>
+    public static EmbedMedia? Thumbnail(MediaItem media)
+    {
+        ArgumentNullException.ThrowIfNull(media);
+        return media.Catalogue?.ImageUrl is { } image ? new EmbedMedia { Url = image.AbsoluteUri } : null;
+    }
+}
