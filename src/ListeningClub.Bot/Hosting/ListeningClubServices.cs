@@ -13,10 +13,12 @@ using ListeningClub.Bot.Features.Voting;
 using ListeningClub.Bot.Interactions;
 using ListeningClub.Bot.Posting;
 using ListeningClub.Bot.Steps;
+using ListeningClub.Catalogue.Caching;
 using ListeningClub.Catalogue.Hosting;
 using ListeningClub.Discord.Hosting;
 using ListeningClub.Storage.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ListeningClub.Bot.Hosting;
@@ -41,6 +43,7 @@ public static class ListeningClubServices
         services.AddListeningClubStorage();
         services.AddSingleton<IValidateOptions<StorageOptions>, DataFolderCheck>();
         services.AddClubApplication();
+        services.TryAddSingleton<ICatalogueItemStore, StoredCatalogueItems>(); // before AddCatalogue: replaces its keep-nothing default
         services.AddCatalogue();
         services.AddInteractions();
         services.AddPosting();

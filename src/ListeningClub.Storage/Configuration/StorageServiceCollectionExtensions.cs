@@ -1,6 +1,7 @@
 using ListeningClub.Domain.Ballots;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Cycles;
+using ListeningClub.Domain.Media;
 using ListeningClub.Domain.Nominations;
 using ListeningClub.Domain.Outbox;
 using ListeningClub.Domain.Picks;
@@ -49,6 +50,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IRatingRepository, RatingRepository>();
         services.TryAddSingleton<IPromptRepository, PromptRepository>();
         services.TryAddSingleton<IOutboxRepository, OutboxRepository>();
+        services.TryAddSingleton<ICatalogueEntryRepository, CatalogueEntryRepository>();
         services.AddHostedService<StorageLifetime>();
         return services;
     }

@@ -12,4 +12,7 @@ internal static class Collections
     public const string Prompts = "prompts";
     public const string PromptDraws = "prompt_draws";
     public const string Outbox = "outbox";
+
+    /// <summary>Catalogue entries, keyed by catalogue id; LiteDB makes the collection and its _id index on the first save, so it needed no migration.</summary>
+    public const string CatalogueEntries = "catalogue_entries";
 }

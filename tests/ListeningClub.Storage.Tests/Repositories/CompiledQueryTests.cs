@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Reflection;
 using ListeningClub.Domain.Common;
+using ListeningClub.Domain.Media;
 using ListeningClub.Storage.Repositories;
 using ListeningClub.Storage.Tests.Support;
 using LiteDB;
@@ -27,6 +28,8 @@ public sealed class CompiledQueryTests
         var picks = new PickRepository(test.Store);
         var prompts = new PromptRepository(test.Store);
         var outbox = new OutboxRepository(test.Store);
+        var catalogue = new CatalogueEntryRepository(test.Store);
+        await catalogue.SaveAsync(new CatalogueEntry { CatalogueId = "tmdb:1", Json = "{}", FetchedAt = test.Time.GetUtcNow() }, default);
 
         async Task LookUpAsync(int i)
         {
@@ -44,6 +47,7 @@ public sealed class CompiledQueryTests
             await picks.ListByGuildAsync((ulong)(5000 + i), default);
             await prompts.ListByTrackAsync(track, default);
             await outbox.FindAsync("announcement", cycle.ToString(), default);
+            await catalogue.FindAsync($"tmdb:{1000 + i}", default);
         }
 
         // Each query's first use compiles it; count only what the later, different values add.
