@@ -7,19 +7,17 @@ namespace ListeningClub.Bot.Rendering;
 /// <summary>What cards show of a film or album besides its name: the facts line, a short synopsis, the poster or cover.</summary>
 public static class MediaFacts
 {
-    /// <summary>"Ridley Scott · 117 min" or "Radiohead · 12 tracks" (escaped), or null when nothing is known.</summary>
+    /// <summary>
+    /// What the name does not already say (escaped): "directed by Ridley Scott · 1 h 57 min" or "12 tracks" (an album's
+    /// name carries its artist), or null when nothing more is known.
+    /// </summary>
     public static string? Line(MediaItem media)
     {
         ArgumentNullException.ThrowIfNull(media);
         var parts = new List<string>();
-        switch (media)
+        if (media is Film { Director: { } director })
         {
-            case Film { Director: { } director }:
-                parts.Add($"directed by {Markdown.Text(director, 100)}");
-                break;
-            case Album album:
-                parts.Add($"by {Markdown.Text(album.Artist, 100)}");
-                break;
+            parts.Add($"directed by {Markdown.Text(director, 100)}");
         }
 
         if (media.Catalogue?.RuntimeMinutes is { } minutes)

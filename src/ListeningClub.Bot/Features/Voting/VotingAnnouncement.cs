@@ -22,7 +22,8 @@ public static class VotingAnnouncement
         var list = new StringBuilder();
         foreach (var (nomination, index) in candidates.Select((n, i) => (n, i)))
         {
-            var line = $"{index + 1}. {Markdown.MediaName(nomination.Media, withLink: true)} — {Markdown.Member(nomination.MemberId)}\n";
+            var facts = MediaFacts.Line(nomination.Media) is { } known ? $" ({known})" : "";
+            var line = $"{index + 1}. {Markdown.MediaName(nomination.Media, withLink: true)}{facts} — {Markdown.Member(nomination.MemberId)}\n";
             if (list.Length + line.Length > DiscordLimits.EmbedDescription - 40)
             {
                 list.Append(System.Globalization.CultureInfo.InvariantCulture, $"…and {candidates.Count - index} more (see /nominations)");
