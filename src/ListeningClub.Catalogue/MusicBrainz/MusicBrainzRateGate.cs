@@ -3,16 +3,22 @@ using ListeningClub.Catalogue.Http;
 namespace ListeningClub.Catalogue.MusicBrainz;
 
 /// <summary>
-/// The one MusicBrainz queue of the process: requests go out first come, first served, at least
-/// <see cref="MusicBrainzOptions.MinInterval"/> apart, timed on the injected <see cref="TimeProvider"/>'s monotonic
-/// clock. A waiter that gives up (its token) leaves the queue without disturbing the others; after a 503 everyone
-/// waits (<see cref="BackOff"/>). A full queue answers at once with <see cref="CatalogueBusyException"/>.
+/// The one MusicBrainz queue of the process: requests go out first come, first served, one at a time, each
+/// <see cref="MusicBrainzOptions.MinInterval"/> after the previous one's answer (<see cref="Finished"/>), timed on the
+/// injected <see cref="TimeProvider"/>'s monotonic clock. Counting from the answer, not from when the previous request
+/// left, is what keeps MusicBrainz's own measure (when requests arrive) at one a second: a request may sit in our
+/// process or on the wire for a while before it arrives, but it has arrived before it is answered. A waiter that gives
+/// up (its token) leaves the queue without disturbing the others; after a 503 everyone waits (<see cref="BackOff"/>).
+/// A full queue answers at once with <see cref="CatalogueBusyException"/>.
 /// </summary>
 internal sealed class MusicBrainzRateGate(TimeProvider time, Func<(TimeSpan Interval, int MaxQueue)> settings)
 {
     private readonly Lock _lock = new();
     private readonly LinkedList<Waiter> _queue = new();
     private long _nextFree = long.MinValue;
+    private bool _inFlight;
+    private long _grantedAt;
+    private TimeSpan _typicalAnswer = TimeSpan.Zero;
     private ITimer? _timer;
     private long _timerTarget = long.MaxValue;
 
@@ -28,7 +34,7 @@ internal sealed class MusicBrainzRateGate(TimeProvider time, Func<(TimeSpan Inte
         }
     }
 
-    /// <summary>About how long a request queued now would wait.</summary>
+    /// <summary>About how long a request queued now would wait: each ahead of it takes a typical answer time plus the interval.</summary>
     public TimeSpan EstimatedWait
     {
         get
@@ -36,8 +42,11 @@ internal sealed class MusicBrainzRateGate(TimeProvider time, Func<(TimeSpan Inte
             lock (_lock)
             {
                 var (interval, _) = settings();
-                var untilFree = _nextFree == long.MinValue ? TimeSpan.Zero : time.GetElapsedTime(time.GetTimestamp(), _nextFree);
-                return (untilFree > TimeSpan.Zero ? untilFree : TimeSpan.Zero) + (interval * _queue.Count);
+                var now = time.GetTimestamp();
+                var untilFree = _inFlight
+                    ? NotNegative(_typicalAnswer - time.GetElapsedTime(_grantedAt, now)) + interval
+                    : _nextFree == long.MinValue ? TimeSpan.Zero : NotNegative(time.GetElapsedTime(now, _nextFree));
+                return untilFree + ((_typicalAnswer + interval) * _queue.Count);
             }
         }
     }
@@ -54,9 +63,9 @@ internal sealed class MusicBrainzRateGate(TimeProvider time, Func<(TimeSpan Inte
         lock (_lock)
         {
             var now = time.GetTimestamp();
-            if (_queue.Count == 0 && now >= _nextFree)
+            if (_queue.Count == 0 && !_inFlight && now >= _nextFree)
             {
-                _nextFree = now + Ticks(interval);
+                Grant(now);
                 return Task.CompletedTask;
             }
 
@@ -70,6 +79,24 @@ internal sealed class MusicBrainzRateGate(TimeProvider time, Func<(TimeSpan Inte
             waiter.Registration = ct.Register(() => Abandon(node, ct));
             Schedule(now);
             return waiter.Turn.Task;
+        }
+    }
+
+    /// <summary>
+    /// The request whose turn it was has its answer (or has failed, or was given up): the next goes
+    /// <see cref="MusicBrainzOptions.MinInterval"/> from now. Call exactly once for every turn granted.
+    /// </summary>
+    public void Finished()
+    {
+        var (interval, _) = settings();
+        lock (_lock)
+        {
+            var now = time.GetTimestamp();
+            _inFlight = false;
+            var took = time.GetElapsedTime(_grantedAt, now);
+            _typicalAnswer = _typicalAnswer == TimeSpan.Zero ? took : (_typicalAnswer * 0.8) + (took * 0.2);
+            _nextFree = Math.Max(_nextFree, now + Ticks(interval));
+            Schedule(now);
         }
     }
 
@@ -103,18 +130,17 @@ internal sealed class MusicBrainzRateGate(TimeProvider time, Func<(TimeSpan Inte
 
     private void OnTimer()
     {
-        var (interval, _) = settings();
         lock (_lock)
         {
             _timerTarget = long.MaxValue;
             var now = time.GetTimestamp();
-            while (now >= _nextFree && _queue.First is { } first)
+            while (!_inFlight && now >= _nextFree && _queue.First is { } first)
             {
                 _queue.RemoveFirst();
                 first.Value.Registration.Unregister(); // not Dispose: that would wait for a running Abandon, which needs this lock
                 if (first.Value.Turn.TrySetResult())
                 {
-                    _nextFree = now + Ticks(interval);
+                    Grant(now);
                 }
             }
 
@@ -122,13 +148,20 @@ internal sealed class MusicBrainzRateGate(TimeProvider time, Func<(TimeSpan Inte
         }
     }
 
+    private void Grant(long now)
+    {
+        _inFlight = true;
+        _grantedAt = now;
+    }
+
     /// <summary>
-    /// Arms the timer for when the head of the queue may go. A timer already armed for that moment or earlier is
+    /// Arms the timer for when the head of the queue may go (not while a request is in flight: its
+    /// <see cref="Finished"/> arms it). A timer already armed for that moment or earlier is
     /// left alone (it re-arms when it fires), so a late caller never pushes everyone's turn back.
     /// </summary>
     private void Schedule(long now)
     {
-        if (_queue.Count == 0)
+        if (_queue.Count == 0 || _inFlight)
         {
             return;
         }
@@ -151,6 +184,8 @@ internal sealed class MusicBrainzRateGate(TimeProvider time, Func<(TimeSpan Inte
             _timer.Change(due, Timeout.InfiniteTimeSpan);
         }
     }
+
+    private static TimeSpan NotNegative(TimeSpan span) => span > TimeSpan.Zero ? span : TimeSpan.Zero;
 
     private long Ticks(TimeSpan span) => (long)(span.TotalSeconds * time.TimestampFrequency);
 

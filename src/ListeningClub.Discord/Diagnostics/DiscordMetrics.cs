@@ -57,6 +57,7 @@ public sealed class DiscordMetrics
         InteractionOutcome.InvalidOptions => "invalid_options",
         InteractionOutcome.RefusedByDiscord => "refused_by_discord",
         InteractionOutcome.Failed => "failed",
+        InteractionOutcome.TooLate => "too_late",
         _ => "no_handler",
     };
 
@@ -90,4 +91,7 @@ internal enum InteractionOutcome
 
     /// <summary>No handler is registered for the command or custom_id.</summary>
     NoHandler,
+
+    /// <summary>Discord answered the first response with 10062 Unknown interaction: it came after the deadline.</summary>
+    TooLate,
 }

@@ -190,6 +190,13 @@ public sealed partial class InteractionRouter
 
             return InteractionOutcome.RefusedByDiscord;
         }
+        catch (DiscordRestException ex) when (ex.Code == DiscordJsonErrorCodes.UnknownInteraction)
+        {
+            // Discord forgot the interaction: the first answer came after its deadline. Its token is dead, so there is
+            // no one to tell; the member saw "The application did not respond".
+            LogAnsweredTooLate(_logger, handler.GetType().Name, context.Interaction.Id, (long)context.Elapsed.TotalMilliseconds);
+            return InteractionOutcome.TooLate;
+        }
 #pragma warning disable CA1031 // Any handler failure becomes a user-facing error with an id; it must not escape.
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
 #pragma warning restore CA1031
@@ -227,6 +234,9 @@ public sealed partial class InteractionRouter
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No handler for interaction {InteractionId} ({Type} '{Route}')")]
     private static partial void LogNoHandler(ILogger logger, ulong interactionId, InteractionType type, string route);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Handler} answered interaction {InteractionId} too late: Discord no longer knew it ({ElapsedMs} ms after it arrived)")]
+    private static partial void LogAnsweredTooLate(ILogger logger, string handler, ulong interactionId, long elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Interaction handler failed, error id {ErrorId} ({Handler}, interaction {InteractionId})")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string errorId, string handler, ulong interactionId);

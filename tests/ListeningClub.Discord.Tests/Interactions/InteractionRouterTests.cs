@@ -162,6 +162,27 @@ public sealed class InteractionRouterTests
     }
 
     [Fact]
+    public async Task AnswerDiscordNoLongerKnows_IsOneWarningLine_AndNothingElseIsSent()
+    {
+        using var h = new RestHarness(services: s =>
+        {
+            s.AddFakeLogging();
+            s.AddSingleton<Probe>();
+            s.AddSingleton<InteractionRouter>();
+            s.AddInteractionHandler<NominateHandler>();
+        });
+        h.Handler.Respond = (_, _) => Task.FromResult(Responses.Json(HttpStatusCode.NotFound, """{"message":"Unknown interaction","code":10062}"""));
+
+        await Handle(h, Nominate(11));
+
+        Assert.Single(h.Handler.Requests); // the late answer; no error reply follows on a dead token
+        var logged = h.Services.GetFakeLogCollector().GetSnapshot().Where(r => r.Level >= Microsoft.Extensions.Logging.LogLevel.Warning).ToList();
+        var line = Assert.Single(logged);
+        Assert.Null(line.Exception);
+        Assert.Contains("answered interaction 11 too late: Discord no longer knew it", line.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HandlerMeetingTheCloudflareBreaker_IsToldDiscordIsRefusingTheBot_NotSomethingWentWrong()
     {
         using var h = Harness();
