@@ -38,8 +38,8 @@ internal sealed class DurableFileStream : Stream
     private int _readAheadLength;
     private long _lastReadEnd = -1;
     private bool _unsynced;
-    private bool _confirmPending;
     private long _confirmPagesWritten;
+    private long _confirmPagesSynced;
     private long _bytesWritten;
     private long _fsyncs;
     private long _fsyncTicks;
@@ -92,10 +92,10 @@ internal sealed class DurableFileStream : Stream
         {
             Fsync(onlyIfUnsynced: false);
         }
-        else if (_confirmPending)
+        else if (Interlocked.Read(ref _confirmPagesWritten) > Interlocked.Read(ref _confirmPagesSynced))
         {
-            // The writer may already have made the commit durable (LiteDB flushes after it signals its queue empty).
-            _confirmPending = false;
+            // A commit's confirmation is not durable yet. The writer may well make it so first: LiteDB flushes after it
+            // signals its queue empty, sometimes long after (a loaded machine), when nothing is left for it to do.
             EnsureDurable();
         }
     }
@@ -163,8 +163,6 @@ internal sealed class DurableFileStream : Stream
         {
             // Barrier: the pages this one confirms are on disk before the confirmation is written.
             EnsureDurable();
-            Interlocked.Increment(ref _confirmPagesWritten);
-            _confirmPending = true;
         }
 
         lock (_readGate)
@@ -175,6 +173,11 @@ internal sealed class DurableFileStream : Stream
         }
         Interlocked.Add(ref _bytesWritten, count);
         Volatile.Write(ref _unsynced, true);
+        if (confirms)
+        {
+            // Counted once written and marked unsynced, so an fsync that sees the count also covers the page.
+            Interlocked.Increment(ref _confirmPagesWritten);
+        }
     }
 
     protected override void Dispose(bool disposing)
@@ -203,8 +206,12 @@ internal sealed class DurableFileStream : Stream
     {
         lock (_syncGate)
         {
+            // Read before the flag: a confirmation counted here was written (and marked unsynced) before it, so it is
+            // either covered by an earlier fsync (flag clear) or by this one.
+            var confirmations = Interlocked.Read(ref _confirmPagesWritten);
             if (onlyIfUnsynced && !Volatile.Read(ref _unsynced))
             {
+                Interlocked.Exchange(ref _confirmPagesSynced, Math.Max(confirmations, Interlocked.Read(ref _confirmPagesSynced)));
                 return;
             }
 
@@ -213,6 +220,7 @@ internal sealed class DurableFileStream : Stream
             _file.Flush(flushToDisk: true);
             Interlocked.Add(ref _fsyncTicks, System.Diagnostics.Stopwatch.GetTimestamp() - started);
             Interlocked.Increment(ref _fsyncs);
+            Interlocked.Exchange(ref _confirmPagesSynced, Math.Max(confirmations, Interlocked.Read(ref _confirmPagesSynced)));
         }
     }
 }

@@ -181,6 +181,10 @@ internal sealed class LiteStore : IAsyncDisposable
                 db.Checkpoint();
             }
 
+            // The migrations' commits went through LiteDB alone: make them durable here, so LiteDB's own flush of them,
+            // which may come late, finds nothing left to do once the store is in use.
+            barrier.WaitForLogWrites();
+            log.EnsureDurable();
             var store = new LiteStore(options, time, logger, folderLock, data, log, db, barrier);
             logger.LogInformation("Opened {DatabasePath} at schema version {Version}", path, db.UserVersion);
             return store;
