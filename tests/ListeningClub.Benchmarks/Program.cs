@@ -25,6 +25,18 @@ public static class Program
             return;
         }
 
+        if (args is ["--scenario", Bot.AutocompleteScenario.Name, .. var autocompleteArgs])
+        {
+            await Bot.AutocompleteScenario.RunAsync(autocompleteArgs);
+            return;
+        }
+
+        if (args is ["--scenario", Catalogue.CatalogueFakesProcess.HostScenario, .. var fakesArgs])
+        {
+            await Catalogue.CatalogueFakesProcess.HostAsync(fakesArgs);
+            return;
+        }
+
         if (args is ["--scenario", Discord.EmulatorProcess.HostScenario])
         {
             await Discord.EmulatorProcess.HostAsync();

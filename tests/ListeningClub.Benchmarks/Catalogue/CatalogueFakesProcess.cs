@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using ListeningClub.Catalogue.Fakes.Control;
+using ListeningClub.Catalogue.Fakes.Hosting;
+
+namespace ListeningClub.Benchmarks.Catalogue;
+
+/// <summary>
+/// The TMDB, MusicBrainz and Cover Art Archive fakes in a child process (this benchmark executable run with
+/// <see cref="HostScenario"/>), every service answering after a fixed latency, so the fakes' work does not land on
+/// the bot being measured, as the real services' would not. The request log is read through the fakes' control API.
+/// The child stops when its standard input closes.
+/// </summary>
+internal sealed class CatalogueFakesProcess : IAsyncDisposable
+{
+    public const string HostScenario = "catalogue-fakes-host";
+    private const string ReadyLine = "FAKES ";
+
+    private readonly Process _process;
+    private readonly HttpClient _control;
+
+    private CatalogueFakesProcess(Process process, Uri baseUrl, string tmdbApiKey)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+        TmdbApiKey = tmdbApiKey;
+        _control = new HttpClient { BaseAddress = new Uri(baseUrl, "_fake/") };
+    }
+
+    public Uri BaseUrl { get; }
+
+    public string TmdbApiKey { get; }
+
+    public string TmdbBaseUrl => new Uri(BaseUrl, "tmdb/3").AbsoluteUri;
+
+    public string MusicBrainzBaseUrl => new Uri(BaseUrl, "musicbrainz/ws/2").AbsoluteUri;
+
+    public string CoverArtBaseUrl => new Uri(BaseUrl, "coverart").AbsoluteUri;
+
+    public static async Task<CatalogueFakesProcess> StartAsync(TimeSpan latency)
+    {
+        var host = Environment.ProcessPath ?? throw new InvalidOperationException("No process path.");
+        var start = new ProcessStartInfo(host) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+        if (string.Equals(Path.GetFileNameWithoutExtension(host), "dotnet", StringComparison.OrdinalIgnoreCase))
+        {
+            start.ArgumentList.Add(typeof(CatalogueFakesProcess).Assembly.Location);
+        }
+
+        start.ArgumentList.Add("--scenario");
+        start.ArgumentList.Add(HostScenario);
+        start.ArgumentList.Add(((int)latency.TotalMilliseconds).ToString(CultureInfo.InvariantCulture));
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The catalogue fakes' process did not start.");
+        while (await process.StandardOutput.ReadLineAsync().ConfigureAwait(false) is { } line)
+        {
+            if (line.StartsWith(ReadyLine, StringComparison.Ordinal))
+            {
+                var parts = line[ReadyLine.Length..].Split(' ');
+                return new CatalogueFakesProcess(process, new Uri(parts[0]), parts[1]);
+            }
+        }
+
+        throw new InvalidOperationException("The catalogue fakes' process exited before it was ready.");
+    }
+
+    /// <summary>
+    /// The child's side: start the fakes (MusicBrainz's one-request-a-second rule exact, no tolerance), give every
+    /// service the latency, say where they listen, run until standard input closes.
+    /// </summary>
+    public static async Task HostAsync(string[] args)
+    {
+        var latency = TimeSpan.FromMilliseconds(args.Length > 0 ? int.Parse(args[0], NumberStyles.None, CultureInfo.InvariantCulture) : 150);
+        var settings = new FakeSettings();
+        await using var fakes = await CatalogueFakes.StartAsync(settings).ConfigureAwait(false);
+        foreach (var service in Enum.GetValues<FakeService>())
+        {
+            fakes.State.SetFault(service, new ServiceFault(FaultKind.None, Latency: latency));
+        }
+
+        await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{ReadyLine}{fakes.BaseUrl} {settings.TmdbApiKey}")).ConfigureAwait(false);
+        await Console.Out.FlushAsync().ConfigureAwait(false);
+        while (await Console.In.ReadLineAsync().ConfigureAwait(false) is not null)
+        {
+            // Nothing is sent; end of input means the parent is done (or gone).
+        }
+    }
+
+    /// <summary>The fakes' request log for one service, in arrival order (times on the fakes' clock, at arrival).</summary>
+    public async Task<IReadOnlyList<LoggedRequest>> RequestsAsync(FakeService service) =>
+        await _control.GetFromJsonAsync<List<LoggedRequest>>(
+            new Uri(string.Create(CultureInfo.InvariantCulture, $"requests?service={service}"), UriKind.Relative), ControlRoutes.Json).ConfigureAwait(false) ?? [];
+
+    public async ValueTask DisposeAsync()
+    {
+        _control.Dispose();
+        _process.StandardInput.Close();
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await _process.WaitForExitAsync(wait.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill();
+        }
+
+        _process.Dispose();
+    }
+}
