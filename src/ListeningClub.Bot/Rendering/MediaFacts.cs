@@ -1,5 +1,6 @@
 using System.Globalization;
 using ListeningClub.Discord.Models;
+using ListeningClub.Discord.Safety;
 using ListeningClub.Domain.Media;
 
 namespace ListeningClub.Bot.Rendering;
@@ -11,27 +12,10 @@ public static class MediaFacts
     /// What the name does not already say (escaped): "directed by Ridley Scott · 1 h 57 min" or "12 tracks" (an album's
     /// name carries its artist), or null when nothing more is known.
     /// </summary>
-    public static string? Line(MediaItem media)
-    {
-        ArgumentNullException.ThrowIfNull(media);
-        var parts = new List<string>();
-        if (media is Film { Director: { } director })
-        {
-            parts.Add($"directed by {Markdown.Text(director, 100)}");
-        }
+    public static string? Line(MediaItem media) => Join(media, director => Markdown.Text(director, 100));
 
-        if (media.Catalogue?.RuntimeMinutes is { } minutes)
-        {
-            parts.Add(minutes >= 60 ? string.Create(CultureInfo.InvariantCulture, $"{minutes / 60} h {minutes % 60:00} min") : string.Create(CultureInfo.InvariantCulture, $"{minutes} min"));
-        }
-
-        if (media.Catalogue?.TrackCount is { } tracks)
-        {
-            parts.Add(Markdown.Count(tracks, "track", "tracks"));
-        }
-
-        return parts.Count == 0 ? null : string.Join(" · ", parts);
-    }
+    /// <summary><see cref="Line"/> unescaped, for what Discord shows without markdown (select options).</summary>
+    public static string? PlainLine(MediaItem media) => Join(media, director => DiscordText.Truncate(director, 100));
 
     /// <summary>The catalogue's synopsis, escaped and cut to <paramref name="maxLength"/>, or null.</summary>
     public static string? Synopsis(MediaItem media, int maxLength = 300)
@@ -45,5 +29,27 @@ public static class MediaFacts
     {
         ArgumentNullException.ThrowIfNull(media);
         return media.Catalogue?.ImageUrl is { } image ? new EmbedMedia { Url = image.AbsoluteUri } : null;
+    }
+
+    private static string? Join(MediaItem media, Func<string, string> text)
+    {
+        ArgumentNullException.ThrowIfNull(media);
+        var parts = new List<string>();
+        if (media is Film { Director: { } director })
+        {
+            parts.Add($"directed by {text(director)}");
+        }
+
+        if (media.Catalogue?.RuntimeMinutes is { } minutes)
+        {
+            parts.Add(minutes >= 60 ? string.Create(CultureInfo.InvariantCulture, $"{minutes / 60} h {minutes % 60:00} min") : string.Create(CultureInfo.InvariantCulture, $"{minutes} min"));
+        }
+
+        if (media.Catalogue?.TrackCount is { } tracks)
+        {
+            parts.Add(Markdown.Count(tracks, "track", "tracks"));
+        }
+
+        return parts.Count == 0 ? null : string.Join(" · ", parts);
     }
 }

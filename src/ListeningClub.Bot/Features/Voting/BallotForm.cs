@@ -130,9 +130,16 @@ public static class BallotForm
         {
             Label = DiscordText.Truncate(n.Media.DisplayName, DiscordLimits.SelectOptionLabel),
             Value = n.Id.ToString(),
-            Description = n.Pitch is null ? null : DiscordText.Truncate(n.Pitch, DiscordLimits.SelectOptionDescription),
+            Description = Description(n),
             Default = selected.Contains(n.Id) ? true : null,
         }).ToList();
+
+    /// <summary>What the catalogue knows of it, then its pitch: "directed by Ridley Scott · 1 h 57 min — In space…".</summary>
+    private static string? Description(Nomination nomination)
+    {
+        var text = string.Join(" — ", new[] { MediaFacts.PlainLine(nomination.Media), nomination.Pitch }.OfType<string>());
+        return text.Length == 0 ? null : DiscordText.Truncate(text, DiscordLimits.SelectOptionDescription);
+    }
 
     private static string Ordinal(int n) => n switch
     {

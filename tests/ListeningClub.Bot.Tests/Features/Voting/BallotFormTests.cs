@@ -1,5 +1,6 @@
 using ListeningClub.Bot.Features.Voting;
 using ListeningClub.Discord.Models;
+using ListeningClub.Discord.Safety;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Common;
 using ListeningClub.Domain.Media;
@@ -38,6 +39,26 @@ public sealed class BallotFormTests
         Assert.Equal(4, form.Components!.Count); // 3 places + submit
         Assert.Equal(MessageFlags.Ephemeral, form.Flags);
         Assert.Equal(draft, BallotForm.ReadDraft(form.Components));
+    }
+
+    [Fact]
+    public void EachChoice_SaysWhatTheCatalogueKnows_ThenThePitch_Unescaped_AndCutToDiscordsLimit()
+    {
+        var (track, candidates) = Setup(VotingMethod.Approval, count: 3);
+        candidates[0] = candidates[0] with
+        {
+            Media = new Film { Title = "Alien", Year = 1979, Director = "Ridley *Scott*", Catalogue = new CatalogueFacts { Id = "tmdb:348", RuntimeMinutes = 117 } },
+            Pitch = "In space no one can hear you scream.",
+        };
+        candidates[1] = candidates[1] with { Pitch = "Only a pitch" };
+        candidates[2] = candidates[2] with { Pitch = new string('p', 300), Media = new Film { Title = "Long", Director = "Someone" } };
+
+        var options = BallotForm.Render(track, candidates, []).Components![0].Components![0].Options!;
+
+        Assert.Equal("directed by Ridley *Scott* · 1 h 57 min — In space no one can hear you scream.", options[0].Description);
+        Assert.Equal("Only a pitch", options[1].Description);
+        Assert.StartsWith("directed by Someone — ppp", options[2].Description, StringComparison.Ordinal);
+        Assert.Equal(DiscordLimits.SelectOptionDescription, options[2].Description!.Length);
     }
 
     [Fact]
