@@ -377,19 +377,7 @@ public static class AutocompleteScenario
 
         private async Task<string> SendAsync(Member member, CatalogueKind kind, string text)
         {
-            var subcommand = kind == CatalogueKind.Film ? "film" : "album";
-            var data = new JsonObject
-            {
-                ["id"] = "1",
-                ["name"] = "nominate",
-                ["type"] = 1,
-                ["options"] = new JsonArray(new JsonObject
-                {
-                    ["type"] = 1,
-                    ["name"] = subcommand,
-                    ["options"] = new JsonArray(new JsonObject { ["type"] = 3, ["name"] = "title", ["value"] = text, ["focused"] = true }),
-                }),
-            };
+            var data = Autocomplete("nominate", kind == CatalogueKind.Film ? "film" : "album", "title", text);
             var channel = member.Guild.Channels[kind == CatalogueKind.Film ? "film-night" : "album-club"];
             var sent = await control.SendInteractionAsync(new InteractionSpec(channel, member.Guild.Users[member.Name], 4, data, member.Guild.GuildId));
             return sent.Id;

@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using ListeningClub.Catalogue.Fakes.Control;
 using ListeningClub.Catalogue.Fakes.Hosting;
+using ListeningClub.Benchmarks.Hosting;
 
 namespace ListeningClub.Benchmarks.Catalogue;
 
@@ -17,15 +17,15 @@ internal sealed class CatalogueFakesProcess : IAsyncDisposable
     public const string HostScenario = "catalogue-fakes-host";
     private const string ReadyLine = "FAKES ";
 
-    private readonly Process _process;
+    private readonly ChildScenario _child;
     private readonly HttpClient _control;
 
-    private CatalogueFakesProcess(Process process, Uri baseUrl, string tmdbApiKey)
+    private CatalogueFakesProcess(ChildScenario child)
     {
-        _process = process;
-        BaseUrl = baseUrl;
-        TmdbApiKey = tmdbApiKey;
-        _control = new HttpClient { BaseAddress = new Uri(baseUrl, "_fake/") };
+        _child = child;
+        BaseUrl = new Uri(child.Ready[0]);
+        TmdbApiKey = child.Ready[1];
+        _control = new HttpClient { BaseAddress = new Uri(BaseUrl, "_fake/") };
     }
 
     public Uri BaseUrl { get; }
@@ -38,30 +38,8 @@ internal sealed class CatalogueFakesProcess : IAsyncDisposable
 
     public string CoverArtBaseUrl => new Uri(BaseUrl, "coverart").AbsoluteUri;
 
-    public static async Task<CatalogueFakesProcess> StartAsync(TimeSpan latency)
-    {
-        var host = Environment.ProcessPath ?? throw new InvalidOperationException("No process path.");
-        var start = new ProcessStartInfo(host) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
-        if (string.Equals(Path.GetFileNameWithoutExtension(host), "dotnet", StringComparison.OrdinalIgnoreCase))
-        {
-            start.ArgumentList.Add(typeof(CatalogueFakesProcess).Assembly.Location);
-        }
-
-        start.ArgumentList.Add("--scenario");
-        start.ArgumentList.Add(HostScenario);
-        start.ArgumentList.Add(((int)latency.TotalMilliseconds).ToString(CultureInfo.InvariantCulture));
-        var process = Process.Start(start) ?? throw new InvalidOperationException("The catalogue fakes' process did not start.");
-        while (await process.StandardOutput.ReadLineAsync().ConfigureAwait(false) is { } line)
-        {
-            if (line.StartsWith(ReadyLine, StringComparison.Ordinal))
-            {
-                var parts = line[ReadyLine.Length..].Split(' ');
-                return new CatalogueFakesProcess(process, new Uri(parts[0]), parts[1]);
-            }
-        }
-
-        throw new InvalidOperationException("The catalogue fakes' process exited before it was ready.");
-    }
+    public static async Task<CatalogueFakesProcess> StartAsync(TimeSpan latency) =>
+        new(await ChildScenario.StartAsync(HostScenario, ReadyLine, ((int)latency.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)).ConfigureAwait(false));
 
     /// <summary>
     /// The child's side: start the fakes (MusicBrainz's one-request-a-second rule exact, no tolerance), give every
@@ -77,12 +55,7 @@ internal sealed class CatalogueFakesProcess : IAsyncDisposable
             fakes.State.SetFault(service, new ServiceFault(FaultKind.None, Latency: latency));
         }
 
-        await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{ReadyLine}{fakes.BaseUrl} {settings.TmdbApiKey}")).ConfigureAwait(false);
-        await Console.Out.FlushAsync().ConfigureAwait(false);
-        while (await Console.In.ReadLineAsync().ConfigureAwait(false) is not null)
-        {
-            // Nothing is sent; end of input means the parent is done (or gone).
-        }
+        await ChildScenario.ServeAsync(string.Create(CultureInfo.InvariantCulture, $"{ReadyLine}{fakes.BaseUrl} {settings.TmdbApiKey}")).ConfigureAwait(false);
     }
 
     /// <summary>The fakes' request log for one service, in arrival order (times on the fakes' clock, at arrival).</summary>
@@ -93,17 +66,6 @@ internal sealed class CatalogueFakesProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _control.Dispose();
-        _process.StandardInput.Close();
-        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        try
-        {
-            await _process.WaitForExitAsync(wait.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            _process.Kill();
-        }
-
-        _process.Dispose();
+        await _child.DisposeAsync().ConfigureAwait(false);
     }
 }

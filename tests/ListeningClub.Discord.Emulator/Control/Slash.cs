@@ -15,6 +15,23 @@ public static class Slash
 
     public static JsonArray Plain(params (string Name, object Value)[] options) => new(options.Select(Option).ToArray());
 
+    /// <summary>
+    /// The data of an autocomplete interaction (type 4) for <c>/command subcommand</c> while the member types
+    /// <paramref name="typed"/> into the string option <paramref name="option"/>, the focused one.
+    /// </summary>
+    public static JsonObject Autocomplete(string command, string subcommand, string option, string typed) => new()
+    {
+        ["id"] = "1",
+        ["name"] = command,
+        ["type"] = 1,
+        ["options"] = new JsonArray(new JsonObject
+        {
+            ["type"] = 1,
+            ["name"] = subcommand,
+            ["options"] = new JsonArray(new JsonObject { ["type"] = 3, ["name"] = option, ["value"] = typed, ["focused"] = true }),
+        }),
+    };
+
     /// <summary>The text of the bot's last answer (reply, deferred edit or follow-up), embeds included.</summary>
     public static string Content(InteractionRecord record)
     {

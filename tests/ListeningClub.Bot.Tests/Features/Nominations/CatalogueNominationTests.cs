@@ -143,18 +143,7 @@ public sealed class CatalogueNominationTests : IAsyncLifetime
 
     private async Task<List<(string Name, string Value)>> AutocompleteAsync(string user, string subcommand, string typed)
     {
-        var data = new JsonObject
-        {
-            ["id"] = "1",
-            ["name"] = "nominate",
-            ["type"] = 1,
-            ["options"] = new JsonArray(new JsonObject
-            {
-                ["type"] = 1,
-                ["name"] = subcommand,
-                ["options"] = new JsonArray(new JsonObject { ["type"] = 3, ["name"] = "title", ["value"] = typed, ["focused"] = true }),
-            }),
-        };
+        var data = Autocomplete("nominate", subcommand, "title", typed);
         var sent = await _bot.Control.SendInteractionAsync(new InteractionSpec(_bot.Guild.Channels["film-night"], _bot.Guild.Users[user], 4, data, _bot.Guild.GuildId));
         var answered = await _bot.AnsweredAsync(sent.Id);
         return [.. answered.Callbacks[^1]["data"]!["choices"]!.AsArray().Select(c => (c!["name"]!.GetValue<string>(), c["value"]!.GetValue<string>()))];
