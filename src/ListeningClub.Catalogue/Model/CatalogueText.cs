@@ -3,7 +3,8 @@ using System.Text;
 namespace ListeningClub.Catalogue.Model;
 
 /// <summary>
-/// Cleans text that came from a catalogue: control characters and bidirectional overrides are dropped, runs of
+/// Cleans text that came from a catalogue: control characters, bidirectional overrides, noncharacters and unpaired
+/// surrogates (which Unicode normalisation refuses) are dropped, runs of
 /// whitespace become one space (a synopsis keeps its line breaks), the ends are trimmed and the length is bounded.
 /// It does not escape markdown: that is the caller's job, as for user text.
 /// </summary>
@@ -28,21 +29,21 @@ public static class CatalogueText
         var builder = new StringBuilder(Math.Min(text.Length, maxLength + 1));
         var pendingSpace = false;
         var pendingBreak = false;
-        foreach (var c in text)
+        foreach (var rune in text.EnumerateRunes())
         {
-            if (keepLineBreaks && c == '\n')
+            if (keepLineBreaks && rune.Value == '\n')
             {
                 pendingBreak = builder.Length > 0;
                 continue;
             }
 
-            if (char.IsWhiteSpace(c))
+            if (Rune.IsWhiteSpace(rune))
             {
                 pendingSpace = builder.Length > 0;
                 continue;
             }
 
-            if (char.IsControl(c) || IsInvisibleFormatting(c))
+            if (Rune.IsControl(rune) || IsInvisibleFormatting(rune.Value) || IsNotText(rune.Value))
             {
                 continue;
             }
@@ -57,7 +58,7 @@ public static class CatalogueText
             }
 
             pendingSpace = pendingBreak = false;
-            builder.Append(c);
+            builder.Append(rune.ToString());
             if (builder.Length > maxLength)
             {
                 break;
@@ -73,7 +74,10 @@ public static class CatalogueText
     }
 
     /// <summary>Bidirectional embeddings, overrides and isolates, and the zero-width no-break space (BOM).</summary>
-    private static bool IsInvisibleFormatting(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\uFEFF' or '\u200E' or '\u200F';
+    private static bool IsInvisibleFormatting(int c) => c is (>= 0x202A and <= 0x202E) or (>= 0x2066 and <= 0x2069) or 0xFEFF or 0x200E or 0x200F;
+
+    /// <summary>Noncharacters (U+FDD0–FDEF, U+xFFFE/xFFFF) and U+FFFD, which stands for an unpaired surrogate once read as runes.</summary>
+    private static bool IsNotText(int c) => c is (>= 0xFDD0 and <= 0xFDEF) or 0xFFFD || (c & 0xFFFE) == 0xFFFE;
 
     private static string Cut(string text, int maxLength)
     {

@@ -159,6 +159,7 @@ public static class TextInput
             if (Rune.IsWhiteSpace(rune))
             {
                 pendingSpace = builder.Length > 0;
+                previous = null; // what follows follows a space: a joiner or tag there glues nothing
                 continue;
             }
 
@@ -180,9 +181,14 @@ public static class TextInput
         return builder.ToString();
     }
 
-    /// <summary>Control and format characters, and the Hangul fillers (letters that draw nothing).</summary>
+    /// <summary>
+    /// Control and format characters, the Hangul fillers (letters that draw nothing), and noncharacters (U+FDD0–FDEF and
+    /// U+xFFFE/xFFFF of every plane: never text, and normalisation refuses them).
+    /// </summary>
     private static bool IsInvisible(Rune rune) =>
-        IsFiller(rune) || Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format;
+        IsFiller(rune) || IsNoncharacter(rune) || Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format;
+
+    private static bool IsNoncharacter(Rune rune) => rune.Value is >= 0xFDD0 and <= 0xFDEF || (rune.Value & 0xFFFE) == 0xFFFE;
 
     private static bool IsFiller(Rune rune) => rune.Value is 0x115F or 0x1160 or 0x3164 or 0xFFA0;
 

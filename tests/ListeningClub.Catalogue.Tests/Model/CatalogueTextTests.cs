@@ -16,6 +16,16 @@ public sealed class CatalogueTextTests
     public void Line_DropsControlCharacters_AndCollapsesWhitespace_ButEscapesNothing(string? raw, string? expected) =>
         Assert.Equal(expected, CatalogueText.Line(raw));
 
+    /// <summary>Text Unicode normalisation refuses would throw wherever titles are compared (identity keys).</summary>
+    [Fact]
+    public void Line_DropsNoncharactersAndUnpairedSurrogates_AndTheResultNormalises()
+    {
+        var cleaned = CatalogueText.Line("Ali\uFFFEen\uD800 \uFDD0(1979)\U0010FFFF \U0001F47D")!;
+
+        Assert.Equal("Alien (1979) \U0001F47D", cleaned);
+        Assert.Equal(cleaned, cleaned.Normalize(System.Text.NormalizationForm.FormKD).Normalize(System.Text.NormalizationForm.FormKC));
+    }
+
     [Fact]
     public void Paragraph_KeepsLineBreaks_AndBoundsTheLength()
     {

@@ -34,6 +34,8 @@ public sealed class TextInputTests
     [InlineData("ﬁlm noir", "film noir")]
     [InlineData("Cafe\u0301", "Café")]
     [InlineData("e\u200D\u0301", "é")]
+    [InlineData("Ran\uFFFE\uFDD0\U0001FFFF", "Ran")] // noncharacters, which normalisation refuses (found by the property test at 200,000 samples)
+    [InlineData("\U0001F3F4\uFE0F \u200D\U0001F468", "\U0001F3F4\uFE0F \U0001F468")] // a joiner after a space joins nothing (found by the property test, seed 2afzCUx5hbr3)
     [InlineData("", "")]
     [InlineData(null, "")]
     public void Clean_NormalisesDropsInvisibleCharactersAndCollapsesWhitespace(string? input, string expected) =>
