@@ -28,6 +28,14 @@ public static class FakePipeline
         var userAgent = ctx.Request.Headers.UserAgent.ToString();
         var entry = state.Log.Add(s, state.Time.GetUtcNow(), ctx.Request.Method, path, Redact(ctx.Request.QueryString.Value ?? ""),
             string.IsNullOrEmpty(userAgent) ? null : userAgent, ctx.Request.Headers.Authorization.Count > 0, ctx.Request.Query.ContainsKey("api_key"));
+
+        // The status is logged as the response starts, before the client sees it, so a client reading the log right
+        // after its answer finds it there; and again at the end for an exchange that never started a response.
+        ctx.Response.OnStarting(() =>
+        {
+            entry.Status = ctx.Response.StatusCode;
+            return Task.CompletedTask;
+        });
         try
         {
             var early = s == FakeService.MusicBrainz ? MusicBrainzRules(ctx, state, userAgent) : null;

@@ -47,6 +47,24 @@ public static class RestPipeline
         var early = core.RestFaults.Take(rest.Value ?? "", cloudflare: true) is { } blocked
             ? CloudflareBlock(context, blocked)
             : Check(context, core, route, rest.Value ?? "", bodyText, ref sharedScope);
+
+        // Recorded as the response starts, before the client can see it: a client that reads the log or the counters
+        // right after its answer finds its request there.
+        var recorded = 0;
+        void Record()
+        {
+            if (Interlocked.Exchange(ref recorded, 1) == 0)
+            {
+                core.Stats.CountRequest(context.Response.StatusCode, sharedScope);
+                core.Requests.Add(new RequestRecord(seq, context.Request.Method, context.Request.Path.Value ?? "", context.Request.QueryString.Value, context.Response.StatusCode, bodyText, route?.Key, core.Time.GetUtcNow()));
+            }
+        }
+
+        context.Response.OnStarting(() =>
+        {
+            Record();
+            return Task.CompletedTask;
+        });
         if (early is not null)
         {
             await early.ExecuteAsync(context).ConfigureAwait(false);
@@ -56,9 +74,7 @@ public static class RestPipeline
             await next(context).ConfigureAwait(false);
         }
 
-        var status = context.Response.StatusCode;
-        core.Stats.CountRequest(status, sharedScope);
-        core.Requests.Add(new RequestRecord(seq, context.Request.Method, context.Request.Path.Value ?? "", context.Request.QueryString.Value, status, bodyText, route?.Key, core.Time.GetUtcNow()));
+        Record();
     }
 
     private static IResult? Check(HttpContext context, EmulatorCore core, RouteInfo? route, string subPath, string? bodyText, ref bool sharedScope)
