@@ -7,7 +7,7 @@ namespace ListeningClub.Bot.Rendering.Charts;
 /// <summary>Plurality and approval: one bar per nomination in finishing order, the winner's on top in gold, each with its count.</summary>
 internal static class CountChart
 {
-    public static ChartPicture Render(TallyResult tally, CountExplanation counts, Func<string, string> name, string title)
+    public static Plot Draw(TallyResult tally, CountExplanation counts, Func<string, string> name, string title)
     {
         var plot = ResultChart.NewPlot(title);
         var byId = counts.Counts.ToDictionary(c => c.CandidateId, c => c.Count, StringComparer.Ordinal);
@@ -31,11 +31,13 @@ internal static class CountChart
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.Axes.SetLimitsX(0, Math.Max(1, byId.Values.DefaultIfEmpty(0).Max()) * 1.12);
         plot.XLabel(tally.Method == VotingMethod.Approval ? "Approvals" : "Votes");
-        return ResultChart.Finish(plot, Describe(tally, ranked, byId, name));
+        return plot;
     }
 
-    private static string Describe(TallyResult tally, List<string> ranked, Dictionary<string, int> byId, Func<string, string> name)
+    public static string Describe(TallyResult tally, CountExplanation counts, Func<string, string> name)
     {
+        var byId = counts.Counts.ToDictionary(c => c.CandidateId, c => c.Count, StringComparer.Ordinal);
+        var ranked = tally.Ranking.Where(byId.ContainsKey).ToList();
         var unit = tally.Method == VotingMethod.Approval ? "approvals" : "votes";
         return $"Bar chart of {unit} per nomination, most first, from {tally.BallotCount} ballot{(tally.BallotCount == 1 ? "" : "s")}: " +
             string.Join(", ", ranked.Select(id => string.Create(CultureInfo.InvariantCulture, $"{name(id)} {byId[id]}"))) + $". {name(tally.Winner)} wins.";

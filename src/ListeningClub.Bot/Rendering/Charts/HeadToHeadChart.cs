@@ -10,7 +10,7 @@ internal static class HeadToHeadChart
     /// <summary>Up to this many nominations, each cell shows its number.</summary>
     private const int NumberedUpTo = 12;
 
-    public static ChartPicture Render(TallyResult tally, SchulzeExplanation schulze, Func<string, string> name, string title)
+    public static Plot Draw(TallyResult tally, SchulzeExplanation schulze, Func<string, string> name, string title)
     {
         var plot = ResultChart.NewPlot(title);
         var ids = schulze.Candidates;
@@ -66,12 +66,12 @@ internal static class HeadToHeadChart
         plot.Axes.Left.TickLabelStyle.FontSize = n > NumberedUpTo ? 10 : 12;
         plot.Axes.Bottom.MinimumSize = 30 + (7 * Math.Min(ChartText.NameLength, ids.Max(id => name(id).Length)));
         plot.Axes.SetLimits(-0.5, n - 0.5, -0.5, n - 0.5);
-        return ResultChart.Finish(plot, Describe(tally, schulze, name));
+        return plot;
     }
 
     private static double RowY(int row, int n) => n - 1 - row;
 
-    private static string Describe(TallyResult tally, SchulzeExplanation schulze, Func<string, string> name)
+    public static string Describe(TallyResult tally, SchulzeExplanation schulze, Func<string, string> name)
     {
         var beaten = schulze.WinnerPairwiseWins.Count;
         var others = schulze.Candidates.Count - 1;

@@ -26,21 +26,45 @@ public static class ResultChart
     {
         ArgumentNullException.ThrowIfNull(tally);
         ArgumentNullException.ThrowIfNull(nameOf);
+        if (Describe(tally, nameOf) is not { } description)
+        {
+            return null;
+        }
+
+        var name = Names(nameOf);
+        var cleanTitle = ChartText.Clean(title, ChartText.TitleLength);
+        using var plot = tally.Explanation switch
+        {
+            InstantRunoffExplanation irv => RoundsChart.Draw(tally, irv, name, cleanTitle),
+            SchulzeExplanation schulze => HeadToHeadChart.Draw(tally, schulze, name, cleanTitle),
+            CountExplanation counts => CountChart.Draw(tally, counts, name, cleanTitle),
+            _ => throw new InvalidOperationException($"No chart for {tally.Explanation.GetType().Name}."),
+        };
+        return new ChartPicture(plot.GetImageBytes(Width, Height, ImageFormat.Png), description);
+    }
+
+    /// <summary>What the chart of <paramref name="tally"/> shows, in words (at most <see cref="ChartPicture.MaxDescription"/>); null when there is no chart.</summary>
+    public static string? Describe(TallyResult tally, Func<string, string> nameOf)
+    {
+        ArgumentNullException.ThrowIfNull(tally);
+        ArgumentNullException.ThrowIfNull(nameOf);
         if (tally.Explanation.NobodyVoted)
         {
             return null;
         }
 
-        string Name(string id) => ChartText.Clean(nameOf(id), ChartText.NameLength);
-        var cleanTitle = ChartText.Clean(title, ChartText.TitleLength);
-        return tally.Explanation switch
+        var name = Names(nameOf);
+        var text = tally.Explanation switch
         {
-            InstantRunoffExplanation irv when irv.Rounds.Count > 0 => RoundsChart.Render(tally, irv, Name, cleanTitle),
-            SchulzeExplanation schulze when schulze.Candidates.Count > 0 => HeadToHeadChart.Render(tally, schulze, Name, cleanTitle),
-            CountExplanation counts when counts.Counts.Count > 0 => CountChart.Render(tally, counts, Name, cleanTitle),
+            InstantRunoffExplanation irv when irv.Rounds.Count > 0 => RoundsChart.Describe(tally, irv, name),
+            SchulzeExplanation schulze when schulze.Candidates.Count > 0 => HeadToHeadChart.Describe(tally, schulze, name),
+            CountExplanation counts when counts.Counts.Count > 0 => CountChart.Describe(tally, counts, name),
             _ => null,
         };
+        return text is null ? null : Cut(text);
     }
+
+    private static Func<string, string> Names(Func<string, string> nameOf) => id => ChartText.Clean(nameOf(id), ChartText.NameLength);
 
     /// <summary>A plot with the bundled font, a white background and the title.</summary>
     internal static Plot NewPlot(string title)
@@ -53,9 +77,6 @@ public static class ResultChart
         plot.Axes.Title.Label.FontSize = 20;
         return plot;
     }
-
-    internal static ChartPicture Finish(Plot plot, string description) =>
-        new(plot.GetImageBytes(Width, Height, ImageFormat.Png), Cut(description));
 
     private static string Cut(string text) =>
         text.Length <= ChartPicture.MaxDescription ? text : string.Concat(text.AsSpan(0, ChartPicture.MaxDescription - 1), "…");

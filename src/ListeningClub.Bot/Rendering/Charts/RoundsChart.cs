@@ -8,7 +8,7 @@ namespace ListeningClub.Bot.Rendering.Charts;
 /// <summary>Instant-runoff: one line per nomination through the rounds it took part in, a red cross where it went out, the winner's line in gold.</summary>
 internal static class RoundsChart
 {
-    public static ChartPicture Render(TallyResult tally, InstantRunoffExplanation irv, Func<string, string> name, string title)
+    public static Plot Draw(TallyResult tally, InstantRunoffExplanation irv, Func<string, string> name, string title)
     {
         var plot = ResultChart.NewPlot(title);
         var rounds = irv.Rounds;
@@ -42,10 +42,10 @@ internal static class RoundsChart
         plot.Axes.SetLimitsY(0, Math.Max(1, rounds.Max(r => r.Counts.Count == 0 ? 0 : r.Counts.Max(c => c.Count))) * 1.08);
         plot.ShowLegend(Edge.Right);
         plot.Legend.FontSize = candidates.Count > 12 ? 11 : 13;
-        return ResultChart.Finish(plot, Describe(tally, irv, name));
+        return plot;
     }
 
-    private static string Describe(TallyResult tally, InstantRunoffExplanation irv, Func<string, string> name)
+    public static string Describe(TallyResult tally, InstantRunoffExplanation irv, Func<string, string> name)
     {
         var last = irv.Rounds[^1];
         var text = new StringBuilder().Append(CultureInfo.InvariantCulture,
