@@ -17,13 +17,17 @@ public abstract class PagedListHandler(MemberCommandServices services) : MemberC
 
     protected abstract Task<InteractionReply> RenderAsync(Track track, int page, CancellationToken ct);
 
+    /// <summary>The command's own answer instead of the first page (e.g. one entry in detail, asked for by an option); null for the first page.</summary>
+    protected virtual Task<InteractionReply?> AnswerAsync(InteractionContext context, Track track, CancellationToken ct) => Task.FromResult<InteractionReply?>(null);
+
     protected sealed override async Task ExecuteAsync(InteractionContext context, ulong guildId, ulong memberId, CancellationToken ct)
     {
         if (context.Type != InteractionType.MessageComponent)
         {
             if (await TrackOrReplyAsync(context, guildId, null, ct).ConfigureAwait(false) is { } track)
             {
-                await context.ReplyAsync(await RenderAsync(track, 0, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+                var reply = await AnswerAsync(context, track, ct).ConfigureAwait(false) ?? await RenderAsync(track, 0, ct).ConfigureAwait(false);
+                await context.ReplyAsync(reply, ct).ConfigureAwait(false);
             }
 
             return;

@@ -23,7 +23,7 @@ namespace ListeningClub.Bot.Posting;
 /// time and reads the intent again once it has the turn: two paths never post the same intent at once, and one that
 /// comes second sees it sent. A failed attempt records when the next is due and wakes the dispatcher.
 /// </remarks>
-public sealed partial class OutboxSender(IOutboxRepository outbox, IChannelMessagesApi messages, IThreadsApi threads, OutboxWakeUp wakeUp, OutboxMetrics metrics, TimeProvider time, ILogger<OutboxSender> logger)
+public sealed partial class OutboxSender(IOutboxRepository outbox, IChannelMessagesApi messages, IThreadsApi threads, PostAttachments attachments, OutboxWakeUp wakeUp, OutboxMetrics metrics, TimeProvider time, ILogger<OutboxSender> logger)
 {
     /// <summary>Discord's 50007 "Cannot send messages to this user" (direct messages closed to the bot).</summary>
     public const int CannotMessageUser = 50007;
@@ -133,12 +133,21 @@ public sealed partial class OutboxSender(IOutboxRepository outbox, IChannelMessa
 
         var request = JsonSerializer.Deserialize(stored.Payload, DiscordJsonContext.Default.MessageCreateRequest)!
             with { Nonce = stored.Nonce, EnforceNonce = true };
+        var (prepared, files) = await attachments.PrepareAsync(stored, request, cancellationToken).ConfigureAwait(false);
         ulong postedId;
         try
         {
-            postedId = stored.ForumPostName is { } name
-                ? (await threads.StartForumPostAsync(stored.ChannelId, ForumPost(name, request), cancellationToken).ConfigureAwait(false)).Id
-                : (await messages.CreateAsync(stored.ChannelId, request, cancellationToken).ConfigureAwait(false)).Id;
+            try
+            {
+                postedId = await CreateAsync(stored, prepared, files, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DiscordRestException ex) when (files.Count > 0 && ex.Code == DiscordJsonErrorCodes.MissingPermissions)
+            {
+                // Most likely Attach Files, which servers that invited the bot before pictures did not grant: the post
+                // goes out without its files (nothing was created, so the same nonce is free).
+                LogPostedWithoutFiles(logger, stored.Kind, stored.IntentKey, ex.DiscordMessage);
+                postedId = await CreateAsync(stored, PostAttachments.WithoutFiles(prepared), [], cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (DiscordRestException ex) when (ex.Failure == DiscordRestFailure.Unauthorized)
         {
@@ -173,12 +182,20 @@ public sealed partial class OutboxSender(IOutboxRepository outbox, IChannelMessa
         return sent;
     }
 
+    private async Task<ulong> CreateAsync(OutboxMessage stored, MessageCreateRequest request, IReadOnlyList<FileUpload> files, CancellationToken cancellationToken) =>
+        stored.ForumPostName is { } name
+            ? (await threads.StartForumPostAsync(stored.ChannelId, ForumPost(name, request), files, cancellationToken).ConfigureAwait(false)).Id
+            : (await messages.CreateAsync(stored.ChannelId, request, files, cancellationToken).ConfigureAwait(false)).Id;
+
     private static ForumPostRequest ForumPost(string name, MessageCreateRequest message) => new()
     {
         Name = name,
         AutoArchiveDuration = 10080,
         Message = new ForumPostMessage { Content = message.Content, Embeds = message.Embeds, Components = message.Components, AllowedMentions = message.AllowedMentions },
     };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord refused the files of {Kind} {IntentKey} ({DiscordMessage}); posting it without them. Give the bot Attach Files to post pictures")]
+    private static partial void LogPostedWithoutFiles(ILogger logger, string kind, string intentKey, string discordMessage);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord refused {Kind} {IntentKey} for good ({Status}, code {Code}: {DiscordMessage}); it will not be retried")]
     private static partial void LogAbandoned(ILogger logger, string kind, string intentKey, int status, int code, string discordMessage);

@@ -9,6 +9,7 @@ public static class PostingSetup
     {
         services.AddSingleton<OutboxWakeUp>();
         services.AddSingleton<OutboxMetrics>();
+        services.AddSingleton<PostAttachments>();
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<LateAnnouncements>();
         services.AddSingleton<OutboxDispatcher>();

@@ -18,6 +18,12 @@ public sealed record MessageCreateRequest
     public IReadOnlyList<ulong>? StickerIds { get; init; }
     public MessageFlags? Flags { get; init; }
     public PollCreateRequest? Poll { get; init; }
+
+    /// <summary>
+    /// Files sent with this message, by their <c>files[n]</c> index. A stored message may name the files it wants
+    /// (an embed shows one as <c>attachment://name</c>); the client sets them from the files it uploads.
+    /// </summary>
+    public IReadOnlyList<AttachmentReference>? Attachments { get; init; }
 }
 
 /// <summary>Body of PATCH /channels/{id}/messages/{id}. Null fields are left unchanged.</summary>

@@ -35,4 +35,7 @@ public sealed record ForumPostMessage
     public AllowedMentions? AllowedMentions { get; init; }
     public IReadOnlyList<Component>? Components { get; init; }
     public MessageFlags? Flags { get; init; }
+
+    /// <summary>Files sent with the starter message, by their <c>files[n]</c> index; set by the client from the files it uploads.</summary>
+    public IReadOnlyList<AttachmentReference>? Attachments { get; init; }
 }

@@ -20,11 +20,13 @@ public sealed class BotHarness : IAsyncDisposable
 {
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "listeningclub-tests", Guid.NewGuid().ToString("N"));
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _replace;
     private IHost _host = null!;
     private OutboxDispatcher? _dispatcher;
 
-    private BotHarness(DiscordEmulator emulator, FakeTimeProvider time, IReadOnlyDictionary<string, string?> settings)
+    private BotHarness(DiscordEmulator emulator, FakeTimeProvider time, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? replace)
     {
+        _replace = replace;
         Emulator = emulator;
         Time = time;
         Control = emulator.CreateControl();
@@ -53,11 +55,12 @@ public sealed class BotHarness : IAsyncDisposable
 
     /// <param name="start">The fake clock's start.</param>
     /// <param name="settings">More configuration (e.g. <c>Discord:RestMaxRetries</c>), over the defaults.</param>
-    public static async Task<BotHarness> StartAsync(DateTimeOffset start, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="replace">Registrations over the bot's (a stand-in for one part), applied at every build.</param>
+    public static async Task<BotHarness> StartAsync(DateTimeOffset start, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? replace = null)
     {
         var time = new FakeTimeProvider(start);
         var emulator = await DiscordEmulator.StartAsync(new EmulatorSettings { RateLimitsEnabled = false });
-        var harness = new BotHarness(emulator, time, settings ?? new Dictionary<string, string?>());
+        var harness = new BotHarness(emulator, time, settings ?? new Dictionary<string, string?>(), replace);
         harness.Guild = await harness.Control.CreateGuildAsync(new GuildSpec(
             "Club",
             Channels: [new ChannelSpec("film-night"), new ChannelSpec("album-club"), new ChannelSpec("film-forum", 15)],
@@ -136,6 +139,6 @@ public sealed class BotHarness : IAsyncDisposable
             settings[key] = value;
         }
 
-        _host = UnstartedHost.Build(settings, services => services.AddSingleton<TimeProvider>(Time));
+        _host = UnstartedHost.Build(settings, services => services.AddSingleton<TimeProvider>(Time), _replace);
     }
 }

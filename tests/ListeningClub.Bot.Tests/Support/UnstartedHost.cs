@@ -12,13 +12,16 @@ namespace ListeningClub.Bot.Tests.Support;
 /// </summary>
 public static class UnstartedHost
 {
-    public static IHost Build(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? configure = null)
+    /// <param name="configure">Services registered before the bot's (the bot's own win).</param>
+    /// <param name="replace">Services registered after the bot's (these win): a test's stand-in for one part.</param>
+    public static IHost Build(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? configure = null, Action<IServiceCollection>? replace = null)
     {
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.ConfigureContainer(new DefaultServiceProviderFactory(BotHost.ServiceProviderOptions));
         configure?.Invoke(builder.Services);
         builder.Services.AddListeningClub();
+        replace?.Invoke(builder.Services);
         return builder.Build();
     }
 }

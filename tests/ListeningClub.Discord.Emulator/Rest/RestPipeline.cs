@@ -154,7 +154,9 @@ public static class RestPipeline
                 }
             }
 
-            if (body is JsonObject message && Uploads.Attach(context, core, message) is { } refused)
+            // A forum post's files belong to its starter message: Discord reads their references from "message".
+            var attachTo = body is JsonObject { } forumPost && forumPost["message"] is JsonObject starter && context.Request.Path.Value?.EndsWith("/threads", StringComparison.Ordinal) == true ? starter : body;
+            if (attachTo is JsonObject message && Uploads.Attach(context, core, message) is { } refused)
             {
                 return refused;
             }

@@ -59,9 +59,12 @@ public static class ResultAnnouncement
         var room = DiscordLimits.EmbedTotal - fixedSize - footer.Length;
         var count = whole is not null && whole.Sum(EmbedText.Size) <= room ? whole : Partial(CountLines.Compact(tally, names, ShortNameLength), fieldsLeft, room);
 
+        // The count's picture: drawn when the post is sent (ResultPictures), shown in the embed, described for screen readers.
+        var picture = ResultPictures.Reference(outcome);
         var embed = new Embed
         {
             Title = title,
+            Image = picture is null ? null : new EmbedMedia { Url = "attachment://" + picture.Filename },
             Description = description,
             Color = Palette.Pick,
             Fields = [result, .. count, turnout, .. ties],
@@ -74,6 +77,7 @@ public static class ResultAnnouncement
             Content = $"The votes are in! This cycle's pick for **{Markdown.Text(track.Name)}** is **{Markdown.MediaName(pick.Media)}**.",
             Embeds = [embed],
             AllowedMentions = AllowedMentions.None,
+            Attachments = picture is null ? null : [picture],
         };
         return new ResultMessages(announcement, followUps);
     }

@@ -1,5 +1,6 @@
 using ListeningClub.Bot.Features.Voting.Polls;
 using ListeningClub.Bot.Interactions;
+using ListeningClub.Bot.Posting;
 using ListeningClub.Bot.Steps;
 using ListeningClub.Discord.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,7 @@ public static class VotingFeature
         services.AddManagerSubcommand<ClubCloseVoting>();
         services.AddStep<OpenVotingStep>();
         services.AddStep<CloseVotingStep>();
+        services.AddSingleton<IPostAttachments, ResultPictures>();
         services.AddSingleton<PollCount>();
         services.AddGatewayDispatchHandler<PollVotes>();
         return services;

@@ -11,16 +11,22 @@ internal sealed class ChannelMessagesApi(DiscordRestClient rest) : IChannelMessa
     private const string Messages = "/channels/{channel_id}/messages";
     private const string OneMessage = "/channels/{channel_id}/messages/{message_id}";
 
-    public Task<Message> CreateAsync(ulong channelId, MessageCreateRequest message, CancellationToken ct)
+    public Task<Message> CreateAsync(ulong channelId, MessageCreateRequest message, CancellationToken ct) =>
+        CreateAsync(channelId, message, [], ct);
+
+    public Task<Message> CreateAsync(ulong channelId, MessageCreateRequest message, IReadOnlyList<FileUpload> files, CancellationToken ct)
     {
-        var body = MessageSafety.Prepare(message);
+        ArgumentNullException.ThrowIfNull(files);
+        var body = MessageSafety.Prepare(files.Count == 0 ? message : message with { Attachments = MultipartBody.References(files) });
         if (body.Nonce is null)
         {
             body = body with { Nonce = NewNonce(), EnforceNonce = true };
         }
 
         var route = DiscordRoutes.Channel(HttpMethod.Post, Messages, channelId, DiscordRoutes.Path($"/channels/{channelId}/messages"));
-        return rest.SendAsync(route, body, DiscordJsonContext.Default.MessageCreateRequest, DiscordJsonContext.Default.Message, ct);
+        return files.Count == 0
+            ? rest.SendAsync(route, body, DiscordJsonContext.Default.MessageCreateRequest, DiscordJsonContext.Default.Message, ct)
+            : rest.SendWithFilesAsync(route, body, DiscordJsonContext.Default.MessageCreateRequest, files, DiscordJsonContext.Default.Message, ct);
     }
 
     public Task<Message> GetAsync(ulong channelId, ulong messageId, CancellationToken ct) =>

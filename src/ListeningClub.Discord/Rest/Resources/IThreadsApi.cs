@@ -14,6 +14,9 @@ public interface IThreadsApi
     /// <summary>A forum or media post; the result carries the starter message.</summary>
     Task<Channel> StartForumPostAsync(ulong forumChannelId, ForumPostRequest request, CancellationToken ct);
 
+    /// <summary>As <see cref="StartForumPostAsync(ulong, ForumPostRequest, CancellationToken)"/>, with files on the starter message (multipart; none: plain JSON).</summary>
+    Task<Channel> StartForumPostAsync(ulong forumChannelId, ForumPostRequest request, IReadOnlyList<FileUpload> files, CancellationToken ct);
+
     /// <summary>Adds the bot to a thread.</summary>
     Task JoinAsync(ulong threadId, CancellationToken ct);
 }

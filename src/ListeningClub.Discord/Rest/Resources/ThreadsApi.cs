@@ -23,12 +23,17 @@ internal sealed class ThreadsApi(DiscordRestClient rest) : IThreadsApi
             ct);
 
     public Task<Channel> StartForumPostAsync(ulong forumChannelId, ForumPostRequest request, CancellationToken ct) =>
-        rest.SendAsync(
-            DiscordRoutes.Channel(HttpMethod.Post, "/channels/{channel_id}/threads", forumChannelId, DiscordRoutes.Path($"/channels/{forumChannelId}/threads")),
-            MessageSafety.Prepare(request),
-            DiscordJsonContext.Default.ForumPostRequest,
-            DiscordJsonContext.Default.Channel,
-            ct);
+        StartForumPostAsync(forumChannelId, request, [], ct);
+
+    public Task<Channel> StartForumPostAsync(ulong forumChannelId, ForumPostRequest request, IReadOnlyList<FileUpload> files, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(files);
+        var route = DiscordRoutes.Channel(HttpMethod.Post, "/channels/{channel_id}/threads", forumChannelId, DiscordRoutes.Path($"/channels/{forumChannelId}/threads"));
+        return files.Count == 0
+            ? rest.SendAsync(route, MessageSafety.Prepare(request), DiscordJsonContext.Default.ForumPostRequest, DiscordJsonContext.Default.Channel, ct)
+            : rest.SendWithFilesAsync(route, MessageSafety.Prepare(request with { Message = request.Message with { Attachments = MultipartBody.References(files) } }), DiscordJsonContext.Default.ForumPostRequest, files, DiscordJsonContext.Default.Channel, ct);
+    }
 
     public Task JoinAsync(ulong threadId, CancellationToken ct) =>
         rest.SendAsync(DiscordRoutes.Channel(HttpMethod.Put, "/channels/{channel_id}/thread-members/@me", threadId, DiscordRoutes.Path($"/channels/{threadId}/thread-members/@me")), null, ct);
