@@ -28,6 +28,11 @@ public sealed partial class WebServer(IServiceProvider services, IOptions<WebOpt
     /// <summary>Where the server listens once started (the real port when <c>Web:Urls</c> asked for port 0); empty when disabled.</summary>
     public IReadOnlyList<Uri> Addresses { get; private set; } = [];
 
+    /// <summary>The base of the links handed to managers: <c>Web:PublicBaseUrl</c>, else where the server listens, ending in '/'.</summary>
+    public Uri LinkBase => options.Value.PublicBaseUrl is null && Addresses is [var listening, ..]
+        ? new Uri(listening.GetLeftPart(UriPartial.Authority) + "/")
+        : options.Value.LinkBase;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;

@@ -17,7 +17,6 @@ internal sealed class ArchivePages(ArchiveQuery archive, TimeProvider time) : IW
     public void Map(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet(ArchiveRoutes.Stylesheet, static () => WebResponses.Css(ArchiveStyles.Css));
-        endpoints.MapGet("/c/{slug}", static (string slug) => Results.Redirect(ArchiveRoutes.Club(slug)));
         endpoints.MapGet(ArchiveRoutes.ClubPattern, ClubAsync);
         endpoints.MapGet(ArchiveRoutes.CyclePattern, CycleAsync);
     }

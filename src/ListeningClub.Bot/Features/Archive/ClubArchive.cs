@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace ListeningClub.Bot.Features.Archive;
 
 /// <summary>/club archive on|off|rotate-link: the club's read-only web archive, behind an unguessable link.</summary>
-public sealed class ClubArchive(ClubArchiveService archives, IOptions<WebOptions> web) : IManagerSubcommand
+public sealed class ClubArchive(ClubArchiveService archives, IOptions<WebOptions> web, WebServer server) : IManagerSubcommand
 {
     public static string Help => "the club's web archive: turn it on or off, or give it a new link";
 
@@ -40,7 +40,7 @@ public sealed class ClubArchive(ClubArchiveService archives, IOptions<WebOptions
             return "The club's web archive is off; its link no longer works. `/club archive on` turns it on again with a new link.";
         }
 
-        var link = new Uri(web.Value.LinkBase, ArchiveRoutes.Club(slug).TrimStart('/'));
+        var link = new Uri(server.LinkBase, ArchiveRoutes.Club(slug).TrimStart('/'));
         var what = action == "rotate-link" ? "has a new link; the old one no longer works" : "is on";
         var serverOff = web.Value.Enabled
             ? ""
