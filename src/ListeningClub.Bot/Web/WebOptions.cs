@@ -21,17 +21,15 @@ public sealed class WebOptions
     [Range(1, 1_000_000, ErrorMessage = "Web:RequestsPerMinute must be between 1 and 1000000 (environment variable ListeningClub__Web__RequestsPerMinute).")]
     public int RequestsPerMinute { get; set; } = 120;
 
-    public IReadOnlyList<Uri> ListenUrls =>
+    // Methods, not properties: the data-annotations validator reads every property, and these must not run on unchecked values.
+    public IReadOnlyList<Uri> ListenUrls() =>
         [.. Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) ? uri : null).OfType<Uri>()];
 
     /// <summary>The base of the links the bot hands out, always ending in '/'.</summary>
-    public Uri LinkBase
+    public Uri LinkBase()
     {
-        get
-        {
-            var text = (PublicBaseUrl ?? (ListenUrls is [var first, ..] ? first : new Uri("http://127.0.0.1/"))).ToString();
-            return new Uri(text.EndsWith('/') ? text : text + "/");
-        }
+        var text = (PublicBaseUrl is { IsAbsoluteUri: true } publicBase ? publicBase : ListenUrls() is [var first, ..] ? first : new Uri("http://127.0.0.1/")).ToString();
+        return new Uri(text.EndsWith('/') ? text : text + "/");
     }
 }
 

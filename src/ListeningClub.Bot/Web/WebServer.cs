@@ -1,4 +1,6 @@
 using System.Threading.RateLimiting;
+using ListeningClub.Catalogue.CoverArt;
+using ListeningClub.Catalogue.Tmdb;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -17,11 +19,20 @@ namespace ListeningClub.Bot.Web;
 /// slug must not leave in a Referer, e.g. to the poster's image server) and <c>noindex</c>; each client address may make
 /// <see cref="WebOptions.RequestsPerMinute"/> requests a minute (429 after that).
 /// </summary>
-public sealed partial class WebServer(IServiceProvider services, IOptions<WebOptions> options, ILoggerFactory loggerFactory, ILogger<WebServer> logger) : IHostedService, IAsyncDisposable
+public sealed partial class WebServer(
+    IServiceProvider services,
+    IOptions<WebOptions> options,
+    IOptions<TmdbOptions> tmdb,
+    IOptions<CoverArtOptions> coverArt,
+    ILoggerFactory loggerFactory,
+    ILogger<WebServer> logger) : IHostedService, IAsyncDisposable
 {
-    /// <summary>Images may come from the catalogues' image servers (https) and from here; no script, no frames, no forms.</summary>
-    public const string ContentSecurityPolicy =
-        "default-src 'none'; style-src 'self'; img-src 'self' https:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    /// <summary>
+    /// Images may come from here, from any https server (posters and covers are the catalogues' URLs, and the Cover Art
+    /// Archive redirects to its mirrors) and from the configured catalogue image servers (a mirror or a test fake may
+    /// be plain http); styles only from here; no script, no frames, no forms.
+    /// </summary>
+    public string ContentSecurityPolicy { get; } = PolicyFor(ImageOrigins(tmdb.Value.ImageBaseUrl, coverArt.Value.BaseUrl));
 
     private WebApplication? _app;
 
@@ -31,7 +42,7 @@ public sealed partial class WebServer(IServiceProvider services, IOptions<WebOpt
     /// <summary>The base of the links handed to managers: <c>Web:PublicBaseUrl</c>, else where the server listens, ending in '/'.</summary>
     public Uri LinkBase => options.Value.PublicBaseUrl is null && Addresses is [var listening, ..]
         ? new Uri(listening.GetLeftPart(UriPartial.Authority) + "/")
-        : options.Value.LinkBase;
+        : options.Value.LinkBase();
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -62,10 +73,11 @@ public sealed partial class WebServer(IServiceProvider services, IOptions<WebOpt
         });
 
         var app = builder.Build();
-        app.Use(static (context, next) =>
+        var policy = ContentSecurityPolicy;
+        app.Use((context, next) =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = policy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
@@ -83,7 +95,7 @@ public sealed partial class WebServer(IServiceProvider services, IOptions<WebOpt
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         _app = app;
         Addresses = [.. app.Urls.Select(url => new Uri(url))];
-        LogListening(logger, string.Join(", ", app.Urls), settings.LinkBase);
+        LogListening(logger, string.Join(", ", app.Urls), settings.LinkBase());
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -102,6 +114,16 @@ public sealed partial class WebServer(IServiceProvider services, IOptions<WebOpt
             await app.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    private static string PolicyFor(IEnumerable<string> imageOrigins) =>
+        $"default-src 'none'; style-src 'self'; img-src {string.Join(' ', ["'self'", "https:", .. imageOrigins])}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    /// <summary>The origins (scheme, host, port) of the configured image servers that are not https (https: covers those).</summary>
+    private static IEnumerable<string> ImageOrigins(params string[] baseUrls) =>
+        baseUrls
+            .Select(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp ? uri.GetLeftPart(UriPartial.Authority) : null)
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Web archive listening on {Urls}; links start with {LinkBase}")]
     private static partial void LogListening(ILogger logger, string urls, Uri linkBase);
