@@ -17,6 +17,7 @@ internal sealed class ArchivePages(ArchiveQuery archive, TimeProvider time) : IW
     public void Map(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet(ArchiveRoutes.Stylesheet, static () => WebResponses.Css(ArchiveStyles.Css));
+        endpoints.MapGet("/favicon.ico", static () => Results.NoContent()); // browsers ask for it on every page; there is none
         endpoints.MapGet(ArchiveRoutes.ClubPattern, ClubAsync);
         endpoints.MapGet(ArchiveRoutes.CyclePattern, CycleAsync);
     }
