@@ -16,7 +16,7 @@ namespace ListeningClub.Bot.Tests.Features.Archive;
 /// <summary>
 /// The web archive in a real browser: headless Chromium (Debian's <c>chromium</c>, at <see cref="ChromiumPath"/>;
 /// <c>.ci/run</c> installs it) driven by Playwright, against the whole bot, the catalogue fakes and a loopback image
-/// server standing in for TMDB's. Screenshots of the pages go to <c>docs/screenshots/</c>. Without the browser these
+/// server standing in for TMDB's. Screenshots of the pages are taken on every run (see <see cref="ScreenshotAsync"/>). Without the browser these
 /// tests fail, saying so: they never skip.
 /// </summary>
 public sealed class ArchiveBrowserTests : IAsyncLifetime
@@ -140,9 +140,15 @@ public sealed class ArchiveBrowserTests : IAsyncLifetime
     private static Task<bool> PosterLoadedAsync(ILocator image) =>
         image.EvaluateAsync<bool>("img => img.decode().then(() => img.naturalWidth > 0, () => false)");
 
+    /// <summary>
+    /// Every run takes the screenshot; it replaces the README's copy in <c>docs/screenshots/</c> only when
+    /// <c>LISTENINGCLUB_UPDATE_SCREENSHOTS=1</c> (so a test run leaves the working tree clean), else it goes beside the test binaries.
+    /// </summary>
     private static async Task ScreenshotAsync(IPage page, string name)
     {
-        var folder = Path.Combine(ReadmeTests.RepositoryRoot(), "docs", "screenshots");
+        var folder = Environment.GetEnvironmentVariable("LISTENINGCLUB_UPDATE_SCREENSHOTS") == "1"
+            ? Path.Combine(ReadmeTests.RepositoryRoot(), "docs", "screenshots")
+            : Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(folder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name), FullPage = true });
     }
