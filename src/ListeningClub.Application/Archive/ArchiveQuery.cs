@@ -1,5 +1,8 @@
 using ListeningClub.Application.History;
+using ListeningClub.Application.Voting;
 using ListeningClub.Domain.Clubs;
+using ListeningClub.Domain.Cycles;
+using ListeningClub.Domain.Voting;
 
 namespace ListeningClub.Application.Archive;
 
@@ -8,7 +11,7 @@ namespace ListeningClub.Application.Archive;
 /// (unknown, rotated or turned-off slugs alike). Never individual ballots: the archive is read by anyone holding the
 /// link, so it gets the history without them (seeds after the announcement, ratings after the reveal, as everywhere).
 /// </summary>
-public sealed class ArchiveQuery(IClubRepository clubs, ClubHistoryQuery history)
+public sealed class ArchiveQuery(IClubRepository clubs, ClubHistoryQuery history, VotingService voting)
 {
     /// <summary>The shortest slug worth a database lookup; anything shorter is not one of ours.</summary>
     private const int MinSlugLength = 22;
@@ -27,6 +30,22 @@ public sealed class ArchiveQuery(IClubRepository clubs, ClubHistoryQuery history
         }
 
         return new ClubHistory(club, tracks);
+    }
+
+    /// <summary>
+    /// The count of an announced cycle, recomputed from its ballots and revealed seed: totals, rounds and the pairwise
+    /// matrix, never who voted how. Null before the announcement.
+    /// </summary>
+    public async Task<TallyResult?> CountAsync(Track track, Cycle cycle, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cycle);
+        if (cycle.Phase is not (CyclePhase.Announced or CyclePhase.Closed))
+        {
+            return null;
+        }
+
+        var recount = await voting.RecountAsync(track, cycle, cancellationToken).ConfigureAwait(false);
+        return recount.IsSuccess ? recount.Value.Tally : null;
     }
 
     private static bool LooksLikeSlug(string? slug) =>

@@ -62,8 +62,11 @@ public sealed class ClubArchiveTests
         Assert.Equal("Alien", cycle.Pick!.Media.Title);
         Assert.NotNull(cycle.TieBreakSeedHex);
         Assert.Null(cycle.Ballots);
+        var count = await Query(club).CountAsync(track, cycle.Cycle, None);
+        Assert.Equal(alien.CandidateId, count!.Winner);
+        Assert.Equal(1, count.BallotCount);
     }
 
     private static ArchiveQuery Query(ClubFixture club) =>
-        new(club.Store, new ClubHistoryQuery(club.Store, club.Store, club.Store, club.Store, club.Store, club.Store, club.Store));
+        new(club.Store, new ClubHistoryQuery(club.Store, club.Store, club.Store, club.Store, club.Store, club.Store, club.Store), club.Voting);
 }

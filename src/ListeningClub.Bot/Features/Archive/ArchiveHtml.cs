@@ -48,7 +48,7 @@ internal static class ArchiveHtml
         return html.ToString();
     }
 
-    public static string CyclePage(string slug, TrackHistory track, CycleHistory cycle)
+    public static string CyclePage(string slug, TrackHistory track, CycleHistory cycle, TallyResult? count)
     {
         ArgumentNullException.ThrowIfNull(track);
         ArgumentNullException.ThrowIfNull(cycle);
@@ -90,6 +90,12 @@ internal static class ArchiveHtml
         }
 
         html.Append("</tbody></table>\n");
+        if (count is not null)
+        {
+            var names = cycle.Nominations.GroupBy(n => n.CandidateId).ToDictionary(g => g.Key, g => g.First().Media.DisplayName, StringComparer.Ordinal);
+            ArchiveCountHtml.Write(html, count, id => names.GetValueOrDefault(id, id));
+        }
+
         TieBreakSection(html, cycle);
         RatingsSection(html, cycle);
         Close(html);
@@ -267,13 +273,13 @@ internal static class ArchiveHtml
 
     private static Uri? SafeLink(Uri? uri) => uri is { IsAbsoluteUri: true } && uri.Scheme is "https" or "http" ? uri : null;
 
-    private static string Text(string text) => Encoder.Encode(text);
+    internal static string Text(string text) => Encoder.Encode(text);
 
     private static string Attribute(Uri uri) => Encoder.Encode(uri.AbsoluteUri);
 
     private static string Attribute(string path) => Encoder.Encode(path);
 
-    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+    internal static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Decimal(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
 }

@@ -32,8 +32,12 @@ internal sealed class ArchivePages(ArchiveQuery archive, TimeProvider time) : IW
         var history = await archive.FindAsync(slug, ct).ConfigureAwait(false);
         var trackHistory = history?.Tracks.FirstOrDefault(t => t.Track.Id == new TrackId(track));
         var cycle = trackHistory?.Cycles.FirstOrDefault(c => c.Cycle.Number == number && c.Pick is not null);
-        return trackHistory is null || cycle is null
-            ? WebResponses.NotFound()
-            : WebResponses.Html(ArchiveHtml.CyclePage(slug, trackHistory, cycle));
+        if (trackHistory is null || cycle is null)
+        {
+            return WebResponses.NotFound();
+        }
+
+        var count = await archive.CountAsync(trackHistory.Track, cycle.Cycle, ct).ConfigureAwait(false);
+        return WebResponses.Html(ArchiveHtml.CyclePage(slug, trackHistory, cycle, count));
     }
 }

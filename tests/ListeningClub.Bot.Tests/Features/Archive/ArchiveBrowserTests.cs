@@ -121,6 +121,8 @@ public sealed class ArchiveBrowserTests : IAsyncLifetime
         var candidates = await page.Locator("table").First.InnerTextAsync();
         Assert.Contains(ScriptTitle + " (2001)", candidates, StringComparison.Ordinal);
         Assert.Contains("Ratings are sealed", await page.InnerTextAsync("body"), StringComparison.Ordinal);
+        var countRows = await page.Locator("table.count tbody tr").AllInnerTextsAsync();
+        Assert.Equal(["Alien (1979)\t1", ScriptTitle + " (2001)\t0"], countRows); // the tally's numbers: cho's one ballot
         Assert.Equal(0, await page.Locator("script").CountAsync());
         Assert.Equal(0, await page.Locator("b").CountAsync());
         Assert.Contains("matches the commitment", await page.InnerTextAsync("#tie-break + p + table"), StringComparison.Ordinal);

@@ -54,6 +54,8 @@ public sealed class ArchiveWebTests
         Assert.DoesNotContain("sealed-review-words", sealedPage, StringComparison.Ordinal);
         Assert.DoesNotContain("sealed-review-words", await site.Http.GetStringAsync(ArchiveRoutes.HistoryJson(slug)), StringComparison.Ordinal);
         Assert.Contains("matches the commitment", sealedPage, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"count\">The count</h2>", sealedPage, StringComparison.Ordinal);
+        Assert.Contains("<tr><th scope=\"row\"><strong>&lt;script&gt;alert(1)&lt;/script&gt; (1999)</strong></th><td class=\"num\">0</td></tr>", sealedPage, StringComparison.Ordinal);
 
         // The reveal (which the next announcement does) opens them.
         var cycle = (await bot.Get<ICycleRepository>().ListByTrackAsync(track.Id, default))[0];
