@@ -1,3 +1,4 @@
+using ListeningClub.Application.Archive;
 using ListeningClub.Application.Clubs;
 using ListeningClub.Application.Cycles;
 using ListeningClub.Application.History;
@@ -26,6 +27,8 @@ public static class ApplicationServices
         services.TryAddSingleton<CycleService>();
         services.TryAddSingleton<RatingService>();
         services.TryAddSingleton<ClubHistoryQuery>();
+        services.TryAddSingleton<ClubArchiveService>();
+        services.TryAddSingleton<ArchiveQuery>();
         services.TryAddSingleton<TrackService>();
         services.TryAddSingleton(provider => new PromptService(
             provider.GetRequiredService<IPromptRepository>(), provider.GetRequiredService<TimeProvider>(), Random.Shared));

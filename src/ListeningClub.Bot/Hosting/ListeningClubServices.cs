@@ -1,3 +1,4 @@
+using ListeningClub.Bot.Features.Archive;
 using ListeningClub.Bot.Features.Backup;
 using ListeningClub.Bot.Features.Discussion;
 using ListeningClub.Bot.Features.Export;
@@ -13,6 +14,7 @@ using ListeningClub.Bot.Features.Voting;
 using ListeningClub.Bot.Interactions;
 using ListeningClub.Bot.Posting;
 using ListeningClub.Bot.Steps;
+using ListeningClub.Bot.Web;
 using ListeningClub.Catalogue.Caching;
 using ListeningClub.Catalogue.Hosting;
 using ListeningClub.Discord.Hosting;
@@ -34,7 +36,7 @@ public static class ListeningClubServices
     /// </para>
     /// <para>
     /// The order is also the shutdown order, reversed: on SIGTERM the host stops its services last-registered first, so
-    /// the health endpoint goes, then the gateway (no new interactions; the ones running finish), then the scheduler
+    /// the web server and the health endpoint go, then the gateway (no new interactions; the ones running finish), then the scheduler
     /// (running jobs finish), and the store last (its writer drains, then a checkpoint).
     /// </para>
     /// </remarks>
@@ -58,10 +60,12 @@ public static class ListeningClubServices
         services.AddRatings();
         services.AddReminders();
         services.AddExport();
+        services.AddArchive();
         services.AddBackups();
         services.AddHelp();
         services.AddDiscordClient();
         services.AddHealth();
+        services.AddWebServer();
         services.AddHostedService<IdleTrim>();
         return services;
     }

@@ -15,6 +15,12 @@ public sealed record Club
 
     public IReadOnlyList<Track> Tracks { get; init; } = [];
 
+    /// <summary>
+    /// The secret part of the club's web archive link while the archive is on (null while it is off). Whoever holds it
+    /// can read the archive; a new one (rotating the link, or turning the archive off and on) makes the old link a 404.
+    /// </summary>
+    public string? ArchiveSlug { get; init; }
+
     public static Club New(ulong guildId) => new() { GuildId = guildId };
 
     public Track? FindTrack(TrackId id) => Tracks.FirstOrDefault(track => track.Id == id);

@@ -11,6 +11,9 @@ namespace ListeningClub.Storage.Documents;
 /// <summary>A club document (_id = guild id) with its tracks embedded.</summary>
 internal static class ClubDocuments
 {
+    /// <summary>The web archive's slug (absent or null while the archive is off); indexed by migration 3.</summary>
+    public const string ArchiveSlugField = "archiveSlug";
+
     public static BsonDocument ToDocument(Club club)
     {
         ArgumentNullException.ThrowIfNull(club);
@@ -24,6 +27,7 @@ internal static class ClubDocuments
         {
             ["_id"] = Bson.FromId(club.GuildId),
             ["managerRoleId"] = Bson.FromOptionalId(club.ManagerRoleId),
+            [ArchiveSlugField] = club.ArchiveSlug is { } slug ? new BsonValue(slug) : BsonValue.Null,
             ["tracks"] = tracks,
         };
     }
@@ -36,6 +40,7 @@ internal static class ClubDocuments
         {
             GuildId = guildId,
             ManagerRoleId = Bson.ToOptionalId(Bson.Get(document, "managerRoleId")),
+            ArchiveSlug = Bson.Get(document, ArchiveSlugField) is { IsString: true } slug ? slug.AsString : null,
             Tracks = tracks,
         };
     }

@@ -7,6 +7,7 @@ internal static class MigrationCatalog
     [
         new Migration0001_Metadata(),
         new Migration0002_ClubCollections(),
+        new Migration0003_ArchiveSlug(),
     ];
 
     public static int LatestVersion => All[^1].Version;

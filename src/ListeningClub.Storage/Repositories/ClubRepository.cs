@@ -1,3 +1,4 @@
+using LiteDB;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Storage.Documents;
 using ListeningClub.Storage.Engine;
@@ -12,6 +13,16 @@ internal sealed class ClubRepository(LiteStore store) : IClubRepository
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(store.Read(db =>
             db.GetCollection(Collections.Clubs).FindById(Bson.FromId(guildId)) is { } document
+                ? ClubDocuments.FromDocument(document)
+                : null));
+    }
+
+    public Task<Club?> FindByArchiveSlugAsync(string slug, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(slug);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(store.Read(db =>
+            db.GetCollection(Collections.Clubs).FindOne(Query.EQ(ClubDocuments.ArchiveSlugField, new BsonValue(slug))) is { } document
                 ? ClubDocuments.FromDocument(document)
                 : null));
     }

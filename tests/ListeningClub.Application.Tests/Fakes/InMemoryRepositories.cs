@@ -27,6 +27,9 @@ public sealed class InMemoryRepositories : IClubRepository, ICycleRepository, IN
 
     Task<Club?> IClubRepository.GetAsync(ulong guildId, CancellationToken cancellationToken) => Read(() => _clubs.GetValueOrDefault(guildId));
 
+    Task<Club?> IClubRepository.FindByArchiveSlugAsync(string slug, CancellationToken cancellationToken) =>
+        Read(() => _clubs.Values.FirstOrDefault(club => string.Equals(club.ArchiveSlug, slug, StringComparison.Ordinal)));
+
     Task<IReadOnlyList<Club>> IClubRepository.ListAsync(CancellationToken cancellationToken) => Read<IReadOnlyList<Club>>(() => [.. _clubs.Values]);
 
     Task IClubRepository.SaveAsync(Club club, CancellationToken cancellationToken) => Write(() => _clubs[club.GuildId] = club);

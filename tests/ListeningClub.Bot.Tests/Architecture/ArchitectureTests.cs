@@ -34,7 +34,7 @@ public sealed class ArchitectureTests
     [Fact]
     public void SharedFolders_UseNoFeature()
     {
-        foreach (var shared in new[] { "Interactions", "Posting", "Rendering", "Steps", "Telemetry" })
+        foreach (var shared in new[] { "Interactions", "Posting", "Rendering", "Steps", "Telemetry", "Web" })
         {
             var result = Types.InAssembly(Bot).That().ResideInNamespace($"ListeningClub.Bot.{shared}").ShouldNot().HaveDependencyOn(Features).GetResult();
             Assert.True(result.IsSuccessful, $"{shared} uses a feature: {string.Join(", ", result.FailingTypeNames ?? [])}");

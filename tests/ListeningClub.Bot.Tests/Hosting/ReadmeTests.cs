@@ -3,6 +3,7 @@ using ListeningClub.Bot.Features.Health;
 using ListeningClub.Bot.Features.Setup;
 using ListeningClub.Bot.Interactions;
 using ListeningClub.Bot.Tests.Support;
+using ListeningClub.Bot.Web;
 using ListeningClub.Catalogue.Caching;
 using ListeningClub.Catalogue.CoverArt;
 using ListeningClub.Catalogue.MusicBrainz;
@@ -42,7 +43,7 @@ public sealed class ReadmeTests
         var root = RepositoryRoot();
         var readme = File.ReadAllText(Path.Combine(root, "README.md"));
         var example = new ConfigurationBuilder().AddJsonFile(Path.Combine(root, "appsettings.example.json")).Build();
-        Type[] options = [typeof(DiscordOptions), typeof(StorageOptions), typeof(BackupOptions), typeof(ClubDefaultsOptions), typeof(MemberRateLimitOptions), typeof(HealthOptions), typeof(TmdbOptions), typeof(MusicBrainzOptions), typeof(CoverArtOptions), typeof(CatalogueCacheOptions)];
+        Type[] options = [typeof(DiscordOptions), typeof(StorageOptions), typeof(BackupOptions), typeof(ClubDefaultsOptions), typeof(MemberRateLimitOptions), typeof(HealthOptions), typeof(WebOptions), typeof(TmdbOptions), typeof(MusicBrainzOptions), typeof(CoverArtOptions), typeof(CatalogueCacheOptions)];
         foreach (var type in options)
         {
             var section = (string)type.GetField("SectionName")!.GetRawConstantValue()!;

@@ -25,6 +25,25 @@ public sealed class OtherRepositoryTests
     }
 
     [Fact]
+    public async Task Clubs_ArchiveSlug_IsKept_AndFindsOnlyItsClub_UntilItIsChangedOrCleared()
+    {
+        await using var test = new TestStore();
+        var clubs = new ClubRepository(test.Store);
+        await clubs.SaveAsync(Sample.Club(1) with { ArchiveSlug = "slug-one-AAAAAAAAAAAAAAAAAAAA" }, default);
+        await clubs.SaveAsync(Sample.Club(2) with { ArchiveSlug = "slug-two-BBBBBBBBBBBBBBBBBBBB" }, default);
+        await clubs.SaveAsync(Sample.Club(3), default);
+
+        Assert.Equal("slug-one-AAAAAAAAAAAAAAAAAAAA", (await clubs.GetAsync(1, default))!.ArchiveSlug);
+        Assert.Null((await clubs.GetAsync(3, default))!.ArchiveSlug);
+        Assert.Equal(2UL, (await clubs.FindByArchiveSlugAsync("slug-two-BBBBBBBBBBBBBBBBBBBB", default))!.GuildId);
+        Assert.Null(await clubs.FindByArchiveSlugAsync("SLUG-TWO-BBBBBBBBBBBBBBBBBBBB", default)); // case matters: the collation is ordinal
+
+        await clubs.SaveAsync(Sample.Club(2), default);
+        Assert.Null(await clubs.FindByArchiveSlugAsync("slug-two-BBBBBBBBBBBBBBBBBBBB", default));
+        Assert.Equal(1UL, (await clubs.FindByArchiveSlugAsync("slug-one-AAAAAAAAAAAAAAAAAAAA", default))!.GuildId);
+    }
+
+    [Fact]
     public async Task Picks_OnePerCycle_ListedByTrackAndByGuild()
     {
         await using var test = new TestStore();

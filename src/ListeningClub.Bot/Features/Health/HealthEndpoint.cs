@@ -1,3 +1,4 @@
+using ListeningClub.Bot.Web;
 using System.Net;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -10,13 +11,14 @@ namespace ListeningClub.Bot.Features.Health;
 /// Serves <c>GET /healthz</c> on 127.0.0.1 only, from the registered health checks (<see cref="HealthCheckService"/>):
 /// 200 with the facts when every check is healthy, 503 otherwise (body: <see cref="HealthJson"/>). A plain
 /// <see cref="HttpListener"/>: one request at a time is plenty for Docker's HEALTHCHECK or a monitoring probe,
-/// and it costs far less memory than a web server.
+/// and it costs far less memory than a web server. When <c>Web:Enabled</c>, the web server answers <c>/healthz</c> instead.
 /// </summary>
-internal sealed partial class HealthEndpoint(HealthCheckService health, IOptions<HealthOptions> options, ILogger<HealthEndpoint> logger) : BackgroundService
+internal sealed partial class HealthEndpoint(HealthCheckService health, IOptions<HealthOptions> options, IOptions<WebOptions> web, ILogger<HealthEndpoint> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.Enabled)
+        // With the web archive on, /healthz is served by the web server instead (HealthWebEndpoint): one port.
+        if (!options.Value.Enabled || web.Value.Enabled)
         {
             return;
         }

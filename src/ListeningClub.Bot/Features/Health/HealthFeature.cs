@@ -1,3 +1,4 @@
+using ListeningClub.Bot.Web;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ListeningClub.Bot.Features.Health;
@@ -13,6 +14,7 @@ public static class HealthFeature
             .AddCheck<StoreHealthCheck>(StoreHealthCheck.Name)
             .AddCheck<SchedulerHealthCheck>(SchedulerHealthCheck.Name);
         services.AddHostedService<HealthEndpoint>();
+        services.AddWebEndpoints<HealthWebEndpoint>();
         return services;
     }
 }
