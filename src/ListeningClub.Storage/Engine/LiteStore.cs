@@ -55,11 +55,7 @@ internal sealed class LiteStore : IAsyncDisposable
         _writer = new SingleWriter(
             db,
             _engineTurn,
-            () =>
-            {
-                barrier.WaitForLogWrites();
-                logStream.EnsureDurable();
-            },
+            () => MakeLogDurable(barrier, logStream),
             () => logStream.Length,
             new WriterSettings(
                 options.MaxBatchSize,
@@ -183,8 +179,7 @@ internal sealed class LiteStore : IAsyncDisposable
 
             // The migrations' commits went through LiteDB alone: make them durable here, so LiteDB's own flush of them,
             // which may come late, finds nothing left to do once the store is in use.
-            barrier.WaitForLogWrites();
-            log.EnsureDurable();
+            MakeLogDurable(barrier, log);
             var store = new LiteStore(options, time, logger, folderLock, data, log, db, barrier);
             logger.LogInformation("Opened {DatabasePath} at schema version {Version}", path, db.UserVersion);
             return store;
@@ -363,6 +358,13 @@ internal sealed class LiteStore : IAsyncDisposable
         {
             File.Delete(old);
         }
+    }
+
+    /// <summary>Waits until LiteDB has written every queued log page, then fsyncs the log: what was committed is on disk.</summary>
+    private static void MakeLogDurable(LogWriteBarrier barrier, DurableFileStream log)
+    {
+        barrier.WaitForLogWrites();
+        log.EnsureDurable();
     }
 
     private static void Migrate(LiteDatabase db, StorageOptions options, TimeProvider time, ILogger logger, DatabaseIdentity? identity, int target)
