@@ -13,8 +13,6 @@ namespace ListeningClub.Application.Archive;
 /// </summary>
 public sealed class ArchiveQuery(IClubRepository clubs, ClubHistoryQuery history, VotingService voting)
 {
-    /// <summary>The shortest slug worth a database lookup; anything shorter is not one of ours.</summary>
-    private const int MinSlugLength = 22;
 
     public async Task<ClubHistory?> FindAsync(string slug, CancellationToken cancellationToken)
     {
@@ -49,5 +47,5 @@ public sealed class ArchiveQuery(IClubRepository clubs, ClubHistoryQuery history
     }
 
     private static bool LooksLikeSlug(string? slug) =>
-        slug is { Length: >= MinSlugLength and <= 64 } && slug.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+        slug is { Length: >= ClubArchiveService.MinNameLength and <= 64 } && slug.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 }

@@ -22,6 +22,28 @@ public sealed record TrackHistory(Track Track, IReadOnlyList<CycleHistory> Cycle
 
     /// <summary>The ratings already revealed (sealed ones are not in the history at all).</summary>
     public IReadOnlyList<Rating> RevealedRatings { get; } = [.. Cycles.SelectMany(c => c.Ratings ?? [])];
+
+    /// <summary>
+    /// The season of a revealed cycle: the calendar year, in the track's time zone, in which its ratings were revealed.
+    /// Null while they are sealed.
+    /// </summary>
+    public int? SeasonOf(CycleHistory cycle)
+    {
+        ArgumentNullException.ThrowIfNull(cycle);
+        return cycle.Ratings is not null && cycle.Cycle.RatingsRevealedAt is { } revealed ? TimeZoneInfo.ConvertTime(revealed, Track.TimeZone).Year : null;
+    }
+
+    /// <summary>
+    /// The most divisive pick of <paramref name="season"/> (<see cref="SeasonOf"/>): the widest spread of revealed ratings
+    /// among the picks revealed that year, with at least <see cref="RatingStatistics.MinRatingsForDivisive"/> ratings.
+    /// </summary>
+    public (CycleHistory Cycle, RatingSummary Summary)? MostDivisiveOf(int season)
+    {
+        var ofSeason = Cycles.Where(c => c.Pick is not null && SeasonOf(c) == season).ToDictionary(c => c.Cycle.Id);
+        return RatingStatistics.MostDivisive(ofSeason.Values.SelectMany(c => c.Ratings!), limit: 1) is [var most]
+            ? (ofSeason[most.CycleId], most.Summary)
+            : null;
+    }
 }
 
 /// <summary>

@@ -18,6 +18,11 @@ public static class WebResponses
 
     public static IResult Css(string css) => new Body(Encoding.UTF8.GetBytes(css), "text/css; charset=utf-8", "public, max-age=3600", null);
 
+    public static IResult Script(string script) => new Body(Encoding.UTF8.GetBytes(script), "text/javascript; charset=utf-8", "public, max-age=3600", null);
+
+    /// <summary>A picture that never changes once drawn (a count, revealed ratings): the reader's browser keeps it for a day without asking.</summary>
+    public static IResult Png(byte[] png) => new Body(png, "image/png", "private, max-age=86400", null);
+
     /// <summary>A file to keep: offered under <paramref name="fileName"/> (ASCII letters, digits, '-', '.').</summary>
     public static IResult Download(string text, string contentType, string fileName) =>
         new Body(Encoding.UTF8.GetBytes(text), contentType, PageCacheControl, fileName);

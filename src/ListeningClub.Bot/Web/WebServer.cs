@@ -14,8 +14,8 @@ namespace ListeningClub.Bot.Web;
 /// <summary>
 /// Kestrel inside the bot process, when <c>Web:Enabled</c>: a small <see cref="WebApplication"/> of its own (so a bot
 /// without the archive starts no web server at all) whose routes come from the features' <see cref="IWebEndpoints"/>,
-/// resolved from the bot's container. Every answer carries a strict Content-Security-Policy (same-origin stylesheet,
-/// images, nothing else: no script at all), <c>nosniff</c>, <c>Referrer-Policy: no-referrer</c> (an unlisted link's
+/// resolved from the bot's container. Every answer carries a strict Content-Security-Policy (same-origin stylesheet and
+/// scripts, images, nothing else: no inline script, no inline style), <c>nosniff</c>, <c>Referrer-Policy: no-referrer</c> (an unlisted link's
 /// slug must not leave in a Referer, e.g. to the poster's image server) and <c>noindex</c>; each client address may make
 /// <see cref="WebOptions.RequestsPerMinute"/> requests a minute (429 after that).
 /// </summary>
@@ -30,7 +30,7 @@ public sealed partial class WebServer(
     /// <summary>
     /// Images may come from here, from any https server (posters and covers are the catalogues' URLs, and the Cover Art
     /// Archive redirects to its mirrors) and from the configured catalogue image servers (a mirror or a test fake may
-    /// be plain http); styles only from here; no script, no frames, no forms.
+    /// be plain http); styles and scripts only from here (files, never inline); no frames, no forms.
     /// </summary>
     public string ContentSecurityPolicy { get; } = PolicyFor(ImageOrigins(tmdb.Value.ImageBaseUrl, coverArt.Value.BaseUrl));
 
@@ -116,7 +116,7 @@ public sealed partial class WebServer(
     }
 
     private static string PolicyFor(IEnumerable<string> imageOrigins) =>
-        $"default-src 'none'; style-src 'self'; img-src {string.Join(' ', ["'self'", "https:", .. imageOrigins])}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+        $"default-src 'none'; script-src 'self'; style-src 'self'; img-src {string.Join(' ', ["'self'", "https:", .. imageOrigins])}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     /// <summary>The origins (scheme, host, port) of the configured image servers that are not https (https: covers those).</summary>
     private static IEnumerable<string> ImageOrigins(params string[] baseUrls) =>

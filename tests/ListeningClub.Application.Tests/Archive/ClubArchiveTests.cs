@@ -14,7 +14,7 @@ public sealed class ClubArchiveTests
     {
         var club = new ClubFixture();
         await club.FilmTrackAsync();
-        var archives = new ClubArchiveService(club.Store, new TrackLocks());
+        using var archives = new ClubArchiveService(club.Store, new TrackLocks());
         var query = Query(club);
 
         Assert.Equal("archive.off", (await archives.RotateLinkAsync(ClubFixture.Guild, None)).Problem?.Code);
@@ -34,10 +34,59 @@ public sealed class ClubArchiveTests
     }
 
     [Fact]
+    public async Task PublicName_ReplacesTheUnlistedLink_IsRefusedWhenMalformedOrTaken_AndRotatingMakesItUnlistedAgain()
+    {
+        var club = new ClubFixture();
+        await club.FilmTrackAsync();
+        await club.Clubs.SetupTrackAsync(ClubFixture.Guild + 1, "Album Club", Domain.Media.MediaKind.Album, ClubFixture.Channel + 1, "Europe/Berlin", Domain.Clubs.TrackRules.Default, None);
+        using var archives = new ClubArchiveService(club.Store, new TrackLocks());
+        var query = Query(club);
+        var unlisted = (await archives.TurnOnAsync(ClubFixture.Guild, None)).Value.ArchiveSlug!;
+
+        var named = await archives.UsePublicNameAsync(ClubFixture.Guild, "film-night-berlin", None);
+
+        Assert.Equal("film-night-berlin", named.Value.ArchiveSlug);
+        Assert.True(ClubArchiveService.IsPublicName(named.Value.ArchiveSlug));
+        Assert.False(ClubArchiveService.IsPublicName(unlisted));
+        Assert.Null(await query.FindAsync(unlisted, None));
+        Assert.Equal("Film Night", (await query.FindAsync("film-night-berlin", None))!.Tracks.Single().Track.Name);
+        Assert.Equal("film-night-berlin", (await archives.TurnOnAsync(ClubFixture.Guild, None)).Value.ArchiveSlug); // on keeps it
+        foreach (var bad in new[] { "", "ab", "Film-Night", "film night", "-film", "film-", "film--night", "film_night", new string('a', 41), "фильм" })
+        {
+            Assert.Equal("archive.name", (await archives.UsePublicNameAsync(ClubFixture.Guild + 1, bad, None)).Problem?.Code);
+        }
+
+        Assert.Equal("archive.taken", (await archives.UsePublicNameAsync(ClubFixture.Guild + 1, "film-night-berlin", None)).Problem?.Code);
+        Assert.Null((await ((Domain.Clubs.IClubRepository)club.Store).GetAsync(ClubFixture.Guild + 1, None))!.ArchiveSlug); // a refusal changes nothing
+
+        var rotated = (await archives.RotateLinkAsync(ClubFixture.Guild, None)).Value.ArchiveSlug!;
+        Assert.False(ClubArchiveService.IsPublicName(rotated));
+        Assert.Null(await query.FindAsync("film-night-berlin", None));
+        Assert.True((await archives.UsePublicNameAsync(ClubFixture.Guild + 1, "film-night-berlin", None)).IsSuccess); // free again
+    }
+
+    [Fact]
+    public async Task PublicName_TwoClubsClaimingOneNameAtOnce_OnlyOneGetsIt()
+    {
+        var club = new ClubFixture();
+        var guilds = Enumerable.Range(0, 8).Select(i => ClubFixture.Guild + (ulong)i).ToList();
+        foreach (var guild in guilds)
+        {
+            await club.Clubs.SetupTrackAsync(guild, "Film Night", Domain.Media.MediaKind.Film, ClubFixture.Channel + guild, "Europe/Berlin", Domain.Clubs.TrackRules.Default, None);
+        }
+
+        using var archives = new ClubArchiveService(club.Store, new TrackLocks());
+        var claims = await Task.WhenAll(guilds.Select(guild => Task.Run(() => archives.UsePublicNameAsync(guild, "the-club", None))));
+
+        Assert.Equal(1, claims.Count(c => c.IsSuccess));
+        Assert.Equal(7, claims.Count(c => c.Problem?.Code == "archive.taken"));
+    }
+
+    [Fact]
     public async Task Archive_NoClub_IsAProblem_AndJunkSlugsFindNothing()
     {
         var club = new ClubFixture();
-        var archives = new ClubArchiveService(club.Store, new TrackLocks());
+        using var archives = new ClubArchiveService(club.Store, new TrackLocks());
 
         Assert.Equal("club.none", (await archives.TurnOnAsync(ClubFixture.Guild, None)).Problem?.Code);
         foreach (var junk in new[] { "", "short", new string('a', 65), "../../etc/passwd-aaaaaaaaaaaaaaaa", "AAAAAAAAAAAAAAAAAAAAAAAAAAA" })
@@ -55,7 +104,8 @@ public sealed class ClubArchiveTests
         await club.Voting.OpenVotingAsync(track, None);
         await club.Voting.CastAsync(track, 7, [alien.Id], None);
         await club.Voting.CloseAndAnnounceAsync(track, None);
-        var slug = (await new ClubArchiveService(club.Store, new TrackLocks()).TurnOnAsync(ClubFixture.Guild, None)).Value.ArchiveSlug!;
+        using var archives = new ClubArchiveService(club.Store, new TrackLocks());
+        var slug = (await archives.TurnOnAsync(ClubFixture.Guild, None)).Value.ArchiveSlug!;
 
         var cycle = (await Query(club).FindAsync(slug, None))!.Tracks.Single().Cycles.Single();
 

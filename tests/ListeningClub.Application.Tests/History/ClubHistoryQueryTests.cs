@@ -1,5 +1,7 @@
 using ListeningClub.Application.History;
 using ListeningClub.Application.Tests.Fakes;
+using ListeningClub.Domain.Clubs;
+using ListeningClub.Domain.Common;
 
 namespace ListeningClub.Application.Tests.History;
 
@@ -56,6 +58,47 @@ public sealed class ClubHistoryQueryTests
         Assert.Null(history.Cycles.Single().Ballots);
         Assert.NotNull(history.Cycles.Single().TieBreakSeedHex);
         Assert.Null(await Query(club).GetAsync(ClubFixture.Guild + 1, None));
+    }
+
+    [Fact]
+    public async Task Seasons_AreCalendarYearsInTheTracksZone_AndEachHasItsOwnMostDivisivePick()
+    {
+        var club = new ClubFixture();
+        var track = await club.FilmTrackAsync(); // Europe/Berlin
+        var heat = await PickAndRateAsync(club, track, "Heat", [6, 7, 8], revealAt: new DateTimeOffset(2026, 12, 20, 12, 0, 0, TimeSpan.Zero));
+        var alien = await PickAndRateAsync(club, track, "Alien", [1, 10, 5], revealAt: new DateTimeOffset(2026, 12, 31, 23, 30, 0, TimeSpan.Zero)); // 00:30 on 1 January in Berlin
+        var ran = await PickAndRateAsync(club, track, "Ran", [2, 9, 9], revealAt: new DateTimeOffset(2027, 1, 10, 12, 0, 0, TimeSpan.Zero));
+        await PickAndRateAsync(club, track, "Tampopo", [1, 10], revealAt: null); // sealed: in no season
+
+        var history = await Query(club).TrackAsync(track, withBallots: false, None);
+        CycleHistory Of(string title) => history.Cycles.Single(c => c.Pick?.Media.Title == title);
+
+        Assert.Equal([2026, 2027, 2027, null], new[] { "Heat", "Alien", "Ran", "Tampopo" }.Select(t => history.SeasonOf(Of(t))));
+        Assert.Equal(heat, history.MostDivisiveOf(2026)!.Value.Cycle.Cycle.Id);
+        Assert.Equal(alien, history.MostDivisiveOf(2027)!.Value.Cycle.Cycle.Id); // ±3.7 beats Ran's ±3.3
+        Assert.NotEqual(ran, alien);
+        Assert.Null(history.MostDivisiveOf(2025));
+    }
+
+    private static async Task<CycleId> PickAndRateAsync(ClubFixture club, Track track, string title, int[] scores, DateTimeOffset? revealAt)
+    {
+        var nomination = await club.NominateAsync(track, 1, title);
+        await club.Voting.OpenVotingAsync(track, None);
+        await club.Voting.CastAsync(track, 7, [nomination.Id], None);
+        var cycle = (await club.Voting.CloseAndAnnounceAsync(track, None)).Value.Cycle;
+        for (var i = 0; i < scores.Length; i++)
+        {
+            Assert.True((await club.Ratings.RateAsync(track, 100 + (ulong)i, scores[i], null, None)).IsSuccess);
+        }
+
+        if (revealAt is { } at)
+        {
+            club.Time.SetUtcNow(at);
+            Assert.True((await club.Ratings.RevealAsync(track, cycle.Id, None)).IsSuccess);
+        }
+
+        await club.Cycles.StartNextAsync(track, None);
+        return cycle.Id;
     }
 
     private static ClubHistoryQuery Query(ClubFixture club) =>

@@ -1,4 +1,5 @@
 using System.Text;
+using ListeningClub.Bot.Rendering;
 using ListeningClub.Domain.Voting;
 
 namespace ListeningClub.Bot.Features.Archive;
@@ -11,7 +12,7 @@ internal static class ArchiveCountHtml
 {
     public static void Write(StringBuilder html, TallyResult count, Func<string, string> name)
     {
-        html.Append("<h2 id=\"count\">The count</h2>\n<p>").Append(ArchiveHtml.Text(count.Explanation.Summary)).Append("</p>\n");
+        html.Append("<h2 id=\"count\">The count</h2>\n<p>").Append(ArchiveHtml.Text(CountSummary.Named(count, name))).Append("</p>\n");
         switch (count.Explanation)
         {
             case CountExplanation totals:

@@ -10,6 +10,7 @@ public static class ArchiveFeature
     public static IServiceCollection AddArchive(this IServiceCollection services)
     {
         services.AddManagerSubcommand<ClubArchive>();
+        services.AddSingleton<ArchivePictures>();
         services.AddWebEndpoints<ArchivePages>();
         return services;
     }

@@ -13,8 +13,9 @@ namespace ListeningClub.Bot.Features.Archive;
 
 /// <summary>
 /// The archive's HTML, written as strings. Every piece of member or catalogue text goes through <see cref="Text"/> (the
-/// framework's <see cref="HtmlEncoder"/>), every URL through <c>Attribute</c>; nothing here writes a script or an
-/// inline style. Times are UTC in <c>&lt;time datetime&gt;</c>, with the track's own local time beside them.
+/// framework's <see cref="HtmlEncoder"/>), every URL through <c>Attribute</c>; nothing here writes an inline script or
+/// an inline style (the one script is <c>/archive.js</c>). Times are UTC in <c>&lt;time datetime&gt;</c>, with the
+/// track's own local time beside them; the script adds the reader's.
 /// </summary>
 internal static class ArchiveHtml
 {
@@ -26,7 +27,7 @@ internal static class ArchiveHtml
         var title = history.Tracks.Count == 0 ? "Club archive" : string.Join(" · ", history.Tracks.Select(t => t.Track.Name)) + " — club archive";
         Open(html, title);
         html.Append("<h1>").Append(Text(title)).Append("</h1>\n");
-        html.Append("<p class=\"meta\">Downloads: <a href=\"").Append(Attribute(ArchiveRoutes.HistoryJson(slug))).Append("\" download>the whole history (JSON)</a>");
+        html.Append("<p class=\"meta\"><a href=\"").Append(Attribute(ArchiveRoutes.Stats(slug))).Append("\">Stats and leaderboards</a> · Downloads: <a href=\"").Append(Attribute(ArchiveRoutes.HistoryJson(slug))).Append("\" download>the whole history (JSON)</a>");
         foreach (var film in history.Tracks.Where(t => t.Track.Kind == MediaKind.Film))
         {
             html.Append(" · <a href=\"").Append(Attribute(ArchiveRoutes.Letterboxd(slug, film.Track.Id))).Append("\" download>")
@@ -48,10 +49,11 @@ internal static class ArchiveHtml
         return html.ToString();
     }
 
-    public static string CyclePage(string slug, TrackHistory track, CycleHistory cycle, TallyResult? count)
+    public static string CyclePage(string slug, TrackHistory track, CycleHistory cycle, TallyResult? count, Func<string, string> names, CycleCaptions captions)
     {
         ArgumentNullException.ThrowIfNull(track);
         ArgumentNullException.ThrowIfNull(cycle);
+        ArgumentNullException.ThrowIfNull(captions);
         var pick = cycle.Pick ?? throw new ArgumentException("Only announced cycles have a page.", nameof(cycle));
         var html = new StringBuilder();
         Open(html, $"{pick.Media.DisplayName} — {track.Track.Name}, cycle {cycle.Cycle.Number}");
@@ -92,12 +94,13 @@ internal static class ArchiveHtml
         html.Append("</tbody></table>\n");
         if (count is not null)
         {
-            var names = cycle.Nominations.GroupBy(n => n.CandidateId).ToDictionary(g => g.Key, g => g.First().Media.DisplayName, StringComparer.Ordinal);
-            ArchiveCountHtml.Write(html, count, id => names.GetValueOrDefault(id, id));
+            ArchiveCountHtml.Write(html, count, names);
+            Picture(html, ArchiveRoutes.ResultPicture(slug, track.Track.Id, cycle.Cycle.Number), captions.Result);
         }
 
         TieBreakSection(html, cycle);
         RatingsSection(html, cycle);
+        Picture(html, ArchiveRoutes.RatingsPicture(slug, track.Track.Id, cycle.Cycle.Number), captions.Ratings);
         Close(html);
         return html.ToString();
     }
@@ -227,15 +230,28 @@ internal static class ArchiveHtml
         _ => "closed.",
     };
 
-    private static void Open(StringBuilder html, string title) =>
+    /// <summary>A chart of the page, with what it shows as its alt text; nothing when there is no chart.</summary>
+    private static void Picture(StringBuilder html, string path, string? caption)
+    {
+        if (caption is null)
+        {
+            return;
+        }
+
+        html.Append("<figure><img class=\"chart\" src=\"").Append(Attribute(path)).Append("\" alt=\"").Append(Text(caption))
+            .Append("\" width=\"1000\" height=\"600\" loading=\"lazy\"></figure>\n");
+    }
+
+    internal static void Open(StringBuilder html, string title) =>
         html.Append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<meta name=\"referrer\" content=\"no-referrer\">\n<meta name=\"robots\" content=\"noindex, nofollow\">\n<title>").Append(Text(title))
-            .Append("</title>\n<link rel=\"stylesheet\" href=\"").Append(ArchiveRoutes.Stylesheet).Append("\">\n</head>\n<body>\n<main>\n");
+            .Append("</title>\n<link rel=\"stylesheet\" href=\"").Append(ArchiveRoutes.Stylesheet).Append("\">\n<script src=\"").Append(ArchiveRoutes.Script)
+            .Append("\" defer></script>\n</head>\n<body>\n<main>\n");
 
-    private static void Close(StringBuilder html) =>
-        html.Append("<footer>A read-only archive kept by the club's ListeningClub bot. Times are shown in UTC and in the track's time zone. Film data from TMDB (this product uses the TMDB API but is not endorsed or certified by TMDB); album data from MusicBrainz, covers from the Cover Art Archive.</footer>\n</main>\n</body>\n</html>\n");
+    internal static void Close(StringBuilder html) =>
+        html.Append("<footer>A read-only archive kept by the club's ListeningClub bot. Times are shown in UTC and in the track's time zone, and in yours when your browser runs the page's script. Film data from TMDB (this product uses the TMDB API but is not endorsed or certified by TMDB); album data from MusicBrainz, covers from the Cover Art Archive.</footer>\n</main>\n</body>\n</html>\n");
 
-    private static void Poster(StringBuilder html, MediaItem media, string? cssClass)
+    internal static void Poster(StringBuilder html, MediaItem media, string? cssClass)
     {
         if (SafeLink(media.Catalogue?.ImageUrl) is not { } image)
         {
@@ -246,7 +262,7 @@ internal static class ArchiveHtml
             .Append("\" loading=\"lazy\" referrerpolicy=\"no-referrer\"").Append(cssClass is null ? "" : $" class=\"{cssClass}\"").Append('>');
     }
 
-    private static string Byline(MediaItem media) => media switch
+    internal static string Byline(MediaItem media) => media switch
     {
         Film film => string.Join(" · ", new[] { film.Year?.ToString(CultureInfo.InvariantCulture), film.Director is { Length: > 0 } d ? "directed by " + d : null, film.Catalogue?.RuntimeMinutes is { } m ? $"{m} min" : null }.OfType<string>()),
         Album album => string.Join(" · ", new[] { album.Artist, album.Year?.ToString(CultureInfo.InvariantCulture), album.Catalogue?.TrackCount is { } n ? $"{n} tracks" : null }.OfType<string>()),
@@ -263,7 +279,7 @@ internal static class ArchiveHtml
     };
 
     /// <summary>A <c>&lt;time&gt;</c> element: machine-readable UTC, shown in UTC and in the track's time zone.</summary>
-    private static string Time(DateTimeOffset at, Domain.Clubs.Track track)
+    internal static string Time(DateTimeOffset at, Domain.Clubs.Track track)
     {
         var utc = at.ToUniversalTime();
         var local = TimeZoneInfo.ConvertTime(utc, track.TimeZone);
@@ -277,9 +293,9 @@ internal static class ArchiveHtml
 
     private static string Attribute(Uri uri) => Encoder.Encode(uri.AbsoluteUri);
 
-    private static string Attribute(string path) => Encoder.Encode(path);
+    internal static string Attribute(string path) => Encoder.Encode(path);
 
     internal static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Decimal(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
+    internal static string Decimal(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
 }

@@ -22,6 +22,12 @@ internal static class ArchiveStyles
         table { border-collapse: collapse; width: 100%; margin: .5rem 0; font-size: .95rem; }
         th, td { text-align: left; padding: .3rem .4rem; border-bottom: 1px solid var(--line); vertical-align: top; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+        figure { margin: 1rem 0; }
+        img.chart { width: 100%; height: auto; border: 1px solid var(--line); border-radius: 4px; background: #fff; }
+        .local { color: var(--muted); font-size: .9rem; }
+        .lead { display: flex; gap: 1.5rem; flex-wrap: wrap; margin: .5rem 0 1rem; }
+        .lead div { min-width: 7rem; }
+        .lead strong { display: block; font-size: 1.5rem; }
         code { font-size: .8rem; word-break: break-all; }
         .ok { color: #1b7f3b; font-weight: 600; }
         .bad { color: #b3261e; font-weight: 600; }

@@ -63,7 +63,9 @@ public sealed partial class HistoryCommand(MemberCommandServices services, ClubH
         List<EmbedField> fields = [];
         if (recount.IsSuccess)
         {
-            fields.Add(new EmbedField { Name = "Result", Value = Markdown.Text(recount.Value.Tally.Explanation.Summary, DiscordLimits.EmbedFieldValue) });
+            var names = recount.Value.Candidates.ToDictionary(n => n.CandidateId, n => n.Media.DisplayName, StringComparer.Ordinal);
+            var result = CountSummary.Named(recount.Value.Tally, id => names.GetValueOrDefault(id, "(withdrawn)"));
+            fields.Add(new EmbedField { Name = "Result", Value = Markdown.Text(result, DiscordLimits.EmbedFieldValue) });
         }
 
         fields.Add(new EmbedField { Name = "Turnout", Value = $"{Markdown.Count(pick.BallotCount, "ballot", "ballots")} for {Markdown.Count(pick.CandidateCount, "nomination", "nominations")} · {MethodNames.Of(pick.Method)}" });

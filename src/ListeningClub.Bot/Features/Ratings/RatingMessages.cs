@@ -7,10 +7,10 @@ using ListeningClub.Domain.Picks;
 
 namespace ListeningClub.Bot.Features.Ratings;
 
-/// <summary>The ratings reveal. It pings nobody.</summary>
+/// <summary>The ratings reveal, with the picture of the scores when there is one (<see cref="RatingPictures"/>). It pings nobody.</summary>
 public static class RatingMessages
 {
-    public static MessageCreateRequest RatingsRevealed(Track track, Pick pick, RatingReveal reveal)
+    public static MessageCreateRequest RatingsRevealed(Track track, Pick pick, RatingReveal reveal, AttachmentReference? picture = null)
     {
         ArgumentNullException.ThrowIfNull(reveal);
         if (reveal.Summary is not { } summary)
@@ -30,12 +30,14 @@ public static class RatingMessages
                     Title = $"{Markdown.Text(pick.Media.DisplayName)}: {summary.Mean.ToString("0.0", CultureInfo.InvariantCulture)}/10",
                     Description = string.Join('\n', lines),
                     Color = Palette.Ratings,
+                    Image = picture is null ? null : new EmbedMedia { Url = "attachment://" + picture.Filename },
                     Footer = new EmbedFooter
                     {
                         Text = string.Create(CultureInfo.InvariantCulture, $"{summary.Count} ratings · median {summary.Median:0.#} · spread ±{summary.StandardDeviation:0.0} · {summary.Lowest}–{summary.Highest}"),
                     },
                 },
             ],
+            Attachments = picture is null ? null : [picture],
             AllowedMentions = AllowedMentions.None,
         };
     }

@@ -1,3 +1,4 @@
+using ListeningClub.Application.History;
 using ListeningClub.Application.Ratings;
 using ListeningClub.Application.Steps;
 using ListeningClub.Bot.Posting;
@@ -7,9 +8,10 @@ namespace ListeningClub.Bot.Features.Ratings;
 
 /// <summary>
 /// When a pick is announced, the previous pick's sealed ratings are revealed in its discussion: the scores, reviews,
-/// mean, median and spread. Revealed once (the cycle records it; the post is an outbox intent).
+/// mean, median and spread, and a picture of them (<see cref="RatingPictures"/>). Revealed once (the cycle records it;
+/// the post is an outbox intent).
 /// </summary>
-public sealed class RevealRatings(RatingService ratings, IPickRepository picks, TrackPosts posts) : ITrackEventListener<PickAnnounced>
+public sealed class RevealRatings(RatingService ratings, IPickRepository picks, ClubHistoryQuery history, TrackPosts posts) : ITrackEventListener<PickAnnounced>
 {
     public async Task HandleAsync(PickAnnounced happened, CancellationToken ct)
     {
@@ -24,7 +26,10 @@ public sealed class RevealRatings(RatingService ratings, IPickRepository picks, 
         var pick = await picks.GetByCycleAsync(previous.Id, ct).ConfigureAwait(false);
         if (reveal.IsSuccess && pick is not null)
         {
-            await posts.PostAsync(track, PostKinds.RatingsRevealed, previous.Id.ToString(), RatingMessages.RatingsRevealed(track, pick, reveal.Value), $"⭐ Ratings: {pick.Media.DisplayName}", pick.ThreadId, ct).ConfigureAwait(false);
+            var record = await history.TrackAsync(track, withBallots: false, ct).ConfigureAwait(false);
+            var picture = record.Cycles.FirstOrDefault(c => c.Cycle.Id == previous.Id) is { } cycle ? RatingPictures.Reference(record, cycle) : null;
+            var message = RatingMessages.RatingsRevealed(track, pick, reveal.Value, picture);
+            await posts.PostAsync(track, PostKinds.RatingsRevealed, previous.Id.ToString(), message, $"⭐ Ratings: {pick.Media.DisplayName}", pick.ThreadId, ct).ConfigureAwait(false);
         }
     }
 }

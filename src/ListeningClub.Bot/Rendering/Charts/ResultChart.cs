@@ -78,6 +78,7 @@ public static class ResultChart
         return plot;
     }
 
-    private static string Cut(string text) =>
+    /// <summary>A description cut to <see cref="ChartPicture.MaxDescription"/>.</summary>
+    internal static string Cut(string text) =>
         text.Length <= ChartPicture.MaxDescription ? text : string.Concat(text.AsSpan(0, ChartPicture.MaxDescription - 1), "…");
 }

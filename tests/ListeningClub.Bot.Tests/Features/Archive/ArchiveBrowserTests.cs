@@ -1,9 +1,12 @@
 using ListeningClub.Application.Nominations;
+using ListeningClub.Application.Ratings;
 using ListeningClub.Application.Voting;
 using ListeningClub.Bot.Tests.Hosting;
 using ListeningClub.Bot.Web;
 using ListeningClub.Catalogue.Fakes.Hosting;
 using ListeningClub.Domain.Clubs;
+using ListeningClub.Domain.Cycles;
+using ListeningClub.Domain.Picks;
 using ListeningClub.Domain.Media;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -121,9 +124,13 @@ public sealed class ArchiveBrowserTests : IAsyncLifetime
         var candidates = await page.Locator("table").First.InnerTextAsync();
         Assert.Contains(ScriptTitle + " (2001)", candidates, StringComparison.Ordinal);
         Assert.Contains("Ratings are sealed", await page.InnerTextAsync("body"), StringComparison.Ordinal);
+        Assert.Equal("Alien (1979) won with 1 vote of 1 (100%).", await page.InnerTextAsync("#count + p")); // names, never candidate ids
         var countRows = await page.Locator("table.count tbody tr").AllInnerTextsAsync();
         Assert.Equal(["Alien (1979)\t1", ScriptTitle + " (2001)\t0"], countRows); // the tally's numbers: cho's one ballot
-        Assert.Equal(0, await page.Locator("script").CountAsync());
+        Assert.Equal(ArchiveRoutes.Script, await page.Locator("script").GetAttributeAsync("src")); // the only script: the archive's file
+        var chart = page.Locator("img.chart");
+        Assert.StartsWith("Bar chart of votes per nomination", await chart.GetAttributeAsync("alt"), StringComparison.Ordinal);
+        Assert.Equal(1000, await chart.EvaluateAsync<int>("img => img.decode().then(() => img.naturalWidth, () => 0)"));
         Assert.Equal(0, await page.Locator("b").CountAsync());
         Assert.Contains("matches the commitment", await page.InnerTextAsync("#tie-break + p + table"), StringComparison.Ordinal);
         await ScreenshotAsync(page, "archive-pick.png");
@@ -135,6 +142,52 @@ public sealed class ArchiveBrowserTests : IAsyncLifetime
         var gone = await page.GotoAsync(new Uri(_site.BaseAddress, ArchiveRoutes.Club(slug!)).AbsoluteUri);
         Assert.Equal(404, gone!.Status);
         Assert.DoesNotContain("Alien", await page.ContentAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reader_SeesTimesInTheirOwnZone_TheRatingsPicture_AndTheStatsPage()
+    {
+        var bot = _site.Bot;
+        await bot.CommandAsync("boss", "club", Sub("setup", ("name", "Film Night"), ("kind", "film"), ("channel", bot.Guild.Channels["film-night"]), ("timezone", "Europe/Berlin"), ("method", "plurality")));
+        var track = (await bot.Get<IClubRepository>().GetAsync(bot.GuildId, default))!.Tracks[0];
+        var nominated = await bot.Get<NominationService>().NominateAsync(track, Member("ana"), MediaFactory.Film("Stalker", 1979, "Andrei Tarkovsky", null).Value, null, default);
+        Assert.True(nominated.IsSuccess, nominated.Problem?.Message);
+        await bot.CommandAsync("boss", "club", Sub("open-voting", ("track", "Film Night")));
+        Assert.True((await bot.Get<VotingService>().CastAsync(track, Member("cho"), [nominated.Value.Id], default)).IsSuccess);
+        await bot.CommandAsync("boss", "club", Sub("close-voting", ("track", "Film Night")));
+        foreach (var (member, score) in new[] { ("ana", 10), ("ben", 3), ("cho", 8) })
+        {
+            Assert.True((await bot.Get<RatingService>().RateAsync(track, Member(member), score, null, default)).IsSuccess);
+        }
+
+        var cycle = (await bot.Get<ICycleRepository>().ListByTrackAsync(track.Id, default))[0];
+        Assert.True((await bot.Get<RatingService>().RevealAsync(track, cycle.Id, default)).IsSuccess);
+        var pick = (await bot.Get<IPickRepository>().GetByCycleAsync(cycle.Id, default))!;
+        var (_, slug) = await _site.ArchiveAsync("on");
+
+        await using var tokyo = await _browser.NewContextAsync(new BrowserNewContextOptions { TimezoneId = "Asia/Tokyo", Locale = "en-GB", ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        var page = await tokyo.NewPageAsync();
+        await page.GotoAsync(new Uri(_site.BaseAddress, ArchiveRoutes.Cycle(slug!, track.Id, 1)).AbsoluteUri);
+
+        var announced = page.Locator("time + .local").First;
+        var inTokyo = TimeZoneInfo.ConvertTime(pick.AnnouncedAt, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"));
+        var local = await announced.InnerTextAsync();
+        Assert.Contains("your time", local, StringComparison.Ordinal);
+        Assert.Contains(inTokyo.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), local, StringComparison.Ordinal);
+        Assert.Contains("GMT+9", local, StringComparison.Ordinal);
+        var charts = page.Locator("img.chart");
+        Assert.Equal(2, await charts.CountAsync()); // the count and, revealed, the ratings
+        Assert.StartsWith("Bar chart of 3 ratings by score: 10/10 × 1, 8/10 × 1, 3/10 × 1.", await charts.Nth(1).GetAttributeAsync("alt"), StringComparison.Ordinal);
+        Assert.Equal(1000, await charts.Nth(1).EvaluateAsync<int>("img => img.decode().then(() => img.naturalWidth, () => 0)"));
+
+        await page.GotoAsync(new Uri(_site.BaseAddress, ArchiveRoutes.Club(slug!)).AbsoluteUri);
+        await page.ClickAsync("text=Stats and leaderboards");
+        Assert.Equal("Stats and leaderboards", await page.InnerTextAsync("h1"));
+        var body = await page.InnerTextAsync("main");
+        Assert.Contains("Stalker (1979)", await page.InnerTextAsync("h3:has-text('Most divisive') + table"), StringComparison.Ordinal);
+        Assert.Contains("±2.9", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(bot.Guild.Users["ana"], await page.ContentAsync(), StringComparison.Ordinal); // members stay in Discord
+        await ScreenshotAsync(page, "archive-stats.png");
     }
 
     private ulong Member(string name) => ulong.Parse(_site.Bot.Guild.Users[name], System.Globalization.CultureInfo.InvariantCulture);

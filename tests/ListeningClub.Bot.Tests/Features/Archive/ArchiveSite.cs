@@ -29,9 +29,9 @@ public sealed partial class ArchiveSite : IAsyncDisposable
     }
 
     /// <summary>Runs <c>/club archive {action}</c> as the server owner and returns the slug of the link it gave (null when none).</summary>
-    public async Task<(string Reply, string? Slug)> ArchiveAsync(string action)
+    public async Task<(string Reply, string? Slug)> ArchiveAsync(string action, params (string Name, object Value)[] options)
     {
-        var reply = Content(await Bot.CommandAsync("boss", "club", Group("archive", action)));
+        var reply = Content(await Bot.CommandAsync("boss", "club", Group("archive", action, options)));
         var match = LinkSlug().Match(reply);
         return (reply, match.Success ? match.Groups["slug"].Value : null);
     }

@@ -2,9 +2,11 @@ using System.Net;
 using System.Text.Json;
 using ListeningClub.Application.Archive;
 using ListeningClub.Application.Ratings;
+using ListeningClub.Bot.Rendering.Charts;
 using ListeningClub.Bot.Web;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Cycles;
+using SkiaSharp;
 using static ListeningClub.Discord.Emulator.Control.Slash;
 
 namespace ListeningClub.Bot.Tests.Features.Archive;
@@ -39,7 +41,7 @@ public sealed class ArchiveWebTests
         var club = await clubPage.Content.ReadAsStringAsync();
         Assert.Contains("<h2>Film Night</h2>", club, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", club, StringComparison.Ordinal);
-        Assert.DoesNotContain("<script", club, StringComparison.OrdinalIgnoreCase);
+        AssertOnlyTheArchiveScript(club);
         Assert.Contains("Now: cycle 1, the pick has been announced.", club, StringComparison.Ordinal);
 
         var track = (await bot.Get<IClubRepository>().GetAsync(bot.GuildId, default))!.Tracks[0];
@@ -48,9 +50,11 @@ public sealed class ArchiveWebTests
         var sealedPage = await site.Http.GetStringAsync(cycleUrl);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", sealedPage, StringComparison.Ordinal);
         Assert.Contains("&lt;img src=x onerror=alert(2)&gt; &amp; friends", sealedPage, StringComparison.Ordinal);
-        Assert.DoesNotContain("<script", sealedPage, StringComparison.OrdinalIgnoreCase);
+        AssertOnlyTheArchiveScript(sealedPage);
         Assert.DoesNotContain("<img src=x", sealedPage, StringComparison.Ordinal);
         Assert.Contains("Ratings are sealed", sealedPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("ratings.png", sealedPage, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await site.Http.GetAsync(ArchiveRoutes.RatingsPicture(slug, track.Id, 1))).StatusCode);
         Assert.DoesNotContain("sealed-review-words", sealedPage, StringComparison.Ordinal);
         Assert.DoesNotContain("sealed-review-words", await site.Http.GetStringAsync(ArchiveRoutes.HistoryJson(slug)), StringComparison.Ordinal);
         Assert.Contains("matches the commitment", sealedPage, StringComparison.Ordinal);
@@ -62,6 +66,14 @@ public sealed class ArchiveWebTests
         Assert.True((await bot.Get<RatingService>().RevealAsync(track, cycle.Id, default)).IsSuccess);
         var revealed = await site.Http.GetStringAsync(cycleUrl);
         Assert.Contains("Mean <strong>9.0</strong>/10", revealed, StringComparison.Ordinal);
+        Assert.Contains($"src=\"{ArchiveRoutes.RatingsPicture(slug, track.Id, 1)}\" alt=\"Bar chart of 1 rating by score: 9/10 × 1. Mean 9.0, median 9.", WebUtility.HtmlDecode(revealed), StringComparison.Ordinal);
+        using var ratingsPicture = await site.Http.GetAsync(ArchiveRoutes.RatingsPicture(slug, track.Id, 1));
+        Assert.Equal("image/png", ratingsPicture.Content.Headers.ContentType?.MediaType);
+        using (var bitmap = SKBitmap.Decode(await ratingsPicture.Content.ReadAsByteArrayAsync()))
+        {
+            Assert.Equal((RatingsChart.Width, RatingsChart.Height), (bitmap.Width, bitmap.Height));
+        }
+
         Assert.Contains("sealed-review-words", revealed, StringComparison.Ordinal);
         Assert.Contains("rated 9.0/10 by 1", await site.Http.GetStringAsync(ArchiveRoutes.Club(slug)), StringComparison.Ordinal);
     }
@@ -78,8 +90,7 @@ public sealed class ArchiveWebTests
         {
             using var answer = await site.Http.GetAsync(path);
             var policy = string.Join(",", answer.Headers.GetValues("Content-Security-Policy"));
-            Assert.StartsWith("default-src 'none'; style-src 'self'; img-src 'self' https:", policy, StringComparison.Ordinal);
-            Assert.DoesNotContain("script-src", policy, StringComparison.Ordinal);
+            Assert.StartsWith("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https:", policy, StringComparison.Ordinal);
             Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
             Assert.Equal("nosniff", Assert.Single(answer.Headers.GetValues("X-Content-Type-Options")));
             Assert.Equal("no-referrer", Assert.Single(answer.Headers.GetValues("Referrer-Policy")));
@@ -98,6 +109,9 @@ public sealed class ArchiveWebTests
 
         var css = await site.Http.GetAsync(ArchiveRoutes.Stylesheet);
         Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
+        var script = await site.Http.GetAsync(ArchiveRoutes.Script);
+        Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("innerHTML", await script.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -134,6 +148,27 @@ public sealed class ArchiveWebTests
         Assert.NotEqual(second, third);
         await AssertGoneAsync(site, second, track);
         Assert.Equal(HttpStatusCode.OK, (await site.Http.GetAsync(ArchiveRoutes.Club(third!))).StatusCode);
+    }
+
+    [Fact]
+    public async Task PublicName_ServesTheArchiveUnderIt_TheUnlistedLinkStops_AndABadNameIsRefusedWithAReason()
+    {
+        await using var site = await ArchiveSite.StartAsync();
+        var bot = site.Bot;
+        await bot.CommandAsync("boss", "club", Sub("setup", ("name", "Film Night"), ("kind", "film"), ("channel", bot.Guild.Channels["film-night"]), ("timezone", "Europe/Berlin")));
+        var (_, unlisted) = await site.ArchiveAsync("on");
+
+        var (reply, name) = await site.ArchiveAsync("public", ("name", "film-night-berlin"));
+
+        Assert.Equal("film-night-berlin", name);
+        Assert.Contains("web archive is public", reply, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await site.Http.GetAsync(ArchiveRoutes.Club(name!))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await site.Http.GetAsync(ArchiveRoutes.Stats(name!))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await site.Http.GetAsync(ArchiveRoutes.Club(unlisted!))).StatusCode);
+
+        var (refused, _) = await site.ArchiveAsync("public", ("name", "Film Night!"));
+        Assert.Contains("lowercase letters", refused, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await site.Http.GetAsync(ArchiveRoutes.Club(name!))).StatusCode); // unchanged
     }
 
     [Fact]
@@ -187,9 +222,16 @@ public sealed class ArchiveWebTests
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
     }
 
+    /// <summary>The page's only script is the archive's own file: member text never becomes one.</summary>
+    private static void AssertOnlyTheArchiveScript(string html)
+    {
+        Assert.Equal(1, html.Split("<script", StringSplitOptions.None).Length - 1);
+        Assert.Contains($"<script src=\"{ArchiveRoutes.Script}\" defer></script>", html, StringComparison.Ordinal);
+    }
+
     private static async Task AssertGoneAsync(ArchiveSite site, string slug, Track track)
     {
-        foreach (var path in new[] { ArchiveRoutes.Club(slug), ArchiveRoutes.Cycle(slug, track.Id, 1), ArchiveRoutes.HistoryJson(slug), ArchiveRoutes.Letterboxd(slug, track.Id) })
+        foreach (var path in new[] { ArchiveRoutes.Club(slug), ArchiveRoutes.Stats(slug), ArchiveRoutes.Cycle(slug, track.Id, 1), ArchiveRoutes.ResultPicture(slug, track.Id, 1), ArchiveRoutes.RatingsPicture(slug, track.Id, 1), ArchiveRoutes.HistoryJson(slug), ArchiveRoutes.Letterboxd(slug, track.Id) })
         {
             using var answer = await site.Http.GetAsync(path);
             Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);

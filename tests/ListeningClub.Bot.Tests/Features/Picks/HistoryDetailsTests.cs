@@ -47,6 +47,9 @@ public sealed class HistoryDetailsTests
         using var picture = SKBitmap.Decode(await bot.Control.AttachmentAsync(attachment["url"]!.GetValue<string>()));
         Assert.Equal((ResultChart.Width, ResultChart.Height), (picture.Width, picture.Height));
         Assert.Contains("5 ballots for 3 nominations", Text(message), StringComparison.Ordinal);
+        var result = embed["fields"]!.AsArray().Single(f => f!["name"]!.GetValue<string>() == "Result")!["value"]!.GetValue<string>();
+        Assert.Contains("Ran", result, StringComparison.Ordinal); // the count's summary names the nominations, never their ids
+        Assert.DoesNotContain(byTitle["Ran"].ToString(), result, StringComparison.Ordinal);
 
         var missing = await bot.CommandAsync("ana", "history", Plain(("cycle", 7)));
         Assert.Contains("no pick for cycle 7", Content(missing), StringComparison.Ordinal);

@@ -96,7 +96,7 @@ public sealed class ResultChartTests
         ? SampleTallies.Counted(method, 6, factor: 3 + variant)
         : SampleTallies.Ranked(method, 6 - variant);
 
-    private static int DistinctColours(SKBitmap bitmap)
+    internal static int DistinctColours(SKBitmap bitmap)
     {
         var colours = new HashSet<SKColor>();
         for (var y = 0; y < bitmap.Height; y += 2)
@@ -110,7 +110,7 @@ public sealed class ResultChartTests
         return colours.Count;
     }
 
-    private static int DifferentPixels(SKBitmap a, SKBitmap b)
+    internal static int DifferentPixels(SKBitmap a, SKBitmap b)
     {
         Assert.Equal((a.Width, a.Height), (b.Width, b.Height));
         var different = 0;
