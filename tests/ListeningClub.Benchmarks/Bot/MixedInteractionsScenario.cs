@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using ListeningClub.Application.Nominations;
 using ListeningClub.Bot.Hosting;
+using ListeningClub.Bot.Web;
 using ListeningClub.Discord.Emulator.Control;
 using ListeningClub.Domain.Ballots;
 using ListeningClub.Domain.Clubs;
@@ -19,8 +20,10 @@ namespace ListeningClub.Benchmarks.Bot;
 /// submit — a ballot is those three interactions). Open loop: interactions are sent on schedule whatever the bot's
 /// speed. Reports the turnaround the emulator saw (dispatch sent → callback received, so it includes the WebSocket
 /// and HTTP hops on top of the bot's own work), missed 3-second deadlines, and whether every ballot the bot confirmed
-/// is in the store afterwards.
-/// Run: dotnet run -c Release --project tests/ListeningClub.Benchmarks -- --scenario bot-interactions [seconds] [per-second] [members] [warm-up seconds]
+/// is in the store afterwards. With archive readers (fifth argument), the bot's web archive is on and that many readers
+/// (<see cref="ArchiveReaders"/>, think time the sixth argument in ms) read a club's pages throughout, from the same
+/// process as the load driver: the web server must not slow the interactions, and pages must stay fast.
+/// Run: dotnet run -c Release --project tests/ListeningClub.Benchmarks -- --scenario bot-interactions [seconds] [per-second] [members] [warm-up seconds] [archive readers] [think ms]
 /// </summary>
 public static class MixedInteractionsScenario
 {
@@ -32,6 +35,8 @@ public static class MixedInteractionsScenario
         var perSecond = Arg(args, 1, 500);
         var memberCount = Arg(args, 2, 1000);
         var warmup = Arg(args, 3, 10);
+        var readerCount = Arg(args, 4, 0);
+        var think = TimeSpan.FromMilliseconds(Arg(args, 5, 1000));
         var folder = Path.Combine(Path.GetTempPath(), "listeningclub-bench", Guid.NewGuid().ToString("N"));
         // The emulator runs in a child process, as Discord would: its work and garbage collections do not land on the bot.
         await using var emulator = await Discord.EmulatorProcess.StartAsync();
@@ -39,7 +44,7 @@ public static class MixedInteractionsScenario
         var members = Enumerable.Range(0, memberCount).Select(i => $"m{i}").ToArray();
         var guild = await control.CreateGuildAsync(new GuildSpec(
             "Bench",
-            [new ChannelSpec("film-night"), new ChannelSpec("album-club")],
+            [new ChannelSpec("film-night"), new ChannelSpec("album-club"), new ChannelSpec("archive-night")],
             Members: [new MemberSpec("boss", Permissions: "32"), .. members.Select(m => new MemberSpec(m))]));
         using var host = BotHost.CreateBuilder(
         [
@@ -49,6 +54,7 @@ public static class MixedInteractionsScenario
             $"--Storage:DataFolder={folder}",
             "--Abuse:CommandsPerWindow=1000",
             "--Logging:LogLevel:Default=Warning",
+            .. readerCount > 0 ? ["--Web:Enabled=true", "--Web:Urls=http://127.0.0.1:0", "--Web:RequestsPerMinute=1000000"] : Array.Empty<string>(),
         ]).Build();
         await host.StartAsync();
         try
@@ -67,14 +73,33 @@ public static class MixedInteractionsScenario
             var album = club.Tracks.Single(t => t.Name == "Album Club");
             var candidates = (await host.Services.GetRequiredService<NominationService>().ListCurrentAsync(album, default)).Nominations.Select(n => n.Id.ToString()).ToArray();
 
+            using var stopReading = new CancellationTokenSource();
+            using var web = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(1, readerCount) });
+            ArchiveReaders? readers = null;
+            var reading = Task.CompletedTask;
+            if (readerCount > 0)
+            {
+                await driver.AnsweredAsync("boss", "club", Sub("setup", ("name", "Archive Night"), ("kind", "film"), ("channel", guild.Channels["archive-night"]), ("timezone", "Europe/Berlin"), ("method", "schulze")), "archive-night", "Created");
+                var archived = (await host.Services.GetRequiredService<IClubRepository>().GetAsync(club.GuildId, default))!.Tracks.Single(t => t.Name == "Archive Night");
+                var pages = await ArchiveReaders.SeedAsync(host.Services, club.GuildId, archived, ballots: 500);
+                web.BaseAddress = host.Services.GetRequiredService<WebServer>().Addresses[0];
+                readers = new ArchiveReaders(web, pages, readerCount, think);
+                reading = readers.RunAsync(stopReading.Token);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{readerCount} archive readers reading {web.BaseAddress}, think time {think.TotalMilliseconds:F0} ms"));
+            }
+
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Sending {perSecond}/s for {seconds} s from {memberCount} members ..."));
             // Warm-up at the same rate (JIT, tiered compilation, caches), left out of the numbers; then the measured run.
             await driver.RunAsync(members, album.Id.ToString(), candidates, perSecond, TimeSpan.FromSeconds(warmup));
             driver.StartMeasuring();
+            readers?.Clear();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var run = await driver.RunAsync(members, album.Id.ToString(), candidates, perSecond, TimeSpan.FromSeconds(seconds));
             await Driver.WaitUntilAsync(() => Task.FromResult(driver.Pending == 0), "every ballot flow finished");
             cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            await stopReading.CancelAsync();
+            await reading;
+            readers?.Report(run);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"process CPU (bot + load driver; the emulator runs apart): {cpu.TotalSeconds:F1} s = {cpu.TotalMicroseconds / driver.Sent.Count():F0} us per interaction"));
             await Report(control, driver, run, host.Services, album);
         }
