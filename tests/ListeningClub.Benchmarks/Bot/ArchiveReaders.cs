@@ -8,6 +8,7 @@ using ListeningClub.Application.Ratings;
 using ListeningClub.Application.Voting;
 using ListeningClub.Bot.Web;
 using ListeningClub.Domain.Clubs;
+using ListeningClub.Domain.Common;
 using ListeningClub.Domain.Media;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,29 +34,29 @@ internal sealed class ArchiveReaders(HttpClient http, IReadOnlyList<(string Kind
         var nominations = services.GetRequiredService<NominationService>();
         for (var i = 0; i < 8; i++)
         {
-            Check((await nominations.NominateAsync(track, 900_000 + (ulong)i, MediaFactory.Film($"Archive film {i}", 1970 + i, $"Director {i}", null).Value, "A pitch & <b>markup</b>", default)).IsSuccess);
+            Check(await nominations.NominateAsync(track, 900_000 + (ulong)i, MediaFactory.Film($"Archive film {i}", 1970 + i, $"Director {i}", null).Value, "A pitch & <b>markup</b>", default));
         }
 
         var voting = services.GetRequiredService<VotingService>();
-        Check((await voting.OpenVotingAsync(track, default)).IsSuccess);
+        Check(await voting.OpenVotingAsync(track, default));
         var candidates = (await nominations.ListCurrentAsync(track, default)).Nominations.Select(n => n.Id).ToArray();
         var random = new Random(11);
         for (var voter = 0; voter < ballots; voter++)
         {
-            var ranking = candidates.OrderBy(_ => random.Next()).Take(4).ToArray();
-            Check((await voting.CastAsync(track, 800_000 + (ulong)voter, ranking, default)).IsSuccess);
+            var ranking = candidates.OrderBy(_ => random.Next()).Take(3).ToArray();
+            Check(await voting.CastAsync(track, 800_000 + (ulong)voter, ranking, default));
         }
 
         var closed = await voting.CloseAndAnnounceAsync(track, default);
-        Check(closed.IsSuccess);
+        Check(closed);
         var ratings = services.GetRequiredService<RatingService>();
         for (var member = 0; member < 30; member++)
         {
-            Check((await ratings.RateAsync(track, 800_000 + (ulong)member, 1 + random.Next(10), member % 3 == 0 ? $"Review {member} <i>with</i> text" : null, default)).IsSuccess);
+            Check(await ratings.RateAsync(track, 800_000 + (ulong)member, 1 + random.Next(10), member % 3 == 0 ? $"Review {member} <i>with</i> text" : null, default));
         }
 
         var cycle = closed.Value.Cycle;
-        Check((await ratings.RevealAsync(track, cycle.Id, default)).IsSuccess);
+        Check(await ratings.RevealAsync(track, cycle.Id, default));
         var slug = (await services.GetRequiredService<ClubArchiveService>().TurnOnAsync(guildId, default)).Value.ArchiveSlug!;
         return
         [
@@ -123,11 +124,11 @@ internal sealed class ArchiveReaders(HttpClient http, IReadOnlyList<(string Kind
         }
     }
 
-    private static void Check(bool ok)
+    private static void Check<T>(Result<T> result)
     {
-        if (!ok)
+        if (!result.IsSuccess)
         {
-            throw new InvalidOperationException("Seeding the archive failed.");
+            throw new InvalidOperationException($"Seeding the archive failed: {result.Problem!.Message}");
         }
     }
 }
