@@ -1,6 +1,7 @@
 // Long on purpose: the one object a handler talks to (reply, defer, update, follow-up, modal, autocomplete, options), keeping Discord's answer-once rules in one place.
 using System.Text.Json;
 using ListeningClub.Discord.Models;
+using ListeningClub.Discord.Rest;
 using ListeningClub.Discord.Rest.Resources;
 using Microsoft.Extensions.Logging;
 
@@ -166,6 +167,13 @@ public sealed partial class InteractionContext : IDisposable
                 LogAutoDefer(_logger, Interaction.Id, Elapsed);
                 await DeferCoreAsync(DeferEphemeral, ct).ConfigureAwait(false);
             }
+        }
+        catch (DiscordRestException ex) when (ex.Code == DiscordJsonErrorCodes.UnknownInteraction)
+        {
+            // The defer itself came after Discord's deadline (a starved process): the token is dead, nothing more can
+            // be sent for this interaction, and it is one warning line, not a failure with a stack trace.
+            _state = (int)InteractionResponseState.Expired;
+            LogTooLate(_logger, Interaction.Id, Elapsed);
         }
         finally
         {

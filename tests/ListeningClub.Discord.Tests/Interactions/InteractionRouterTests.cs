@@ -183,6 +183,33 @@ public sealed class InteractionRouterTests
     }
 
     [Fact]
+    public async Task AutoDeferDiscordNoLongerKnows_IsOneWarningLine_TheHandlersReplyIsNotSent_AndNothingThrows()
+    {
+        using var h = new RestHarness(services: s =>
+        {
+            s.AddFakeLogging();
+            s.AddSingleton<Probe>();
+            s.AddSingleton<InteractionRouter>();
+            s.AddInteractionHandler<SlowHandler>();
+        });
+        h.Handler.Respond = (_, _) => Task.FromResult(Responses.Json(HttpStatusCode.NotFound, """{"message":"Unknown interaction","code":10062}"""));
+        var probe = ProbeOf(h);
+
+        var handling = Handle(h, Command(12, "slow"));
+        await probe.Entered.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        h.Clock.Advance(TimeSpan.FromMilliseconds(1500));
+        await Eventually.True(() => h.Handler.Count == 1, "the router tries to defer");
+        probe.Proceed.SetResult();
+        await handling; // nothing escapes to the gateway's dispatcher
+
+        Assert.Single(h.Handler.Requests); // the handler's reply is not sent on a dead token
+        var logged = h.Services.GetFakeLogCollector().GetSnapshot().Where(r => r.Level >= Microsoft.Extensions.Logging.LogLevel.Warning).ToList();
+        Assert.NotEmpty(logged);
+        Assert.All(logged, line => Assert.Null(line.Exception));
+        Assert.Contains(logged, line => line.Message.Contains("Interaction 12 not answered within the deadline", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task HandlerMeetingTheCloudflareBreaker_IsToldDiscordIsRefusingTheBot_NotSomethingWentWrong()
     {
         using var h = Harness();
