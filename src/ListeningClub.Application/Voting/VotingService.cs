@@ -11,7 +11,12 @@ using ListeningClub.Domain.Voting;
 namespace ListeningClub.Application.Voting;
 
 /// <summary>What members see when voting closes: the pick, the count that chose it, and the candidates.</summary>
-public sealed record ElectionOutcome(Cycle Cycle, Pick Pick, TallyResult Tally, IReadOnlyList<Nomination> Candidates);
+public sealed record ElectionOutcome(Cycle Cycle, Pick Pick, TallyResult Tally, IReadOnlyList<Nomination> Candidates)
+{
+    /// <summary>What readers see for a candidate id: its nomination's name, or "(withdrawn)" for one no longer listed.</summary>
+    public string NameOf(string candidateId) =>
+        Candidates.FirstOrDefault(n => n.CandidateId == candidateId)?.Media.DisplayName ?? "(withdrawn)";
+}
 
 /// <summary>Opening voting, casting ballots, closing the vote and announcing the pick, and recounting any past vote.</summary>
 public sealed class VotingService(

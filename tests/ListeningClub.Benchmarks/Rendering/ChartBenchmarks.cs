@@ -11,7 +11,7 @@ namespace ListeningClub.Benchmarks.Rendering;
 
 /// <summary>
 /// The result pictures (#16): one PNG per call, 1000×600, at the largest size a club's vote reaches: 20 nominations,
-/// an instant-runoff count of 19 rounds, Schulze's 20×20 head-to-head matrix, plurality bars. Each call draws the
+/// an instant-runoff count of 19 rounds, Schulze's 20×20 head-to-head matrix, plurality bars; and a ratings reveal's. Each call draws the
 /// chart and encodes the PNG, as the outbox does when it sends an announcement. Allocated memory is managed memory
 /// only (Skia's native buffers are not counted by BenchmarkDotNet).
 /// </summary>
@@ -63,6 +63,11 @@ public class ChartBenchmarks
 
     [Benchmark]
     public ChartPicture Plurality20() => Render(_plurality);
+
+    /// <summary>A reveal's picture: 40 members' scores, with the season's most divisive pick named.</summary>
+    [Benchmark]
+    public ChartPicture Ratings40() =>
+        RatingsChart.Render([.. Enumerable.Range(0, 40).Select(i => 1 + (i * 7 % 10))], "Film Night: A Film With A Longish Title — ratings", new DivisiveNote("A Film With A Longish Title 07", 2.94, "2026"))!;
 
     private static ChartPicture Render(TallyResult tally) =>
         ResultChart.Render(tally, id => $"A Film With A Longish Title {id}", "Film Night: A Film With A Longish Title")!;

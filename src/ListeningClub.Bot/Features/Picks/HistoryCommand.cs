@@ -63,8 +63,7 @@ public sealed partial class HistoryCommand(MemberCommandServices services, ClubH
         List<EmbedField> fields = [];
         if (recount.IsSuccess)
         {
-            var names = recount.Value.Candidates.ToDictionary(n => n.CandidateId, n => n.Media.DisplayName, StringComparer.Ordinal);
-            var result = CountSummary.Named(recount.Value.Tally, id => names.GetValueOrDefault(id, "(withdrawn)"));
+            var result = CountSummary.Named(recount.Value.Tally, recount.Value.NameOf);
             fields.Add(new EmbedField { Name = "Result", Value = Markdown.Text(result, DiscordLimits.EmbedFieldValue) });
         }
 
@@ -116,8 +115,7 @@ public sealed partial class HistoryCommand(MemberCommandServices services, ClubH
     /// <summary>The count's picture, drawn on the thread pool within <see cref="PictureTimeBox"/>; null (and one log line) when it cannot be.</summary>
     private async Task<FileUpload?> DrawAsync(Track track, ElectionOutcome outcome, CancellationToken ct)
     {
-        var names = outcome.Candidates.ToDictionary(n => n.CandidateId, n => n.Media.DisplayName, StringComparer.Ordinal);
-        var drawing = Task.Run(() => ResultChart.Render(outcome.Tally, id => names.GetValueOrDefault(id, "(withdrawn)"), $"{track.Name}: {outcome.Pick.Media.DisplayName}"), ct);
+        var drawing = Task.Run(() => ResultChart.Render(outcome.Tally, outcome.NameOf, $"{track.Name}: {outcome.Pick.Media.DisplayName}"), ct);
         try
         {
             var picture = await drawing.WaitAsync(PictureTimeBox, time, ct).ConfigureAwait(false);

@@ -22,7 +22,7 @@ public sealed class ResultPictures(IClubRepository clubs, ICycleRepository cycle
     public static AttachmentReference? Reference(ElectionOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        return ResultChart.Describe(outcome.Tally, NamesOf(outcome)) is { } description ? new AttachmentReference(0, ResultChart.FileName, description) : null;
+        return ResultChart.Describe(outcome.Tally, outcome.NameOf) is { } description ? new AttachmentReference(0, ResultChart.FileName, description) : null;
     }
 
     /// <summary>The chart of <paramref name="outcome"/> as the file the announcement names; null when there is nothing to draw.</summary>
@@ -30,7 +30,7 @@ public sealed class ResultPictures(IClubRepository clubs, ICycleRepository cycle
     {
         ArgumentNullException.ThrowIfNull(track);
         ArgumentNullException.ThrowIfNull(outcome);
-        var picture = ResultChart.Render(outcome.Tally, NamesOf(outcome), $"{track.Name}: {outcome.Pick.Media.DisplayName}");
+        var picture = ResultChart.Render(outcome.Tally, outcome.NameOf, $"{track.Name}: {outcome.Pick.Media.DisplayName}");
         return picture is null ? null : new FileUpload(ResultChart.FileName, picture.Png, "image/png", picture.Description);
     }
 
@@ -52,11 +52,5 @@ public sealed class ResultPictures(IClubRepository clubs, ICycleRepository cycle
         var outcome = await voting.RecountAsync(track, cycle, ct).ConfigureAwait(false);
         ct.ThrowIfCancellationRequested();
         return outcome.IsSuccess && Draw(track, outcome.Value) is { } file ? [file] : [];
-    }
-
-    private static Func<string, string> NamesOf(ElectionOutcome outcome)
-    {
-        var names = outcome.Candidates.ToDictionary(n => n.CandidateId, n => n.Media.DisplayName, StringComparer.Ordinal);
-        return id => names.GetValueOrDefault(id, "(withdrawn)");
     }
 }
