@@ -1,0 +1,11 @@
+namespace ListeningClub.Storage.Postgres.Engine;
+
+/// <summary>How to reach the database and how the group-commit writer batches.</summary>
+public sealed record PostgresStoreSettings
+{
+    /// <summary>An Npgsql connection string (<c>Host=…;Database=…;Username=…;Password=…</c>; a folder as Host means a unix socket).</summary>
+    public required string ConnectionString { get; init; }
+
+    /// <summary>The most ballot or rating writes committed in one transaction.</summary>
+    public int MaxBatchSize { get; init; } = 1024;
+}
