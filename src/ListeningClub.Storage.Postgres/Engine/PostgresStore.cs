@@ -37,7 +37,11 @@ public sealed class PostgresStore : IAsyncDisposable
     /// the operator when the server cannot be reached, refuses the credentials, lacks the database or schema, or holds a
     /// schema from a newer version.
     /// </summary>
-    public static async Task<PostgresStore> OpenAsync(PostgresStoreSettings settings, CancellationToken cancellationToken = default)
+    public static Task<PostgresStore> OpenAsync(PostgresStoreSettings settings, CancellationToken cancellationToken = default) =>
+        Task.Run(() => Open(settings), cancellationToken);
+
+    /// <inheritdoc cref="OpenAsync"/>
+    public static PostgresStore Open(PostgresStoreSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         NpgsqlConnectionStringBuilder builder;
@@ -53,17 +57,17 @@ public sealed class PostgresStore : IAsyncDisposable
         var dataSource = NpgsqlDataSource.Create(builder);
         try
         {
-            var version = await SchemaMigrator.MigrateAsync(dataSource, MigrationCatalog.All, cancellationToken).ConfigureAwait(false);
+            var version = SchemaMigrator.Migrate(dataSource, MigrationCatalog.All);
             return new PostgresStore(dataSource, settings, version);
         }
         catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException or IOException)
         {
-            await dataSource.DisposeAsync().ConfigureAwait(false);
+            dataSource.Dispose();
             throw new PostgresStoreException($"Cannot use the PostgreSQL database {Describe(builder)}: {Reason(ex)}", ex);
         }
         catch
         {
-            await dataSource.DisposeAsync().ConfigureAwait(false);
+            dataSource.Dispose();
             throw;
         }
     }
