@@ -80,13 +80,21 @@ public static class ClubStoreRegistration
         }
     }
 
+    /// <summary>
+    /// Answers <typeparamref name="TService"/> from the chosen store. When something registered it before the LiteDB
+    /// store did (a host's or a test's stand-in, which the store's TryAdd left in place), that registration stays.
+    /// </summary>
     private static void Route<TService, TPostgres>(IServiceCollection services)
         where TService : class
         where TPostgres : class, TService
     {
-        var lite = services.Last(d => d.ServiceType == typeof(TService));
-        var liteType = lite.ImplementationType
-            ?? throw new InvalidOperationException($"The LiteDB store registers {typeof(TService).Name} by a factory or an instance; the store selection expects a type.");
+        var lite = services.LastOrDefault(d => d.ServiceType == typeof(TService) && d.ImplementationType?.Assembly == typeof(StorageOptions).Assembly);
+        if (lite is null)
+        {
+            return;
+        }
+
+        var liteType = lite.ImplementationType!;
         services.Remove(lite);
         services.AddSingleton(liteType);
         services.AddSingleton<TPostgres>();
