@@ -4,37 +4,50 @@ using Npgsql;
 namespace ListeningClub.Storage.Postgres.Engine;
 
 /// <summary>
-/// Group commit for the hot small writes (ballots, ratings): callers queue a statement; one loop takes everything queued
+/// Group commit for the hot small writes (ballots, ratings): callers queue a statement into one of a few lanes (chosen by
+/// the row's key, so writes of one key stay in order in one lane); each lane's loop takes everything queued
 /// (at most <see cref="PostgresStoreSettings.MaxBatchSize"/>) without waiting for more, sends it as one batch in one
 /// transaction, and completes each caller only after the commit returned (with <c>synchronous_commit</c> on, that is
 /// after the WAL is flushed). A lone write commits at once; under load each batch is what queued during the previous
-/// commit. Statements run in queue order, so a later write of the same key wins. When a batch fails on a statement,
-/// the batch is rolled back and every write in it is retried alone, so only the failing write's caller sees the error.
+/// commit. Statements run in queue order, so a later write of the same key wins. A batch is one round trip: its
+/// statements go in one <see cref="NpgsqlBatch"/>, which PostgreSQL runs as one implicit transaction (all or nothing),
+/// and consecutive ballot upserts are merged into one <c>INSERT … SELECT FROM unnest(…)</c> (the last ballot of a key in
+/// the run wins, as it would have in order). When a batch fails on a statement, it is rolled back and every write in it is
+/// retried alone, so only the failing write's caller sees the error. Several lanes keep several commits in flight, so the
+/// server's own WAL group commit can share one flush among them instead of each batch waiting for the previous one.
 /// </summary>
 internal sealed class GroupCommitWriter : IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly int _maxBatchSize;
-    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _loop;
+    private readonly Channel<PendingWrite>[] _lanes;
+    private readonly Task[] _loops;
     private long _commits;
 
-    public GroupCommitWriter(NpgsqlDataSource dataSource, int maxBatchSize)
+    public GroupCommitWriter(NpgsqlDataSource dataSource, int maxBatchSize, int lanes)
     {
         _dataSource = dataSource;
         _maxBatchSize = Math.Max(1, maxBatchSize);
-        _loop = Task.Run(RunAsync);
+        _lanes = Enumerable.Range(0, Math.Max(1, lanes)).Select(_ => Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true })).ToArray();
+        _loops = _lanes.Select(lane => Task.Run(() => RunAsync(lane.Reader))).ToArray();
     }
 
     /// <summary>Transactions committed so far (tests: concurrent writers share commits).</summary>
     public long Commits => Interlocked.Read(ref _commits);
 
-    /// <summary>Queues <paramref name="statement"/>; completes once its transaction has committed.</summary>
-    public Task WriteAsync(Func<NpgsqlBatchCommand> statement, CancellationToken cancellationToken)
+    /// <summary>Queues <paramref name="statement"/> (writing the row keyed by <paramref name="cycleId"/> and <paramref name="memberId"/>); completes once its transaction has committed.</summary>
+    public Task WriteAsync(Guid cycleId, long memberId, Func<NpgsqlBatchCommand> statement, CancellationToken cancellationToken) =>
+        Enqueue(cycleId, memberId, new PendingWrite(statement, null, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), cancellationToken));
+
+    /// <summary>Queues a ballot upsert (merged with its neighbours in the queue); completes once its transaction has committed.</summary>
+    public Task UpsertBallotAsync(BallotRow ballot, CancellationToken cancellationToken) =>
+        Enqueue(ballot.CycleId, ballot.MemberId, new PendingWrite(null, ballot, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), cancellationToken));
+
+    private Task Enqueue(Guid cycleId, long memberId, PendingWrite pending)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var pending = new PendingWrite(statement, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), cancellationToken);
-        if (!_queue.Writer.TryWrite(pending))
+        pending.CancellationToken.ThrowIfCancellationRequested();
+        var lane = _lanes[(int)((uint)HashCode.Combine(cycleId, memberId) % (uint)_lanes.Length)];
+        if (!lane.Writer.TryWrite(pending))
         {
             throw new ObjectDisposedException(nameof(GroupCommitWriter), "The PostgreSQL store is closed.");
         }
@@ -44,17 +57,21 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
-        await _loop.ConfigureAwait(false);
+        foreach (var lane in _lanes)
+        {
+            lane.Writer.TryComplete();
+        }
+
+        await Task.WhenAll(_loops).ConfigureAwait(false);
     }
 
-    private async Task RunAsync()
+    private async Task RunAsync(ChannelReader<PendingWrite> queue)
     {
         var batch = new List<PendingWrite>(_maxBatchSize);
-        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        while (await queue.WaitToReadAsync().ConfigureAwait(false))
         {
             batch.Clear();
-            while (batch.Count < _maxBatchSize && _queue.Reader.TryRead(out var pending))
+            while (batch.Count < _maxBatchSize && queue.TryRead(out var pending))
             {
                 if (pending.CancellationToken.IsCancellationRequested)
                 {
@@ -112,20 +129,60 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private async Task CommitAsync(IReadOnlyList<PendingWrite> writes)
     {
         await using var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
-        await using (var batch = new NpgsqlBatch(connection, transaction))
+        await using (var batch = new NpgsqlBatch(connection))
         {
+            var ballots = new List<BallotRow>();
             foreach (var write in writes)
             {
-                batch.BatchCommands.Add(write.Statement());
+                if (write.Ballot is { } ballot)
+                {
+                    ballots.Add(ballot);
+                    continue;
+                }
+
+                FlushBallots(batch, ballots);
+                batch.BatchCommands.Add(write.Statement!());
             }
 
+            FlushBallots(batch, ballots);
             await batch.ExecuteNonQueryAsync().ConfigureAwait(false);
         }
 
-        await transaction.CommitAsync().ConfigureAwait(false);
         Interlocked.Increment(ref _commits);
     }
 
-    private sealed record PendingWrite(Func<NpgsqlBatchCommand> Statement, TaskCompletionSource Done, CancellationToken CancellationToken);
+    /// <summary>One statement for a run of ballot upserts: the last of each (cycle, member) wins, as in queue order.</summary>
+    private static void FlushBallots(NpgsqlBatch batch, List<BallotRow> ballots)
+    {
+        if (ballots.Count == 0)
+        {
+            return;
+        }
+
+        var last = new Dictionary<(Guid, long), int>(ballots.Count);
+        for (var i = 0; i < ballots.Count; i++)
+        {
+            last[(ballots[i].CycleId, ballots[i].MemberId)] = i;
+        }
+
+        var rows = last.Values.Order().Select(i => ballots[i]).ToList();
+        var command = new NpgsqlBatchCommand(
+            """
+            INSERT INTO ballots (cycle_id, member_id, choices, cast_at)
+            SELECT c, m, CASE WHEN ch = '' THEN '{}'::uuid[] ELSE string_to_array(ch, ',')::uuid[] END, t
+            FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::bigint[]) AS b(c, m, ch, t)
+            ON CONFLICT (cycle_id, member_id) DO UPDATE SET choices = excluded.choices, cast_at = excluded.cast_at
+            """);
+        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = rows.Select(r => r.CycleId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = rows.Select(r => r.MemberId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = rows.Select(r => string.Join(',', r.Choices)).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = rows.Select(r => r.CastAtTicks).ToArray() });
+        batch.BatchCommands.Add(command);
+        ballots.Clear();
+    }
+
+    private sealed record PendingWrite(Func<NpgsqlBatchCommand>? Statement, BallotRow? Ballot, TaskCompletionSource Done, CancellationToken CancellationToken);
 }
+
+/// <summary>A ballot as its row: the member id as the bigint with the same bits, the instant as UTC ticks.</summary>
+internal sealed record BallotRow(Guid CycleId, long MemberId, Guid[] Choices, long CastAtTicks);

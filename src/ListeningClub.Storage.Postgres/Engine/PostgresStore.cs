@@ -17,7 +17,7 @@ public sealed class PostgresStore : IAsyncDisposable
     {
         DataSource = dataSource;
         SchemaVersion = schemaVersion;
-        _writer = new GroupCommitWriter(dataSource, settings.MaxBatchSize);
+        _writer = new GroupCommitWriter(dataSource, settings.MaxBatchSize, settings.WriterLanes);
     }
 
     /// <summary>The schema version after opening (<see cref="LatestSchemaVersion"/> unless a newer step is added).</summary>
@@ -52,6 +52,12 @@ public sealed class PostgresStore : IAsyncDisposable
         catch (ArgumentException ex)
         {
             throw new PostgresStoreException($"ConnectionStrings:Postgres is not a valid PostgreSQL connection string: {ex.Message}", ex);
+        }
+
+        // The store sends the same few statements again and again: let Npgsql prepare them (unless the operator chose).
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 32;
         }
 
         var dataSource = NpgsqlDataSource.Create(builder);

@@ -8,4 +8,7 @@ public sealed record PostgresStoreSettings
 
     /// <summary>The most ballot or rating writes committed in one transaction.</summary>
     public int MaxBatchSize { get; init; } = 1024;
+
+    /// <summary>Group-commit lanes: batches in flight at once (writes of one row always share a lane, so they stay in order).</summary>
+    public int WriterLanes { get; init; } = 2;
 }

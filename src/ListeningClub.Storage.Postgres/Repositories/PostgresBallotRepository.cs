@@ -11,22 +11,15 @@ public sealed class PostgresBallotRepository(PostgresStore store) : IBallotRepos
     public Task UpsertAsync(Ballot ballot, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ballot);
-        var choices = ballot.Choices.Select(c => c.Value).ToArray();
-        return store.Writer.WriteAsync(
-            () => Sql.Statement(
-                """
-                INSERT INTO ballots (cycle_id, member_id, choices, cast_at) VALUES ($1, $2, $3, $4)
-                ON CONFLICT (cycle_id, member_id) DO UPDATE SET choices = excluded.choices, cast_at = excluded.cast_at
-                """,
-                Sql.Uuid(ballot.CycleId.Value),
-                Sql.Id(ballot.MemberId),
-                new NpgsqlParameter<Guid[]> { TypedValue = choices },
-                Sql.Long(ballot.CastAt.UtcTicks)),
+        return store.Writer.UpsertBallotAsync(
+            new BallotRow(ballot.CycleId.Value, unchecked((long)ballot.MemberId), ballot.Choices.Select(c => c.Value).ToArray(), ballot.CastAt.UtcTicks),
             cancellationToken);
     }
 
     public Task DeleteAsync(CycleId cycleId, ulong memberId, CancellationToken cancellationToken) =>
         store.Writer.WriteAsync(
+            cycleId.Value,
+            unchecked((long)memberId),
             () => Sql.Statement("DELETE FROM ballots WHERE cycle_id = $1 AND member_id = $2", Sql.Uuid(cycleId.Value), Sql.Id(memberId)),
             cancellationToken);
 

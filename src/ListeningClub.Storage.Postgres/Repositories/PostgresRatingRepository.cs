@@ -13,6 +13,8 @@ public sealed class PostgresRatingRepository(PostgresStore store) : IRatingRepos
         ArgumentNullException.ThrowIfNull(rating);
         var doc = RowDocs.Write(rating);
         return store.Writer.WriteAsync(
+            rating.CycleId.Value,
+            unchecked((long)rating.MemberId),
             () => Sql.Statement(
                 """
                 INSERT INTO ratings (cycle_id, member_id, track_id, doc) VALUES ($1, $2, $3, $4)

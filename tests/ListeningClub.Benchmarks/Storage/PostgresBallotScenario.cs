@@ -12,7 +12,8 @@ namespace ListeningClub.Benchmarks.Storage;
 /// <summary>
 /// Durable ballots on PostgreSQL at N concurrent voters (default 64, then 1), each ballot a new member, in two modes:
 /// <c>group</c>, the store's group-commit writer (what the bot uses), and <c>per-call</c>, one autocommit INSERT per
-/// ballot on a pooled connection (the alternative the group writer was measured against). Without
+/// ballot on a pooled connection (the alternative the group writer was measured against). <c>--lanes N</c> sets the
+/// group writer's lanes (default 2). Without
 /// <c>--connection</c> it starts a throwaway cluster (fsync and synchronous_commit on) in the temp folder, on the real disk.
 /// Run: <c>dotnet run -c Release --project tests/ListeningClub.Benchmarks -- --scenario storage-ballots-postgres --seconds 10</c>.
 /// </summary>
@@ -25,6 +26,7 @@ public static class PostgresBallotScenario
         var options = Options.Parse(args);
         var seconds = options.Get("seconds", 10);
         var modes = options.GetText("modes", "group,per-call").Split(',');
+        var lanes = options.Get("lanes", new PostgresStoreSettings { ConnectionString = "" }.WriterLanes);
         PostgresCluster? cluster = null;
         var connection = options.GetText("connection", "");
         if (connection.Length == 0)
@@ -39,7 +41,7 @@ public static class PostgresBallotScenario
                 foreach (var voters in options.GetList("voters", [64, 1]))
                 {
                     var schema = cluster is null ? connection : await cluster.CreateSchemaAsync("bench");
-                    await using var store = await PostgresStore.OpenAsync(new PostgresStoreSettings { ConnectionString = schema });
+                    await using var store = await PostgresStore.OpenAsync(new PostgresStoreSettings { ConnectionString = schema, WriterLanes = lanes });
                     var ballots = new PostgresBallotRepository(store);
                     Func<Ballot, Task> write = mode switch
                     {
@@ -50,7 +52,7 @@ public static class PostgresBallotScenario
                     var (acknowledged, elapsed, commits) = await RunVotersAsync(store, voters, seconds, write);
                     var stored = await ballots.CountByCycleAsync(Cycle, CancellationToken.None);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{Name} mode={mode} voters={voters} seconds={elapsed.TotalSeconds:F1} acknowledged={acknowledged} ballots/s={acknowledged / elapsed.TotalSeconds:F0} commits={(mode == "group" ? commits : acknowledged)} mean-batch={(mode == "group" ? (double)acknowledged / Math.Max(1, commits) : 1):F1} stored={stored}"));
+                        $"{Name} mode={mode} lanes={(mode == "group" ? lanes : 0)} voters={voters} seconds={elapsed.TotalSeconds:F1} acknowledged={acknowledged} ballots/s={acknowledged / elapsed.TotalSeconds:F0} commits={(mode == "group" ? commits : acknowledged)} mean-batch={(mode == "group" ? (double)acknowledged / Math.Max(1, commits) : 1):F1} stored={stored}"));
                     if (stored != acknowledged)
                     {
                         Console.WriteLine($"LOST: {acknowledged - stored} acknowledged ballots are not stored");
