@@ -1,3 +1,4 @@
+using ListeningClub.Bot.Features.Backup;
 using ListeningClub.Domain.Ballots;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Cycles;
@@ -36,6 +37,9 @@ public static class ClubStoreRegistration
             .Configure<IConfiguration>((options, configuration) => options.PostgresConnectionString ??= configuration.GetConnectionString("Postgres"))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ClubStoreOptions>, ClubStoreOptionsValidation>();
+
+        // On PostgreSQL, backups are pg_dump's job: no daily backup job (it would have nothing to write).
+        services.AddOptions<BackupOptions>().PostConfigure<IOptions<ClubStoreOptions>>((backup, store) => backup.Daily &= !store.Value.IsPostgres);
         services.AddSingleton(provider => PostgresStore.Open(new PostgresStoreSettings
         {
             ConnectionString = provider.GetRequiredService<IOptions<ClubStoreOptions>>().Value.PostgresConnectionString
