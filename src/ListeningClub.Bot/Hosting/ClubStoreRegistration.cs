@@ -39,12 +39,15 @@ public static class ClubStoreRegistration
         services.AddSingleton<IValidateOptions<ClubStoreOptions>, ClubStoreOptionsValidation>();
 
         // On PostgreSQL, backups are pg_dump's job: no daily backup job (it would have nothing to write).
-        services.AddOptions<BackupOptions>().PostConfigure<IOptions<ClubStoreOptions>>((backup, store) => backup.Daily &= !store.Value.IsPostgres);
+        // (Read from the configuration, not IOptions<ClubStoreOptions>: a bad Storage:Provider must fail only its own validation.)
+        services.AddOptions<BackupOptions>().PostConfigure<IConfiguration>((backup, configuration) =>
+            backup.Daily &= !string.Equals(configuration[$"{ClubStoreOptions.SectionName}:{nameof(ClubStoreOptions.Provider)}"], ClubStoreOptions.Postgres, StringComparison.OrdinalIgnoreCase));
         services.AddSingleton(provider => PostgresStore.Open(new PostgresStoreSettings
         {
             ConnectionString = provider.GetRequiredService<IOptions<ClubStoreOptions>>().Value.PostgresConnectionString
                 ?? throw new InvalidOperationException("ConnectionStrings:Postgres is missing."),
             MaxBatchSize = provider.GetRequiredService<IOptions<StorageOptions>>().Value.MaxBatchSize,
+            ExtraSchema = [QuartzClustering.Schema],
         }));
 
         Route<IClubRepository, PostgresClubRepository>(services);

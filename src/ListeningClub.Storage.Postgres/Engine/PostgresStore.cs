@@ -20,10 +20,10 @@ public sealed class PostgresStore : IAsyncDisposable
         _writer = new GroupCommitWriter(dataSource, settings.MaxBatchSize, settings.WriterLanes);
     }
 
-    /// <summary>The schema version after opening (<see cref="LatestSchemaVersion"/> unless a newer step is added).</summary>
+    /// <summary>The club tables' schema version after opening (<see cref="LatestSchemaVersion"/>).</summary>
     public int SchemaVersion { get; }
 
-    public static int LatestSchemaVersion => MigrationCatalog.Latest;
+    public static int LatestSchemaVersion => MigrationCatalog.Club.Latest;
 
     /// <summary>Transactions the group-commit writer committed so far.</summary>
     public long GroupCommits => _writer.Commits;
@@ -63,8 +63,8 @@ public sealed class PostgresStore : IAsyncDisposable
         var dataSource = NpgsqlDataSource.Create(builder);
         try
         {
-            var version = SchemaMigrator.Migrate(dataSource, MigrationCatalog.All);
-            return new PostgresStore(dataSource, settings, version);
+            var versions = SchemaMigrator.Migrate(dataSource, [MigrationCatalog.Club, .. settings.ExtraSchema]);
+            return new PostgresStore(dataSource, settings, versions[MigrationCatalog.Club.Name]);
         }
         catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException or IOException)
         {

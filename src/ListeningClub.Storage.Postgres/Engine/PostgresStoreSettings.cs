@@ -1,3 +1,5 @@
+using ListeningClub.Storage.Postgres.Migrations;
+
 namespace ListeningClub.Storage.Postgres.Engine;
 
 /// <summary>How to reach the database and how the group-commit writer batches.</summary>
@@ -11,4 +13,7 @@ public sealed record PostgresStoreSettings
 
     /// <summary>Group-commit lanes: batches in flight at once (writes of one row always share a lane, so they stay in order).</summary>
     public int WriterLanes { get; init; } = 2;
+
+    /// <summary>More schema the host keeps in the same database, migrated with the club tables at open (e.g. Quartz's tables).</summary>
+    public IReadOnlyList<SchemaComponent> ExtraSchema { get; init; } = [];
 }

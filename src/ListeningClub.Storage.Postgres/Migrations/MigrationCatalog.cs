@@ -6,9 +6,9 @@ namespace ListeningClub.Storage.Postgres.Migrations;
 /// </summary>
 internal static class MigrationCatalog
 {
-    public static IReadOnlyList<Migration> All { get; } =
+    public static SchemaComponent Club { get; } = new("club",
     [
-        new(1, "club tables", """
+        new SchemaMigration(1, "club tables", """
             CREATE TABLE clubs (
                 guild_id bigint PRIMARY KEY,          -- the Discord id's 64 bits (ulong stored as its Int64 bit pattern)
                 archive_slug text NULL,
@@ -78,7 +78,5 @@ internal static class MigrationCatalog
                 id text PRIMARY KEY,
                 doc text NOT NULL);
             """),
-    ];
-
-    public static int Latest => All[^1].Version;
+    ]);
 }

@@ -1,5 +1,6 @@
 using ListeningClub.Domain.Common;
 using ListeningClub.Storage.Postgres.Engine;
+using ListeningClub.Storage.Postgres.Migrations;
 using ListeningClub.Storage.Postgres.Repositories;
 using ListeningClub.Storage.Postgres.Tests.Support;
 using ListeningClub.Storage.Tests.Support;
@@ -53,13 +54,31 @@ public sealed class PostgresStoreTests
         var cluster = await PostgresCluster.Shared;
         var connectionString = await cluster.CreateSchemaAsync();
         await (await PostgresStore.OpenAsync(new PostgresStoreSettings { ConnectionString = connectionString })).DisposeAsync();
-        await ExecuteAsync(connectionString, $"INSERT INTO schema_version (version, description) VALUES ({PostgresStore.LatestSchemaVersion + 1}, 'from the future')");
+        await ExecuteAsync(connectionString, $"INSERT INTO schema_version (component, version, description) VALUES ('club', {PostgresStore.LatestSchemaVersion + 1}, 'from the future')");
 
         var error = await Assert.ThrowsAsync<PostgresStoreException>(() => PostgresStore.OpenAsync(new PostgresStoreSettings { ConnectionString = connectionString }));
 
         Assert.Contains("newer than this version", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
         Assert.Equal(Enumerable.Range(1, PostgresStore.LatestSchemaVersion + 1), await VersionsAsync(connectionString));
+    }
+
+    [Fact]
+    public async Task ExtraSchema_IsMigratedWithTheClubTables_OnItsOwnVersionLine_AndOnlyOnce()
+    {
+        var cluster = await PostgresCluster.Shared;
+        var connectionString = await cluster.CreateSchemaAsync();
+        var extra = new SchemaComponent("extra", [new SchemaMigration(1, "a table", "CREATE TABLE extra_things (id int PRIMARY KEY)"), new SchemaMigration(2, "a row", "INSERT INTO extra_things VALUES (7)")]);
+        var settings = new PostgresStoreSettings { ConnectionString = connectionString, ExtraSchema = [extra] };
+
+        await (await PostgresStore.OpenAsync(settings)).DisposeAsync();
+        await (await PostgresStore.OpenAsync(settings)).DisposeAsync(); // a second start: nothing to do (the INSERT would fail if run again)
+
+        Assert.Equal(Enumerable.Range(1, PostgresStore.LatestSchemaVersion), await VersionsAsync(connectionString));
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM schema_version WHERE component = 'extra'", connection);
+        Assert.Equal(2L, await command.ExecuteScalarAsync());
     }
 
     [Fact]
@@ -152,7 +171,7 @@ public sealed class PostgresStoreTests
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT version FROM schema_version ORDER BY version", connection);
+        await using var command = new NpgsqlCommand("SELECT version FROM schema_version WHERE component = 'club' ORDER BY version", connection);
         var versions = new List<int>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
