@@ -61,6 +61,13 @@ public static class Program
             return;
         }
 
+        // PostgreSQL ballots: dotnet run -c Release --project tests/ListeningClub.Benchmarks -- --scenario storage-ballots-postgres [--seconds 10]
+        if (args is ["--scenario", Storage.PostgresBallotScenario.Name, ..])
+        {
+            Environment.ExitCode = await Storage.PostgresBallotScenario.RunAsync(args[2..]);
+            return;
+        }
+
         // Storage scenarios: dotnet run -c Release --project tests/ListeningClub.Benchmarks -- --scenario storage-<name> [--option value ...]
         if (args is ["--scenario", var scenario, ..] && StorageScenarios.Handles(scenario))
         {

@@ -3,8 +3,8 @@ using ListeningClub.Bot.Features.Health;
 using ListeningClub.Discord.Fatal;
 using ListeningClub.Discord.Rest;
 using ListeningClub.Discord.Rest.Resources;
-using ListeningClub.Storage.Configuration;
 using ListeningClub.Storage.Engine;
+using ListeningClub.Storage.Postgres.Engine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,7 +14,7 @@ namespace ListeningClub.Bot.Hosting;
 
 /// <summary>
 /// Builds and runs the generic host. Expected failures are one clear line and a non-zero exit, never a stack trace:
-/// configuration problems, a data folder in use or a bad data file (exit code 2), a token Discord refuses or a fatal
+/// configuration problems, a data folder in use or a bad data file, a PostgreSQL server that cannot be used (exit code 2), a token Discord refuses or a fatal
 /// gateway close (exit code 1). A bug still escapes with its stack trace; Ctrl-C or SIGTERM exits 0.
 /// </summary>
 public static partial class BotHost
@@ -94,9 +94,9 @@ public static partial class BotHost
         {
             // Opened before the host starts, because the host logs a failed start with its stack trace, and another
             // copy of the bot owning the folder, or a database file we cannot use, is not a bug: say which, in one line.
-            host.Services.OpenListeningClubStore();
+            host.Services.OpenClubStore();
         }
-        catch (Exception ex) when (ex is DataFolderInUseException or StorageFileException)
+        catch (Exception ex) when (ex is DataFolderInUseException or StorageFileException or PostgresStoreException)
         {
             await Console.Error.WriteLineAsync($"ListeningClub cannot start: {ex.Message}").ConfigureAwait(false);
             return ConfigurationErrorExitCode;

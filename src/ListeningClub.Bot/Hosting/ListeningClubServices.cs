@@ -42,7 +42,7 @@ public static class ListeningClubServices
     /// </remarks>
     public static IServiceCollection AddListeningClub(this IServiceCollection services)
     {
-        services.AddListeningClubStorage();
+        services.AddClubStore(); // LiteDB, or PostgreSQL when Storage:Provider = Postgres
         services.AddSingleton<IValidateOptions<StorageOptions>, DataFolderCheck>();
         services.AddClubApplication();
         services.TryAddSingleton<ICatalogueItemStore, StoredCatalogueItems>(); // before AddCatalogue: replaces its keep-nothing default

@@ -21,6 +21,7 @@ public sealed class ArchitectureTests
     private static readonly Assembly Domain = typeof(Club).Assembly;
     private static readonly Assembly Application = typeof(StepRunner).Assembly;
     private static readonly Assembly Storage = typeof(StorageOptions).Assembly;
+    private static readonly Assembly StoragePostgres = typeof(ListeningClub.Storage.Postgres.Engine.PostgresStore).Assembly;
     private static readonly Assembly Discord = typeof(InteractionContext).Assembly;
 
     [Fact]
@@ -73,6 +74,10 @@ public sealed class ArchitectureTests
         Assert.Empty(Ours(Domain));
         Assert.Equal(["ListeningClub.Domain"], Ours(Application));
         Assert.Equal(["ListeningClub.Domain"], Ours(Storage));
+        Assert.Equal(["ListeningClub.Domain"], Ours(StoragePostgres));
+        Assert.All(
+            StoragePostgres.GetReferencedAssemblies().Select(a => a.Name!),
+            name => Assert.True(name.StartsWith("System", StringComparison.Ordinal) || name is "ListeningClub.Domain" or "Npgsql", $"Storage.Postgres references {name}"));
         Assert.Empty(Ours(Discord));
         Assert.DoesNotContain(Application.GetReferencedAssemblies(), a => a.Name!.StartsWith("Microsoft.Extensions", StringComparison.Ordinal));
         Assert.All(Domain.GetReferencedAssemblies(), a => Assert.True(a.Name!.StartsWith("System.", StringComparison.Ordinal), $"Domain references {a.Name}"));

@@ -15,10 +15,13 @@ namespace ListeningClub.Bot.Tests.EndToEnd;
 /// <summary>An album track run by its members through Discord: ranked ballots, a tie anyone can check, ratings, history, prompts.</summary>
 public sealed partial class AlbumClubTests
 {
-    [Fact]
-    public async Task AlbumCycle_RankedBallotsTie_TheAnnouncementNamesTheSeedWhoseHashWasPostedWhenVotingOpened()
+    /// <summary>A whole cycle through Discord (setup, nominations, ballots, close, announcement, ratings), on each store.</summary>
+    [Theory]
+    [InlineData(TestClubStore.LiteDb)]
+    [InlineData(TestClubStore.Postgres)]
+    public async Task AlbumCycle_RankedBallotsTie_TheAnnouncementNamesTheSeedWhoseHashWasPostedWhenVotingOpened(TestClubStore store)
     {
-        await using var bot = await RunningBot.StartAsync();
+        await using var bot = await RunningBot.StartAsync(new RunningBotSettings { Store = store });
         var channel = bot.Guild.Channels["album-club"];
         var setup = await bot.CommandAsync("boss", "club", Sub("setup", ("name", "Album Club"), ("kind", "album"), ("channel", channel), ("timezone", "America/New_York"), ("method", "schulze"), ("ballot-size", 2)), "album-club");
         Assert.Contains("Created **Album Club**", Content(setup), StringComparison.Ordinal);

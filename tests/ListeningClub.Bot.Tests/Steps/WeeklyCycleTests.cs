@@ -24,9 +24,10 @@ public sealed class WeeklyCycleTests
     [Theory]
     [InlineData(MediaKind.Film, VotingMethod.InstantRunoff, "film-night")]
     [InlineData(MediaKind.Album, VotingMethod.Schulze, "album-club")]
-    public async Task FourWeeks_OfATrack_RunByThemselves(MediaKind kind, VotingMethod method, string channelName)
+    [InlineData(MediaKind.Film, VotingMethod.InstantRunoff, "film-night", TestClubStore.Postgres)]
+    public async Task FourWeeks_OfATrack_RunByThemselves(MediaKind kind, VotingMethod method, string channelName, TestClubStore? store = null)
     {
-        await using var bot = await BotHarness.StartAsync(Start);
+        await using var bot = await BotHarness.StartAsync(Start, store: store);
         var track = await bot.SetupTrackAsync(kind == MediaKind.Film ? "Film Night" : "Album Club", kind, channelName, rules: new TrackRules { VotingMethod = method });
 
         await RunUntilAsync(bot, track, new DateTimeOffset(2026, 12, 3, 0, 0, 0, TimeSpan.Zero), week => kind == MediaKind.Film
@@ -84,10 +85,12 @@ public sealed class WeeklyCycleTests
         Assert.Empty(await bot.Get<IOutboxRepository>().ListPendingAsync(None));
     }
 
-    [Fact]
-    public async Task BotDownAcrossTheClose_AnnouncesOnceWhenItComesBack_WithNoStaleReminders()
+    [Theory]
+    [InlineData(TestClubStore.LiteDb)]
+    [InlineData(TestClubStore.Postgres)]
+    public async Task BotDownAcrossTheClose_AnnouncesOnceWhenItComesBack_WithNoStaleReminders(TestClubStore store)
     {
-        await using var bot = await BotHarness.StartAsync(Start);
+        await using var bot = await BotHarness.StartAsync(Start, store: store);
         var track = await bot.SetupTrackAsync("Film Night", MediaKind.Film, "film-night");
         await RunUntilAsync(bot, track, new DateTimeOffset(2026, 11, 5, 20, 0, 0, TimeSpan.Zero), _ => MediaFactory.Film("Film {0}", null, null, null).Value);
         Assert.Equal(CyclePhase.Voting, (await bot.Get<ICycleRepository>().GetCurrentAsync(track.Id, None))!.Phase);

@@ -13,8 +13,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace ListeningClub.Bot.Tests.Support;
 
 /// <summary>
-/// The bot's real services (LiteDB store in a temp folder, REST client, domain, features) against the Discord
-/// emulator, on a fake clock. Nothing is faked but time.
+/// The bot's real services (the LiteDB store in a temp folder, or PostgreSQL in a fresh schema of the test run's cluster;
+/// REST client, domain, features) against the Discord emulator, on a fake clock. Nothing is faked but time.
 /// </summary>
 public sealed class BotHarness : IAsyncDisposable
 {
@@ -56,11 +56,23 @@ public sealed class BotHarness : IAsyncDisposable
     /// <param name="start">The fake clock's start.</param>
     /// <param name="settings">More configuration (e.g. <c>Discord:RestMaxRetries</c>), over the defaults.</param>
     /// <param name="replace">Registrations over the bot's (a stand-in for one part), applied at every build.</param>
-    public static async Task<BotHarness> StartAsync(DateTimeOffset start, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? replace = null)
+    /// <param name="store">The store (null: <see cref="TestClubStores.Default"/>); a restart keeps it.</param>
+    public static async Task<BotHarness> StartAsync(DateTimeOffset start, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? replace = null, TestClubStore? store = null)
     {
         var time = new FakeTimeProvider(start);
+        var merged = new Dictionary<string, string?>();
+        foreach (var (key, value) in await TestClubStores.SettingsAsync(store ?? TestClubStores.Default))
+        {
+            merged[key] = value;
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            merged[key] = value;
+        }
+
         var emulator = await DiscordEmulator.StartAsync(new EmulatorSettings { RateLimitsEnabled = false });
-        var harness = new BotHarness(emulator, time, settings ?? new Dictionary<string, string?>(), replace);
+        var harness = new BotHarness(emulator, time, merged, replace);
         harness.Guild = await harness.Control.CreateGuildAsync(new GuildSpec(
             "Club",
             Channels: [new ChannelSpec("film-night"), new ChannelSpec("album-club"), new ChannelSpec("film-forum", 15)],

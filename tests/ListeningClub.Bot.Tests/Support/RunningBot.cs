@@ -48,6 +48,8 @@ public sealed class RunningBot : IAsyncDisposable
         var control = emulator.CreateControl();
         var guild = await CreateClubGuildAsync(control, settings.ExtraMembers, settings.BotPermissions);
         var folder = Path.Combine(Path.GetTempPath(), "listeningclub-tests", Guid.NewGuid().ToString("N"));
+        var store = await TestClubStores.SettingsAsync(settings.Store ?? TestClubStores.Default);
+        settings = settings with { Args = [.. store.Select(s => $"--{s.Key}={s.Value}"), .. settings.Args] };
         var bot = new RunningBot(emulator, control, guild, null!, folder, settings);
         bot.Host = await bot.StartHostAsync();
         return bot;
@@ -207,6 +209,9 @@ public sealed record RunningBotSettings
     public string? BotPermissions { get; init; }
 
     public IReadOnlyList<string> ExtraMembers { get; init; } = [];
+
+    /// <summary>The store the bot keeps its clubs in (null: <see cref="TestClubStores.Default"/>).</summary>
+    public TestClubStore? Store { get; init; }
 
     /// <summary>More command-line settings (they win over the defaults above).</summary>
     public IReadOnlyList<string> Args { get; init; } = [];

@@ -18,7 +18,7 @@ public sealed partial class BackupTests
     [Fact]
     public async Task ClubBackup_ThenTheReadmeRestore_BringsBackTheClubAsItWasAtTheBackup()
     {
-        await using var bot = await RunningBot.StartAsync();
+        await using var bot = await RunningBot.StartAsync(new RunningBotSettings { Store = TestClubStore.LiteDb }); // backups are LiteDB's (on PostgreSQL: pg_dump)
         var members = bot.Members;
         Assert.Contains("Created", Content(await members.CommandAsync("boss", "club", Sub("setup", ("name", "Film Night"), ("kind", "film"), ("channel", bot.Guild.Channels["film-night"])))), StringComparison.Ordinal);
         Assert.StartsWith("New nomination!", Content(await members.CommandAsync("ana", "nominate", Sub("film", ("title", "Alien")))), StringComparison.Ordinal);
@@ -62,7 +62,7 @@ public sealed partial class BackupTests
     [Fact]
     public async Task DailyBackup_IsArmedForItsTimeOfDay_AndWritesABackupWhenItFires()
     {
-        await using var bot = await RunningBot.StartAsync(new RunningBotSettings { Args = ["--Backup:DailyAtUtc=04:05:06"] });
+        await using var bot = await RunningBot.StartAsync(new RunningBotSettings { Args = ["--Backup:DailyAtUtc=04:05:06"], Store = TestClubStore.LiteDb });
 
         var scheduler = await bot.Get<ISchedulerFactory>().GetScheduler();
         var trigger = Assert.Single(await scheduler.GetTriggersOfJob(BackupJob.Key));

@@ -1,0 +1,77 @@
+using ListeningClub.Domain.Outbox;
+using ListeningClub.Storage.Postgres.Engine;
+using ListeningClub.Storage.Postgres.Mapping;
+
+namespace ListeningClub.Storage.Postgres.Repositories;
+
+/// <summary>Outbox messages; (kind, intent key) is unique, so the same intent decided twice (by any process) is stored once.</summary>
+public sealed class PostgresOutboxRepository(PostgresStore store) : IOutboxRepository
+{
+    public async Task<OutboxMessage> AddOrGetAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var doc = RowDocs.Write(message);
+        while (true)
+        {
+            await using (var insert = store.DataSource.Command(
+                "INSERT INTO outbox (id, kind, intent_key, pending, doc) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (kind, intent_key) DO NOTHING",
+                Sql.Uuid(message.Id),
+                Sql.Text(message.Kind),
+                Sql.Text(message.IntentKey),
+                Sql.Bool(message.IsPending),
+                Sql.Text(doc)))
+            {
+                if (await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
+                {
+                    return message;
+                }
+            }
+
+            if (await FindAsync(message.Kind, message.IntentKey, cancellationToken).ConfigureAwait(false) is { } existing)
+            {
+                return existing;
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<OutboxMessage>> ListPendingAsync(CancellationToken cancellationToken)
+    {
+        await using var command = store.DataSource.Command("SELECT doc FROM outbox WHERE pending");
+        var messages = await command.ListAsync(row => RowDocs.ReadOutbox(row.GetString(0)), cancellationToken).ConfigureAwait(false);
+        return messages.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToList();
+    }
+
+    public async Task<OutboxMessage?> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var command = store.DataSource.Command("SELECT doc FROM outbox WHERE id = $1", Sql.Uuid(id));
+        return await command.FirstOrDefaultAsync(row => RowDocs.ReadOutbox(row.GetString(0)), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<OutboxMessage?> FindAsync(string kind, string intentKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(intentKey);
+        await using var command = store.DataSource.Command("SELECT doc FROM outbox WHERE kind = $1 AND intent_key = $2", Sql.Text(kind), Sql.Text(intentKey));
+        return await command.FirstOrDefaultAsync(row => RowDocs.ReadOutbox(row.GetString(0)), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task UpdateAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        await using var command = store.DataSource.Command(
+            "UPDATE outbox SET kind = $2, intent_key = $3, pending = $4, doc = $5 WHERE id = $1",
+            Sql.Uuid(message.Id),
+            Sql.Text(message.Kind),
+            Sql.Text(message.IntentKey),
+            Sql.Bool(message.IsPending),
+            Sql.Text(RowDocs.Write(message)));
+        var updated = 0;
+        await Sql.TranslateConflicts(Run(), "Another outbox message already has that kind and intent key.").ConfigureAwait(false);
+        if (updated == 0)
+        {
+            throw new InvalidOperationException($"Outbox message {message.Id} does not exist.");
+        }
+
+        async Task Run() => updated = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

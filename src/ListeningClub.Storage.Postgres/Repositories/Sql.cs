@@ -1,0 +1,82 @@
+using ListeningClub.Storage.Postgres.Engine;
+using Npgsql;
+
+namespace ListeningClub.Storage.Postgres.Repositories;
+
+/// <summary>Small helpers for the hand-written SQL: typed parameters, readers, and unique-key conflicts.</summary>
+internal static class Sql
+{
+    public static NpgsqlParameter<Guid> Uuid(Guid value) => new() { TypedValue = value };
+
+    /// <summary>A Discord id as the bigint with the same 64 bits (exact up to 2^64 − 1).</summary>
+    public static NpgsqlParameter<long> Id(ulong value) => new() { TypedValue = unchecked((long)value) };
+
+    public static ulong ToId(long value) => unchecked((ulong)value);
+
+    public static NpgsqlParameter<string> Text(string value) => new() { TypedValue = value };
+
+    public static NpgsqlParameter<long> Long(long value) => new() { TypedValue = value };
+
+    public static NpgsqlParameter<int> Int(int value) => new() { TypedValue = value };
+
+    public static NpgsqlParameter<bool> Bool(bool value) => new() { TypedValue = value };
+
+    public static NpgsqlParameter Bytes(byte[]? value) => new() { Value = value is null ? DBNull.Value : value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bytea };
+
+    public static NpgsqlParameter OptionalText(string? value) => new() { Value = value is null ? DBNull.Value : value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text };
+
+    public static NpgsqlCommand Command(this NpgsqlDataSource dataSource, string sql, params NpgsqlParameter[] parameters)
+    {
+        var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddRange(parameters);
+        return command;
+    }
+
+    public static NpgsqlCommand Command(this NpgsqlConnection connection, string sql, NpgsqlTransaction? transaction, params NpgsqlParameter[] parameters)
+    {
+        var command = new NpgsqlCommand(sql, connection, transaction);
+        command.Parameters.AddRange(parameters);
+        return command;
+    }
+
+    public static NpgsqlBatchCommand Statement(string sql, params NpgsqlParameter[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.AddRange(parameters);
+        return command;
+    }
+
+    /// <summary>Every row's result of <paramref name="read"/>.</summary>
+    public static async Task<List<T>> ListAsync<T>(this NpgsqlCommand command, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
+    {
+        var list = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(read(reader));
+        }
+
+        return list;
+    }
+
+    /// <summary>The first row's result of <paramref name="read"/>, or default when there is none.</summary>
+    public static async Task<T?> FirstOrDefaultAsync<T>(this NpgsqlCommand command, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
+        where T : class
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? read(reader) : null;
+    }
+
+    /// <summary>Awaits a write, turning a unique-key violation into a <see cref="PostgresConflictException"/> saying which rule.</summary>
+    public static async Task TranslateConflicts(Task write, string rule)
+    {
+        try
+        {
+            await write.ConfigureAwait(false);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            throw new PostgresConflictException(rule, ex);
+        }
+    }
+}
