@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ListeningClub.Discord.Gateway;
 using ListeningClub.Discord.Models;
 
 namespace ListeningClub.Discord.Configuration;
@@ -27,11 +28,14 @@ public sealed class DiscordOptions
     /// <summary>Gateway intents; the default asks only for non-privileged GUILDS | GUILD_SCHEDULED_EVENTS | GUILD_MESSAGE_POLLS.</summary>
     public GatewayIntents Intents { get; set; } = GatewayIntents.Guilds | GatewayIntents.GuildScheduledEvents | GatewayIntents.GuildMessagePolls;
 
-    [Range(0, 10_000)]
-    public int ShardId { get; set; }
+    /// <summary>How many shards the bot runs in all: <c>auto</c> (what Discord recommends in GET /gateway/bot) or a number (see <see cref="ShardPlan"/>).</summary>
+    public string ShardCount { get; set; } = ShardPlan.Auto;
 
-    [Range(1, 10_000)]
-    public int ShardCount { get; set; } = 1;
+    /// <summary>The shards this process runs: empty for all, else ids and ranges (<c>0-3</c>, <c>4,5</c>), so several processes can share the bot's shards.</summary>
+    public string? ShardIds { get; set; }
+
+    /// <summary>The shards this process runs, or the setting that is wrong (one line).</summary>
+    public (ShardPlan? Plan, string? Problem) Shards() => ShardPlan.Parse(ShardCount, ShardIds);
 
     /// <summary>Register commands when the gateway is READY (off: the host registers them itself or not at all).</summary>
     public bool RegisterCommandsOnReady { get; set; } = true;

@@ -23,7 +23,6 @@ namespace ListeningClub.Discord.Gateway;
 public sealed partial class GatewayClient
 {
     private static readonly TimeSpan MaxReconnectDelay = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan IdentifyWindow = TimeSpan.FromSeconds(5);
 
     private readonly IGatewayTransportFactory _transports;
     private readonly IGatewayApi _gatewayApi;
@@ -32,11 +31,12 @@ public sealed partial class GatewayClient
     private readonly TimeProvider _time;
     private readonly IDiscordFatalErrors _fatal;
     private readonly ILogger<GatewayClient> _logger;
+    private readonly IdentifyGate _identifyGate;
 
     private string? _sessionId;
     private string? _resumeUrl;
     private int _sequence;
-    private long _lastIdentify;
+    private IdentifyGate.Turn? _identifyTurn;
     private int _failedAttempts;
     private long _connectedAt;
     private long _lastHeartbeatAck;
@@ -48,9 +48,13 @@ public sealed partial class GatewayClient
         IOptions<DiscordOptions> options,
         TimeProvider time,
         IDiscordFatalErrors fatal,
-        ILogger<GatewayClient> logger)
+        ILogger<GatewayClient> logger,
+        IdentifyGate identifyGate,
+        GatewayShard shard)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _identifyGate = identifyGate;
+        Shard = shard;
         _transports = transports;
         _gatewayApi = gatewayApi;
         _queue = queue;
@@ -59,6 +63,9 @@ public sealed partial class GatewayClient
         _fatal = fatal;
         _logger = logger;
     }
+
+    /// <summary>The shard this connection is (Identify's <c>shard</c>).</summary>
+    public GatewayShard Shard { get; }
 
     /// <summary>Uniform [0, 1): heartbeat and reconnect jitter. Tests fix it.</summary>
     internal Func<double> NextJitter { get; set; } = Random.Shared.NextDouble;
@@ -76,6 +83,7 @@ public sealed partial class GatewayClient
     public async Task RunAsync(CancellationToken ct)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, _fatal.Stopping);
+        using var scope = _logger.BeginScope("Shard {Shard}", Shard.ToString());
         var token = linked.Token;
         var delay = TimeSpan.Zero;
         while (!token.IsCancellationRequested)
@@ -139,6 +147,18 @@ public sealed partial class GatewayClient
 
     private async Task<Outcome> ConnectOnceAsync(CancellationToken ct)
     {
+        try
+        {
+            return await ConnectAndReceiveAsync(ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            EndIdentifyTurn(); // the identify was not sent (a failed connection): the bucket's next shard goes
+        }
+    }
+
+    private async Task<Outcome> ConnectAndReceiveAsync(CancellationToken ct)
+    {
         var resume = _sessionId is not null && _resumeUrl is not null;
         string url;
         if (resume)
@@ -170,7 +190,10 @@ public sealed partial class GatewayClient
         }
     }
 
-    /// <summary>Fetches /gateway/bot and waits for the identify budget (session_start_limit, max_concurrency).</summary>
+    /// <summary>
+    /// Fetches /gateway/bot and waits for the identify budget (session_start_limit) and the shard's turn in its
+    /// max_concurrency bucket (<see cref="IdentifyGate"/>), which it holds until the identify is sent.
+    /// </summary>
     private async Task<string> PrepareIdentifyAsync(CancellationToken ct)
     {
         var info = await _gatewayApi.GetGatewayBotAsync(ct).ConfigureAwait(false);
@@ -182,17 +205,14 @@ public sealed partial class GatewayClient
             await Task.Delay(wait, _time, ct).ConfigureAwait(false);
         }
 
-        if (_lastIdentify != 0)
-        {
-            var spacing = IdentifyWindow / Math.Max(1, limit.MaxConcurrency);
-            var since = _time.GetElapsedTime(_lastIdentify);
-            if (since < spacing)
-            {
-                await Task.Delay(spacing - since, _time, ct).ConfigureAwait(false);
-            }
-        }
-
+        _identifyTurn = await _identifyGate.WaitTurnAsync(Shard.Id, limit.MaxConcurrency, ct).ConfigureAwait(false);
         return info.Url;
+    }
+
+    private void EndIdentifyTurn()
+    {
+        _identifyTurn?.Dispose();
+        _identifyTurn = null;
     }
 
     private async Task<Outcome> ReceiveLoopAsync(Connection connection, bool resume, CancellationToken ct)
@@ -268,7 +288,8 @@ public sealed partial class GatewayClient
                     else
                     {
                         await SendAsync(connection, IdentifyPayload(), heartbeat: false, ct).ConfigureAwait(false);
-                        _lastIdentify = _time.GetTimestamp();
+                        _identifyTurn?.Sent();
+                        EndIdentifyTurn();
                     }
 
                     break;
@@ -416,7 +437,7 @@ public sealed partial class GatewayClient
             Token = _options.Token,
             Intents = (int)_options.Intents,
             Properties = new GatewayIdentifyProperties(),
-            Shard = [_options.ShardId, _options.ShardCount],
+            Shard = [Shard.Id, Shard.Count],
         };
         var d = JsonSerializer.SerializeToElement(identify, DiscordJsonContext.Default.GatewayIdentify);
         return JsonSerializer.SerializeToUtf8Bytes(new GatewayPayload { Op = 2, D = d }, DiscordJsonContext.Default.GatewayPayload);

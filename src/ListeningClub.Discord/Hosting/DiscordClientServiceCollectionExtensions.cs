@@ -10,7 +10,7 @@ public static class DiscordClientServiceCollectionExtensions
 {
     /// <summary>
     /// The whole client: REST (see <see cref="DiscordRestServiceCollectionExtensions.AddDiscordRest"/>), the gateway
-    /// connection and dispatcher as a hosted service, the interaction router and the command registrar.
+    /// shards (<see cref="GatewayShards"/>) and dispatcher as a hosted service, the interaction router and the command registrar.
     /// Replace <see cref="IGatewayTransportFactory"/> to point the gateway at something else (tests, emulator).
     /// </summary>
     public static IHttpClientBuilder AddDiscordClient(this IServiceCollection services, Action<DiscordOptions>? configure = null)
@@ -19,7 +19,8 @@ public static class DiscordClientServiceCollectionExtensions
         var http = services.AddDiscordRest(configure);
         services.TryAddSingleton<IGatewayTransportFactory, WebSocketGatewayTransportFactory>();
         services.TryAddSingleton<GatewayDispatchChannel>();
-        services.TryAddSingleton<GatewayClient>();
+        services.TryAddSingleton<IdentifyGate>();
+        services.TryAddSingleton<GatewayShards>();
         services.TryAddSingleton<GatewayDispatcher>();
         services.TryAddSingleton<InteractionRouter>();
         services.TryAddSingleton<CommandRegistrar>();

@@ -4,9 +4,9 @@ using Microsoft.Extensions.Hosting;
 
 namespace ListeningClub.Discord.Hosting;
 
-/// <summary>Runs the gateway connection and the dispatcher; stops the host (exit code 1) on a fatal Discord error.</summary>
+/// <summary>Runs the gateway shards and the dispatcher; stops the host (exit code 1) on a fatal Discord error.</summary>
 public sealed class DiscordGatewayService(
-    GatewayClient gateway,
+    GatewayShards gateway,
     GatewayDispatcher dispatcher,
     IDiscordFatalErrors fatal,
     IHostApplicationLifetime lifetime) : BackgroundService

@@ -7,6 +7,7 @@ using ListeningClub.Discord.Rest;
 using ListeningClub.Discord.Rest.Resources;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace ListeningClub.Discord.Hosting;
 
@@ -53,6 +54,7 @@ public static class DiscordRestServiceCollectionExtensions
                 .BindConfiguration(DiscordOptions.SectionName)
                 .ValidateDataAnnotations()
                 .ValidateOnStart();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, ShardSettingsValidation>());
         }
 
         if (configure is not null)

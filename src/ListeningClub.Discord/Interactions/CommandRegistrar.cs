@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace ListeningClub.Discord.Interactions;
 
 /// <summary>
-/// On READY, compares the commands declared by the handlers with what Discord has (the development guild when
+/// On READY (shard 0's, when the bot runs several), compares the commands declared by the handlers with what Discord has (the development guild when
 /// <see cref="DiscordOptions.DevelopmentGuildId"/> is set, else global) and bulk-overwrites only when they differ.
 /// </summary>
 public sealed partial class CommandRegistrar(
@@ -26,9 +26,9 @@ public sealed partial class CommandRegistrar(
     {
         ArgumentNullException.ThrowIfNull(dispatch);
         var ready = dispatch.Data.Deserialize(DiscordJsonContext.Default.GatewayReady);
-        if (ready?.Application?.Id is not { } applicationId)
+        if (ready?.Application?.Id is not { } applicationId || ready.Shard is [not 0, ..])
         {
-            return;
+            return; // commands are the application's, not a shard's: shard 0's READY registers them, once
         }
 
         await SyncAsync(applicationId, ct).ConfigureAwait(false);

@@ -54,7 +54,7 @@ public static class InteractionTurnaroundScenario
         await using var provider = services.BuildServiceProvider();
         using var stop = new CancellationTokenSource();
         var running = Task.WhenAll(
-            provider.GetRequiredService<GatewayClient>().RunAsync(stop.Token),
+            provider.GetRequiredService<GatewayShards>().RunAsync(stop.Token),
             provider.GetRequiredService<GatewayDispatcher>().RunAsync(stop.Token));
 
         // Connected once an interaction comes back answered (one sent before READY reaches nobody).

@@ -110,6 +110,25 @@ public sealed class ExpectedFailureTests : IDisposable
         Assert.DoesNotContain(StackFrame, stdout + stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("many", "", "Discord:ShardCount")]
+    [InlineData("4", "2-7", "Discord:ShardIds: shard 7 does not exist when Discord:ShardCount is 4")]
+    public async Task ShardSettingsThatMakeNoSense_ExitTwoWithOneLineNamingTheSetting(string count, string ids, string expected)
+    {
+        var (exitCode, stdout, stderr) = await StartupTests.RunBotAsync(new()
+        {
+            ["ListeningClub__Discord__Token"] = "token",
+            ["ListeningClub__Storage__DataFolder"] = _folder,
+            ["ListeningClub__Discord__ShardCount"] = count,
+            ["ListeningClub__Discord__ShardIds"] = ids,
+        });
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(Lines(stdout, stderr));
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.DoesNotContain(StackFrame, stdout + stderr, StringComparison.Ordinal);
+    }
+
     /// <summary>A bug at start-up is not an expected failure: it escapes the entry point, and its stack trace is logged.</summary>
     [Fact]
     public async Task UnexpectedExceptionAtStart_EscapesWithItsStackTraceLogged()

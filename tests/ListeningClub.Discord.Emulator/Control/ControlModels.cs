@@ -90,7 +90,8 @@ public sealed record EmulatorStatsView(
     long DeadlineMisses,
     int Interactions,
     int Messages,
-    int MessagesThatNotified);
+    int MessagesThatNotified,
+    long IdentifiesTooSoon = 0);
 
 public sealed record EmulatorInfo(string ApiBaseUrl, string GatewayUrl, string ControlUrl, string BotToken, string ApplicationId, string BotUserId);
 

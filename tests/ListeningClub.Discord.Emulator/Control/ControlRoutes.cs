@@ -275,7 +275,8 @@ public static class ControlRoutes
                 core.Stats.DeadlineMisses,
                 core.State.Interactions.Count,
                 core.State.Messages.Count,
-                core.State.Messages.Values.Count(m => m.Mentions.NotifiesAnyone));
+                core.State.Messages.Values.Count(m => m.Mentions.NotifiesAnyone),
+                core.Stats.IdentifiesTooSoon);
         }
     }
 

@@ -12,6 +12,7 @@ public sealed class GatewayHub(EmulatorCore core)
     private readonly Lock _gate = new();
     private readonly Dictionary<string, GatewaySession> _sessions = new(StringComparer.Ordinal);
     private readonly HashSet<GatewayConnection> _connections = [];
+    private readonly Dictionary<int, DateTimeOffset> _lastIdentifyByBucket = [];
     private int _identifies;
 
     public EmulatorSettings Settings => core.Settings;
@@ -19,6 +20,23 @@ public sealed class GatewayHub(EmulatorCore core)
     public EmulatorStats Stats => core.Stats;
 
     public int IdentifiesUsed => Volatile.Read(ref _identifies);
+
+    /// <summary>GET /gateway/bot's <c>shards</c>: the setting, or one per 1,000 guilds (at least one).</summary>
+    public int RecommendedShards
+    {
+        get
+        {
+            if (Settings.RecommendedShards is { } fixedCount)
+            {
+                return fixedCount;
+            }
+
+            lock (core.State.Gate)
+            {
+                return Math.Max(1, (core.State.Guilds.Count + 999) / 1000);
+            }
+        }
+    }
 
     public int OpenConnections
     {
@@ -100,6 +118,33 @@ public sealed class GatewayHub(EmulatorCore core)
         {
             connection.Close(4014, "Disallowed intent(s).");
             return null;
+        }
+
+        int shardGuilds;
+        lock (core.State.Gate)
+        {
+            shardGuilds = core.State.Guilds.Keys.Count(g => OnShard(g, shardId, shardCount));
+        }
+
+        if (shardGuilds > Settings.MaxGuildsPerShard)
+        {
+            connection.Close(4011, "Sharding required.");
+            return null;
+        }
+
+        // One identify per max_concurrency bucket per 5 seconds; a faster one is refused with an Invalid Session.
+        var bucket = shardId % Math.Max(1, Settings.MaxConcurrency);
+        var now = core.Time.GetUtcNow();
+        lock (_gate)
+        {
+            if (Settings.EnforceIdentifyRate && _lastIdentifyByBucket.TryGetValue(bucket, out var last) && now - last < TimeSpan.FromSeconds(5))
+            {
+                core.Stats.CountIdentifyTooSoon();
+                connection.Enqueue("{\"op\":9,\"d\":false,\"s\":null,\"t\":null}");
+                return null;
+            }
+
+            _lastIdentifyByBucket[bucket] = now;
         }
 
         if (Interlocked.Increment(ref _identifies) > Settings.SessionStartLimit)

@@ -48,6 +48,22 @@ public sealed record EmulatorSettings
     /// <summary>Identify budget reported by /gateway/bot (Discord: 1000 per 24 h).</summary>
     public int SessionStartLimit { get; init; } = 1000;
 
+    /// <summary><c>session_start_limit.max_concurrency</c> in GET /gateway/bot: identifies allowed per 5 s, one per bucket (<c>shard_id % max_concurrency</c>).</summary>
+    public int MaxConcurrency { get; init; } = 1;
+
+    /// <summary>
+    /// Refuse, as Discord does, an identify whose bucket identified less than 5 s before, with an Invalid Session (op 9).
+    /// Off by default: test suites restart bots and reconnect test clients within seconds (a real bot would then wait
+    /// and retry), and under a frozen fake clock the 5 s never pass. Sharding tests turn it on.
+    /// </summary>
+    public bool EnforceIdentifyRate { get; init; }
+
+    /// <summary>The most guilds one shard may hold; an Identify whose shard would hold more is closed with 4011 (Discord: 2,500).</summary>
+    public int MaxGuildsPerShard { get; init; } = 2500;
+
+    /// <summary>GET /gateway/bot's recommended <c>shards</c>; null: one per 1,000 guilds, at least one (Discord's rule of thumb).</summary>
+    public int? RecommendedShards { get; init; }
+
     /// <summary>Privileged intents switched on "in the developer portal" (bits of 1&lt;&lt;1, 1&lt;&lt;8, 1&lt;&lt;15).</summary>
     public long EnabledPrivilegedIntents { get; init; }
 

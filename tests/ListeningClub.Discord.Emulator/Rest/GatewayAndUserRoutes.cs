@@ -16,13 +16,13 @@ public static class GatewayAndUserRoutes
             DiscordError.Json(new JsonObject
             {
                 ["url"] = core.GatewayUrl.ToString(),
-                ["shards"] = 1,
+                ["shards"] = core.Gateway.RecommendedShards,
                 ["session_start_limit"] = new JsonObject
                 {
                     ["total"] = core.Settings.SessionStartLimit,
                     ["remaining"] = Math.Max(0, core.Settings.SessionStartLimit - core.Gateway.IdentifiesUsed),
                     ["reset_after"] = 86_400_000,
-                    ["max_concurrency"] = 1,
+                    ["max_concurrency"] = core.Settings.MaxConcurrency,
                 },
             }));
 

@@ -8,6 +8,7 @@ public sealed class EmulatorStats(TimeProvider time)
     private long _requests;
     private long _rateLimited;
     private long _identifies;
+    private long _identifiesTooSoon;
     private long _resumes;
     private long _dispatches;
     private long _deadlineMisses;
@@ -17,6 +18,9 @@ public sealed class EmulatorStats(TimeProvider time)
     public long RateLimited => Interlocked.Read(ref _rateLimited);
 
     public long Identifies => Interlocked.Read(ref _identifies);
+
+    /// <summary>Identifies refused with an Invalid Session because their max_concurrency bucket had identified less than 5 s before.</summary>
+    public long IdentifiesTooSoon => Interlocked.Read(ref _identifiesTooSoon);
 
     public long Resumes => Interlocked.Read(ref _resumes);
 
@@ -42,6 +46,8 @@ public sealed class EmulatorStats(TimeProvider time)
     }
 
     public void CountIdentify() => Interlocked.Increment(ref _identifies);
+
+    public void CountIdentifyTooSoon() => Interlocked.Increment(ref _identifiesTooSoon);
 
     public void CountResume() => Interlocked.Increment(ref _resumes);
 

@@ -20,7 +20,7 @@ public sealed class GatewayHarness : IAsyncDisposable
         Options = Microsoft.Extensions.Options.Options.Create(options);
         Dispatches = new GatewayDispatchChannel(Options);
         Fatal = new DiscordFatalErrors(NullLogger<DiscordFatalErrors>.Instance);
-        Client = new GatewayClient(Server, Api, Dispatches, Options, Clock, Fatal, NullLogger<GatewayClient>.Instance)
+        Client = new GatewayClient(Server, Api, Dispatches, Options, Clock, Fatal, NullLogger<GatewayClient>.Instance, new IdentifyGate(Clock), new GatewayShard(0, 1))
         {
             NextJitter = () => 0.5,
         };

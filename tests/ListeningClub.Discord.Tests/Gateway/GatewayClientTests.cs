@@ -173,7 +173,7 @@ public sealed class GatewayClientTests
 
     [Theory]
     [InlineData(4004, "token")]
-    [InlineData(4010, "ShardId")]
+    [InlineData(4010, "ShardIds")]
     [InlineData(4011, "ShardCount")]
     [InlineData(4012, "version")]
     [InlineData(4013, "Intents")]

@@ -38,7 +38,7 @@ public sealed class EndToEndTests
         services.AddInteractionHandler<NominateHandler>();
         await using var provider = services.BuildServiceProvider();
         using var stop = new CancellationTokenSource();
-        var client = provider.GetRequiredService<GatewayClient>();
+        var client = provider.GetRequiredService<GatewayShards>();
         client.NextJitter = () => 0.5;
         var running = Task.WhenAll(client.RunAsync(stop.Token), provider.GetRequiredService<GatewayDispatcher>().RunAsync(stop.Token));
 
