@@ -11,6 +11,19 @@ namespace ListeningClub.Bot.Tests.Features.Backup;
 
 public sealed partial class BackupTests
 {
+    [Fact]
+    public async Task ClubBackup_OnPostgreSQL_SaysBackupsArePgDumpsJob_AndFailsNothing()
+    {
+        await using var bot = await RunningBot.StartAsync(new RunningBotSettings { Store = TestClubStore.Postgres });
+        var members = bot.Members;
+        Assert.Contains("Created", Content(await members.CommandAsync("boss", "club", Sub("setup", ("name", "Film Night"), ("kind", "film"), ("channel", bot.Guild.Channels["film-night"])))), StringComparison.Ordinal);
+
+        var reply = Content(await members.CommandAsync("boss", "club", Sub("backup")));
+
+        Assert.Contains("pg_dump", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("went wrong", reply, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// /club backup names its file; a second call right after names the same one; then the README's restore procedure
     /// (stop, copy the backup over the database, delete the log, start) brings the club back exactly as it was at the backup.
