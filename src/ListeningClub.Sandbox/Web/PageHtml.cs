@@ -35,7 +35,7 @@ public static class PageHtml
         var html = new StringBuilder();
         html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         html.Append(CultureInfo.InvariantCulture, $"<title>{E(ChannelTitle(model.Channel, model.Actor))} · {E(model.Guild.Name)} · ListeningClub sandbox</title>");
-        html.Append("<link rel=\"stylesheet\" href=\"/assets/sandbox.css\"></head>");
+        html.Append("<link rel=\"icon\" href=\"/assets/icon.svg\"><link rel=\"stylesheet\" href=\"/assets/sandbox.css\"></head>");
         html.Append(CultureInfo.InvariantCulture, $"<body data-channel=\"{E(model.Channel.Id)}\" data-as=\"{E(model.Actor.Id)}\" data-version=\"{model.Version}\">");
         html.Append("<div class=\"app\">");
 

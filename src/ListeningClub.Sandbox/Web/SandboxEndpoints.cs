@@ -199,6 +199,7 @@ public static class SandboxEndpoints
         {
             ".js" => "text/javascript; charset=utf-8",
             ".css" => "text/css; charset=utf-8",
+            ".svg" => "image/svg+xml",
             _ => null,
         };
         var stream = type is null ? null : typeof(SandboxEndpoints).Assembly.GetManifestResourceStream("ListeningClub.Sandbox.Assets." + name);
