@@ -129,6 +129,61 @@ public sealed partial class SandboxBrowserTests : IAsyncLifetime
         Assert.True(problems.Count == 0, string.Join("\n", problems)); // no script error, no CSP violation, no failed load, no dialog
     }
 
+    [Fact]
+    public async Task Members_VoteInTheAlbumPoll_ThePickIsAnnounced_AndAReviewIsWrittenInTheBotsForm()
+    {
+        var url = await _sandbox.Url;
+        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 960 } });
+        page.SetDefaultTimeout(60_000);
+        await page.GotoAsync(url.AbsoluteUri);
+        await page.Locator("#channels a", new PageLocatorOptions { HasText = "album-club" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("# album-club");
+        var messages = page.Locator("#messages");
+
+        // The seeded vote is a Discord poll: Ben and Chloé choose Homogenic.
+        foreach (var voter in new[] { "Ben", "Chloé" })
+        {
+            await ActAsAsync(page, voter);
+            var answer = messages.Locator(".poll-answer", new LocatorLocatorOptions { HasText = "Homogenic" });
+            await Expect(answer).ToBeVisibleAsync(Visible);
+            await answer.ClickAsync();
+            await Expect(messages.Locator(".poll-answer.chosen", new LocatorLocatorOptions { HasText = "Homogenic" })).ToBeVisibleAsync(Visible);
+        }
+
+        await Expect(messages.Locator(".poll-answer", new LocatorLocatorOptions { HasText = "Homogenic" })).ToContainTextAsync("2 votes");
+
+        // The next steps (two reminders, then the close) end the poll and announce the pick.
+        await page.Locator("#advance").ClickAsync();
+        await Expect(messages.GetByText("⏰ Voting for")).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 60_000 });
+        await page.Locator("#advance").ClickAsync();
+        await Expect(messages.GetByText("⏰ Voting for")).ToHaveCountAsync(2, new LocatorAssertionsToHaveCountOptions { Timeout = 60_000 });
+        await page.Locator("#advance").ClickAsync();
+        var announcement = messages.Locator(".message", new LocatorLocatorOptions { HasText = "The votes are in!" });
+        await Expect(announcement).ToBeVisibleAsync(Visible);
+        await Expect(announcement).ToContainTextAsync("Homogenic");
+
+        // Ada rates it with the review box: the bot's form (a modal) opens in the page, and her sealed rating is confirmed to her.
+        await ActAsAsync(page, "Ada");
+        await page.Locator("#command").SelectOptionAsync("rate");
+        await page.Locator("[data-option=score]").FillAsync("9");
+        await page.Locator("select[data-option=review-box]").SelectOptionAsync("True");
+        await page.Locator("[data-option=track]").FillAsync("Album Club");
+        await page.Locator("#send").ClickAsync();
+        var form = page.Locator("dialog#modal");
+        await Expect(form).ToBeVisibleAsync(Visible);
+        await Expect(form.Locator("h2")).ToHaveTextAsync("Your review (9/10)");
+        await form.Locator("textarea").FillAsync("Strings, beats & <b>volcanoes</b>.");
+        await form.Locator("button[type=submit]").ClickAsync();
+        await Expect(form).ToBeHiddenAsync();
+        var sealedRating = messages.Locator(".message.ephemeral", new LocatorLocatorOptions { HasText = "Your rating (9/10)" });
+        await Expect(sealedRating).ToBeVisibleAsync(Visible);
+        await Expect(sealedRating).ToContainTextAsync("sealed until the reveal");
+
+        await ActAsAsync(page, "Ben");
+        await Expect(announcement).ToBeVisibleAsync(Visible);
+        await Expect(messages.GetByText("Your rating (9/10)")).ToHaveCountAsync(0);
+    }
+
     /// <summary>The member switcher: the same channel, as someone else.</summary>
     private static async Task ActAsAsync(IPage page, string member)
     {
