@@ -23,7 +23,7 @@ public static class MessageHtml
     public static bool IsVisibleTo(JsonObject message, string actorId)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var flags = message["flags"]?.GetValue<long>() ?? 0;
+        var flags = N(message["flags"]) ?? 0;
         return (flags & Ephemeral) == 0 || string.Equals(message["interaction_metadata"]?["user"]?["id"]?.GetValue<string>(), actorId, StringComparison.Ordinal);
     }
 
@@ -50,7 +50,7 @@ public static class MessageHtml
     private static void Message(StringBuilder html, JsonObject m, ReaderContext reader)
     {
         var id = S(m["id"]);
-        var flags = m["flags"]?.GetValue<long>() ?? 0;
+        var flags = N(m["flags"]) ?? 0;
         var author = m["author"] as JsonObject;
         var authorName = author?["global_name"]?.GetValue<string>() ?? S(author?["username"]);
         var isBot = author?["bot"]?.GetValue<bool>() == true;
@@ -60,7 +60,7 @@ public static class MessageHtml
         if (m["interaction_metadata"] is JsonObject used)
         {
             var who = used["user"]?["username"]?.GetValue<string>() ?? "someone";
-            var what = (used["type"]?.GetValue<int>() ?? 2) switch
+            var what = ((int?)N(used["type"]) ?? 2) switch
             {
                 2 => "used a command",
                 3 => "used a button or menu",
@@ -125,7 +125,7 @@ public static class MessageHtml
 
     private static void Embed(StringBuilder html, JsonObject embed, List<JsonObject> attachments, MentionNames names)
     {
-        var color = embed["color"] is JsonValue c && c.TryGetValue<int>(out var rgb) ? $"#{rgb:x6}" : "";
+        var color = N(embed["color"]) is { } rgb ? $"#{rgb & 0xFFFFFF:x6}" : "";
         html.Append(CultureInfo.InvariantCulture, $"<div class=\"embed\" data-color=\"{E(color)}\"><div class=\"embed-main\">");
         if (embed["author"]?["name"] is JsonValue authorName)
         {
@@ -223,13 +223,13 @@ public static class MessageHtml
     {
         var finalized = poll["results"]?["is_finalized"]?.GetValue<bool>() == true;
         var counts = (poll["results"]?["answer_counts"] as JsonArray ?? []).OfType<JsonObject>()
-            .ToDictionary(a => a["id"]?.GetValue<int>() ?? 0, a => a["count"]?.GetValue<int>() ?? 0);
+            .ToDictionary(a => (int?)N(a["id"]) ?? 0, a => (int?)N(a["count"]) ?? 0);
         var total = counts.Values.Sum();
         var multi = poll["allow_multiselect"]?.GetValue<bool>() == true;
         html.Append(CultureInfo.InvariantCulture, $"<div class=\"poll\" data-multiselect=\"{(multi ? "true" : "false")}\"><div class=\"poll-question\">{E(S(poll["question"]?["text"]))}</div><ul class=\"poll-answers\">");
         foreach (var answer in (poll["answers"] as JsonArray ?? []).OfType<JsonObject>())
         {
-            var answerId = answer["answer_id"]?.GetValue<int>() ?? 0;
+            var answerId = (int?)N(answer["answer_id"]) ?? 0;
             var count = counts.GetValueOrDefault(answerId);
             var chosen = mine.Contains(answerId);
             var text = $"{S(answer["poll_media"]?["emoji"]?["name"])} {S(answer["poll_media"]?["text"])}".Trim();
@@ -256,13 +256,13 @@ public static class MessageHtml
 
     private static void Component(StringBuilder html, JsonObject component, MentionNames names)
     {
-        var type = component["type"]?.GetValue<int>() ?? 0;
+        var type = (int?)N(component["type"]) ?? 0;
         var customId = S(component["custom_id"]);
         var disabled = component["disabled"]?.GetValue<bool>() == true ? " disabled" : "";
         switch (type)
         {
             case 2:
-                var style = component["style"]?.GetValue<int>() ?? 2;
+                var style = (int?)N(component["style"]) ?? 2;
                 var label = $"{S(component["emoji"]?["name"])} {S(component["label"])}".Trim();
                 if (style == 5)
                 {
@@ -288,8 +288,8 @@ public static class MessageHtml
                     8 => names.Channels.Select(r => (Value: r.Key, Label: "#" + r.Value, Description: "", Default: false)).ToList(),
                     _ => [.. names.Users.Select(u => (Value: u.Key, Label: u.Value, Description: "", Default: false)), .. names.Roles.Select(r => (Value: r.Key, Label: "@" + r.Value, Description: "", Default: false))],
                 };
-                var min = component["min_values"]?.GetValue<int>() ?? 1;
-                var max = component["max_values"]?.GetValue<int>() ?? 1;
+                var min = (int?)N(component["min_values"]) ?? 1;
+                var max = (int?)N(component["max_values"]) ?? 1;
                 var placeholder = S(component["placeholder"]) is { Length: > 0 } p ? p : "Make a selection";
                 html.Append(CultureInfo.InvariantCulture, $"<div class=\"select\"><select data-custom-id=\"{E(customId)}\" data-component-type=\"{type}\" data-min=\"{min}\" data-max=\"{max}\" aria-label=\"{E(placeholder)}\"{(max > 1 ? " multiple" : "")}{disabled}>");
                 if (max <= 1)
@@ -325,6 +325,11 @@ public static class MessageHtml
         DateTimeOffset.TryParse(timestamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
             ? at.ToUniversalTime().ToString("ddd d MMM, HH:mm 'UTC'", CultureInfo.InvariantCulture)
             : timestamp;
+
+    /// <summary>A number, whether the JSON was parsed or built in memory (where GetValue is strict about the type).</summary>
+    private static long? N(JsonNode? node) => node is JsonValue v
+        ? v.TryGetValue<long>(out var l) ? l : v.TryGetValue<int>(out var i) ? i : long.TryParse(v.ToString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed) ? parsed : null
+        : null;
 
     private static string S(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : node?.ToString() ?? "";
 
