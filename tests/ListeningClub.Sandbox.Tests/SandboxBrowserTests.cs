@@ -62,6 +62,7 @@ public sealed partial class SandboxBrowserTests : IAsyncLifetime
 
         // The demo server, as Ada, in #film-night: the seeded nominations are there.
         await page.GotoAsync(url.AbsoluteUri);
+        await ReadyAsync(page);
         var messages = page.Locator("#messages");
         await Expect(page.Locator("h1")).ToHaveTextAsync("# film-night");
         await Expect(messages.GetByText("Paris, Texas (1984)")).ToBeVisibleAsync(Visible);
@@ -136,8 +137,10 @@ public sealed partial class SandboxBrowserTests : IAsyncLifetime
         var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 960 } });
         page.SetDefaultTimeout(60_000);
         await page.GotoAsync(url.AbsoluteUri);
+        await ReadyAsync(page);
         await page.Locator("#channels a", new PageLocatorOptions { HasText = "album-club" }).ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("# album-club");
+        await ReadyAsync(page);
         var messages = page.Locator("#messages");
 
         // The seeded vote is a Discord poll: Ben and Chloé choose Homogenic.
@@ -189,7 +192,11 @@ public sealed partial class SandboxBrowserTests : IAsyncLifetime
     {
         await page.Locator(".members a", new PageLocatorOptions { HasText = member }).First.ClickAsync();
         await Expect(page.Locator(".member.active")).ToHaveTextAsync(new Regex(Regex.Escape(member)));
+        await ReadyAsync(page);
     }
+
+    /// <summary>The page's script has run (its handlers are in place): the new page is usable, not just drawn.</summary>
+    private static Task ReadyAsync(IPage page) => Expect(page.Locator("body[data-ready=true]")).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 60_000 });
 
     /// <summary>
     /// Every run takes the screenshot; it replaces the README's copy in <c>docs/screenshots/</c> only when

@@ -217,6 +217,9 @@
     });
   }
 
+  // Every handler is in place: tells whoever waits on the page (a browser test, say) that it can be used.
+  body.dataset.ready = 'true';
+
   // ---- The slash-command composer ----------------------------------------------------------------------------------
 
   const composer = document.getElementById('composer');
