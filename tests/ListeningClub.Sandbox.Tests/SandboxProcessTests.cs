@@ -39,6 +39,73 @@ public sealed class SandboxProcessTests
         Assert.Empty(ProcessesIn(sandbox.Root));
     }
 
+    [Fact]
+    public async Task ThePage_RefusesOtherHostsAndCrossSiteActions_AndAutoplayRunsTheNextStepByItself()
+    {
+        await using var sandbox = await SandboxProcess.StartAsync();
+        var url = await sandbox.Url;
+        using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(120) };
+
+        // DNS rebinding: a page elsewhere that resolves its own name to 127.0.0.1 gets nothing.
+        using (var rebound = new HttpRequestMessage(HttpMethod.Get, "/") { Headers = { Host = "attacker.example" } })
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await http.SendAsync(rebound)).StatusCode);
+        }
+
+        // A cross-site form or script cannot act: actions are same-origin JSON only.
+        using (var form = new HttpRequestMessage(HttpMethod.Post, "/api/autoplay") { Content = new FormUrlEncodedContent([new("seconds", "10")]) })
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await http.SendAsync(form)).StatusCode);
+        }
+
+        using (var crossSite = new HttpRequestMessage(HttpMethod.Post, "/api/autoplay") { Content = Json("""{"seconds":10}""") })
+        {
+            crossSite.Headers.Add("Origin", "https://attacker.example");
+            Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await http.SendAsync(crossSite)).StatusCode);
+        }
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await http.PostAsync("/api/autoplay", Json("""{"seconds":7}"""))).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await http.PostAsync("/api/command", Json("""{"as":"1","channel":"1","path":"help"}"""))).StatusCode);
+
+        // Autoplay every 10 s: the album track's next step (a voting reminder) comes without anyone pressing a button.
+        // Waits on the page's own live updates (Server-Sent Events), reading the channel after each change.
+        var album = await AlbumChannelAsync(http);
+        Assert.DoesNotContain("Voting for", await ViewAsync(http, album), StringComparison.Ordinal);
+        Assert.True((await http.PostAsync("/api/autoplay", Json("""{"seconds":10}"""))).IsSuccessStatusCode);
+        using var events = new StreamReader(await http.GetStreamAsync("/events"));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        while (!(await ViewAsync(http, album)).Contains("⏰ Voting for", StringComparison.Ordinal))
+        {
+            string? line;
+            do
+            {
+                line = await events.ReadLineAsync(timeout.Token);
+            }
+            while (line is not null && !line.StartsWith("event: change", StringComparison.Ordinal));
+            Assert.NotNull(line);
+        }
+
+        Assert.True((await http.PostAsync("/api/autoplay", Json("""{"seconds":0}"""))).IsSuccessStatusCode);
+        await sandbox.StopAsync();
+        Assert.Equal(0, sandbox.ExitCode);
+    }
+
+    private static StringContent Json(string text) => new(text, System.Text.Encoding.UTF8, "application/json");
+
+    private static async Task<string> AlbumChannelAsync(HttpClient http)
+    {
+        var page = await http.GetStringAsync("/");
+        var match = System.Text.RegularExpressions.Regex.Match(page, "href=\"/\\?channel=(\\d+)&amp;as=\\d+\"># album-club");
+        Assert.True(match.Success, "the channel list links #album-club");
+        return match.Groups[1].Value;
+    }
+
+    private static async Task<string> ViewAsync(HttpClient http, string channel)
+    {
+        using var view = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync($"/view?channel={channel}"));
+        return view.RootElement.GetProperty("messages").GetString()!;
+    }
+
     private const string SandboxPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     /// <summary>The local addresses ("0100007F:1F90") of the TCP sockets <paramref name="pid"/> listens on, from /proc.</summary>
