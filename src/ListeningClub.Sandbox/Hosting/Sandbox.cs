@@ -56,7 +56,7 @@ public sealed class Sandbox : IAsyncDisposable
             var autoplay = new Autoplay(demo, actions, time);
 
             // The page's port first: when it is taken, the sandbox says so before starting anything else.
-            var web = SandboxWeb.Build(settings.Port, new SandboxWeb.Parts(control, files, actions, demo, autoplay));
+            var web = SandboxWeb.Build(settings.Port, new SandboxWeb.Parts(control, files, actions, demo, autoplay, time));
             await web.StartAsync(ct).ConfigureAwait(false);
             parts.Add(new Disposing(async () =>
             {

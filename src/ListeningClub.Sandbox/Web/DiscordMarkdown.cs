@@ -5,8 +5,8 @@ using System.Text.RegularExpressions;
 
 namespace ListeningClub.Sandbox.Web;
 
-/// <summary>Names for mentions: users, channels and roles by id.</summary>
-public sealed record MentionNames(IReadOnlyDictionary<string, string> Users, IReadOnlyDictionary<string, string> Channels, IReadOnlyDictionary<string, string> Roles);
+/// <summary>Names for mentions (users, channels and roles by id), and the moment of reading for relative times (<c>&lt;t:…:R&gt;</c>).</summary>
+public sealed record MentionNames(IReadOnlyDictionary<string, string> Users, IReadOnlyDictionary<string, string> Channels, IReadOnlyDictionary<string, string> Roles, DateTimeOffset? Now = null);
 
 /// <summary>
 /// The part of Discord's markdown the bot writes, as HTML: bold, italic, underline, strike, inline code, masked links
@@ -84,7 +84,7 @@ public static partial class DiscordMarkdown
     private static string Styled(string text, MentionNames names)
     {
         var html = WebUtility.HtmlEncode(text);
-        html = Timestamp().Replace(html, m => Time(m.Groups["unix"].Value, m.Groups["style"].Value));
+        html = Timestamp().Replace(html, m => Time(m.Groups["unix"].Value, m.Groups["style"].Value, names.Now));
         html = UserMention().Replace(html, m => Mention("@", names.Users.GetValueOrDefault(m.Groups["id"].Value, "unknown user")));
         html = RoleMention().Replace(html, m => Mention("@", names.Roles.GetValueOrDefault(m.Groups["id"].Value, "unknown role")));
         html = ChannelMention().Replace(html, m => Mention("#", names.Channels.GetValueOrDefault(m.Groups["id"].Value, "unknown channel")));
@@ -99,7 +99,7 @@ public static partial class DiscordMarkdown
 
     private static string Mention(string sigil, string name) => $"<span class=\"mention\">{sigil}{WebUtility.HtmlEncode(name)}</span>";
 
-    private static string Time(string unix, string style)
+    private static string Time(string unix, string style, DateTimeOffset? now)
     {
         if (!long.TryParse(unix, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds > 253_402_300_799)
         {
@@ -112,9 +112,29 @@ public static partial class DiscordMarkdown
             "t" => at.ToString("HH:mm 'UTC'", CultureInfo.InvariantCulture),
             "d" => at.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
             "D" => at.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
+            "R" when now is { } reading => Relative(at - reading),
             _ => at.ToString("ddd d MMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture),
         };
         return $"<time datetime=\"{at.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}\">{text}</time>";
+    }
+
+    /// <summary>As Discord words it: "in 3 days", "2 hours ago".</summary>
+    private static string Relative(TimeSpan delta)
+    {
+        var span = delta.Duration();
+        var (count, unit) = span.TotalDays >= 365 ? ((int)(span.TotalDays / 365), "year")
+            : span.TotalDays >= 30 ? ((int)(span.TotalDays / 30), "month")
+            : span.TotalDays >= 1 ? ((int)span.TotalDays, "day")
+            : span.TotalHours >= 1 ? ((int)span.TotalHours, "hour")
+            : span.TotalMinutes >= 1 ? ((int)span.TotalMinutes, "minute")
+            : (0, "");
+        if (count == 0)
+        {
+            return "now";
+        }
+
+        var words = string.Create(CultureInfo.InvariantCulture, $"{count} {unit}{(count == 1 ? "" : "s")}");
+        return delta >= TimeSpan.Zero ? "in " + words : words + " ago";
     }
 
     [GeneratedRegex(@"\\([\\*_~`|<>\[\]()#>\-.!:])")]

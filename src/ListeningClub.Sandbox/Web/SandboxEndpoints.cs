@@ -167,7 +167,8 @@ public static class SandboxEndpoints
         var names = new MentionNames(
             guild.Members.ToDictionary(m => m.Id, m => m.Username, StringComparer.Ordinal),
             guild.Channels.ToDictionary(c => c.Id, c => c.Name, StringComparer.Ordinal),
-            guild.Roles.ToDictionary(r => r.Id, r => r.Name, StringComparer.Ordinal));
+            guild.Roles.ToDictionary(r => r.Id, r => r.Name, StringComparer.Ordinal),
+            parts.Time.GetUtcNow());
         var reader = new ReaderContext(actor.Id, names, parts.Actions.PollAnswersOf(actor.Id));
         var html = MessageHtml.Render(messages.Select(m => m.Message), reader);
         var catalogue = await parts.Actions.CatalogueAsync(ct: ct).ConfigureAwait(false);

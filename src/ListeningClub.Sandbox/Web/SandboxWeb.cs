@@ -29,7 +29,7 @@ public static class SandboxWeb
     private static readonly TimeSpan EventWait = TimeSpan.FromSeconds(15);
 
     /// <summary>What the endpoints use.</summary>
-    public sealed record Parts(EmulatorControl Control, HttpClient Emulator, MemberActions Actions, DemoServer Demo, Autoplay Autoplay);
+    public sealed record Parts(EmulatorControl Control, HttpClient Emulator, MemberActions Actions, DemoServer Demo, Autoplay Autoplay, TimeProvider Time);
 
     public static WebApplication Build(int port, Parts parts)
     {

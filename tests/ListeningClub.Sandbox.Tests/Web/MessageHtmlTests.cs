@@ -91,6 +91,20 @@ public sealed class MessageHtmlTests
         Assert.Equal(1, html.Split("<img").Length - 1); // the picture once, not again as an attachment
     }
 
+    [Fact]
+    public void Timestamps_ReadInUtc_AndRelativeOnesFromTheMomentOfReading()
+    {
+        var now = new DateTimeOffset(2026, 12, 7, 6, 0, 0, TimeSpan.Zero);
+        var names = Names with { Now = now };
+        var closes = now.AddDays(3).AddHours(12).ToUnixTimeSeconds();
+
+        var html = DiscordMarkdown.ToHtml($"Voting closes <t:{closes}:F> (<t:{closes}:R>); opened <t:{now.AddHours(-2).ToUnixTimeSeconds()}:R>.", names);
+
+        Assert.Contains(">Thu 10 Dec 2026, 18:00 UTC</time>", html, StringComparison.Ordinal);
+        Assert.Contains(">in 3 days</time>", html, StringComparison.Ordinal);
+        Assert.Contains(">2 hours ago</time>", html, StringComparison.Ordinal);
+    }
+
     private static JsonObject Message(string id, string content) => new()
     {
         ["id"] = id,
