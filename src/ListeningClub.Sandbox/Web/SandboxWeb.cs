@@ -47,6 +47,9 @@ public static class SandboxWeb
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        // A port in use is one line from SandboxRun, not the host's logged stack trace (the exception still reaches it).
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Services.AddSingleton<IHostLifetime, SandboxLifetime>();
         builder.Services.AddSingleton(parts);
         builder.Services.AddRoutingCore();
