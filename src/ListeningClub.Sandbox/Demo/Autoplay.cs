@@ -50,7 +50,14 @@ public sealed class Autoplay(DemoServer demo, MemberActions actions, TimeProvide
                 await Task.Delay(interval, time, ct).ConfigureAwait(false);
                 foreach (var track in demo.Tracks)
                 {
-                    await actions.CommandAsync(demo.Manager.Id, track.ChannelId, "club advance", new Dictionary<string, string> { ["track"] = track.Name }, ct).ConfigureAwait(false);
+                    try
+                    {
+                        await actions.CommandAsync(demo.Manager.Id, track.ChannelId, "club advance", new Dictionary<string, string> { ["track"] = track.Name }, ct).ConfigureAwait(false);
+                    }
+                    catch (HttpRequestException)
+                    {
+                        // The emulator refused this one (e.g. the channel is gone): the next tick tries again.
+                    }
                 }
             }
         }
