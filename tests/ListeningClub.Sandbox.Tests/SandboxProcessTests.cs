@@ -28,6 +28,7 @@ public sealed class SandboxProcessTests
         await sandbox.StopAsync();
         Assert.Equal(0, sandbox.ExitCode);
         Assert.Equal(["ListeningClub sandbox: open " + url], sandbox.StandardOutput);
+        Assert.DoesNotContain("seeding the demo server", sandbox.Output, StringComparison.Ordinal); // the bot took every seeding command
 
         // Nothing outside the sandbox folder: its working folder holds only that folder; HOME and TMPDIR are as they were.
         Assert.Equal(["sandbox-data"], Directory.EnumerateFileSystemEntries(sandbox.WorkFolder).Select(Path.GetFileName));

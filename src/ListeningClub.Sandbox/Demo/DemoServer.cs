@@ -98,6 +98,10 @@ public sealed class DemoServer
             {
                 problems.Add($"/{path} as {who}: {problem}");
             }
+            else if (outcome.Reply.StartsWith("⚠️", StringComparison.Ordinal))
+            {
+                problems.Add($"/{path} as {who}: the bot answered {outcome.Reply}");
+            }
         }
 
         await Run(ManagerName, film.ChannelId, "club setup", ("name", FilmTrack), ("kind", "film"), ("channel", film.ChannelId), ("timezone", "Europe/London"), ("method", "instant-runoff")).ConfigureAwait(false);

@@ -3,8 +3,8 @@ using ListeningClub.Discord.Emulator.Control;
 
 namespace ListeningClub.Sandbox.Members;
 
-/// <summary>What came of a member's action: a modal the bot opened for them, or a problem to show them.</summary>
-public sealed record ActionOutcome(JsonObject? Modal = null, string? Problem = null);
+/// <summary>What came of a member's action: a modal the bot opened for them, or a problem to show them; the text of the bot's answer.</summary>
+public sealed record ActionOutcome(JsonObject? Modal = null, string? Problem = null, string Reply = "");
 
 /// <summary>An autocomplete suggestion: what the member reads, and the value sent when they choose it.</summary>
 public sealed record Suggestion(string Name, string Value);
@@ -127,7 +127,7 @@ public sealed class MemberActions(EmulatorControl control, string guildId)
             var answered = await control.WaitUntilAnsweredAsync(interactionId, AnswerWait, ct).ConfigureAwait(false);
             return answered.ResponseType == 9 && answered.Callbacks.Count > 0 && answered.Callbacks[0]["data"] is JsonObject modal
                 ? new ActionOutcome(Modal: modal)
-                : new ActionOutcome();
+                : new ActionOutcome(Reply: answered.Callbacks.Count > 0 ? Slash.Content(answered) : "");
         }
         catch (TimeoutException)
         {
