@@ -59,4 +59,53 @@ public sealed class ControlApiTests
         var unknown = await Assert.ThrowsAsync<HttpRequestException>(() => h.Control.SendInteractionAsync(new InteractionSpec("1", "2", 2)));
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
     }
+
+    [Fact]
+    public async Task Changes_WaitForTheNextStateChangingRequest_AndReadsDoNotCount()
+    {
+        await using var h = await Harness.StartAsync();
+        var g = await h.GuildAsync();
+        var now = await h.Control.WaitForChangeAsync(long.MaxValue - 1, TimeSpan.Zero);
+        await h.SendAsync(HttpMethod.Get, $"channels/{g.Channels["general"]}", (string?)null);
+        Assert.Equal(now, await h.Control.WaitForChangeAsync(long.MaxValue - 1, TimeSpan.Zero));
+
+        var waiting = h.Control.WaitForChangeAsync(now, TimeSpan.FromSeconds(60));
+        Assert.False(waiting.IsCompleted);
+        await h.PostMessageAsync(g.Channels["general"], new JsonObject { ["content"] = "news" });
+        Assert.True(await waiting.WaitAsync(TimeSpan.FromSeconds(60)) > now);
+    }
+
+    [Fact]
+    public async Task Guild_ListsChannelsThreadsAndMembersWithTheirPermissions()
+    {
+        await using var h = await Harness.StartAsync();
+        var g = await h.GuildAsync();
+        var message = await h.PostMessageAsync(g.Channels["films"], new JsonObject { ["content"] = "starter" });
+        await h.SendAsync(HttpMethod.Post, $"channels/{g.Channels["films"]}/messages/{message.Json["id"]}/threads", new JsonObject { ["name"] = "talk" });
+
+        var view = await h.Control.GuildAsync(g.GuildId);
+        Assert.Equal("Club", view.Name);
+        var thread = Assert.Single(view.Channels, c => c.Name == "talk");
+        Assert.Equal(g.Channels["films"], thread.ParentId);
+        Assert.Equal(11, thread.Type);
+        var permissions = (Member: ulong.Parse(view.Members.Single(m => m.Username == "bob").Permissions, System.Globalization.CultureInfo.InvariantCulture), Other: ulong.Parse(view.Members.Single(m => m.Username == "carol").Permissions, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal((32UL, 0UL), (permissions.Member & 32, permissions.Other & 32)); // Manage Server through the Managers role
+        Assert.Contains(view.Members, m => m.Bot);
+        Assert.Contains(view.Roles, r => r.Name == "Managers");
+        await Assert.ThrowsAsync<HttpRequestException>(() => h.Control.GuildAsync("1"));
+    }
+
+    [Fact]
+    public async Task Commands_ListGlobalThenTheGuildsOwn_AsRegistered()
+    {
+        await using var h = await Harness.StartAsync();
+        var g = await h.GuildAsync();
+        var app = h.Emulator.ApplicationId;
+        await h.SendAsync(HttpMethod.Post, $"applications/{app}/commands", new JsonObject { ["name"] = "help", ["description"] = "Help", ["type"] = 1 });
+        await h.SendAsync(HttpMethod.Post, $"applications/{app}/guilds/{g.GuildId}/commands", new JsonObject { ["name"] = "club", ["description"] = "Club", ["type"] = 1 });
+
+        Assert.Equal(["help", "club"], (await h.Control.CommandsAsync(g.GuildId)).Select(c => c.Command["name"]!.GetValue<string>()));
+        Assert.Equal(["help"], (await h.Control.CommandsAsync()).Select(c => c.Command["name"]!.GetValue<string>()));
+        Assert.Equal(g.GuildId, (await h.Control.CommandsAsync(g.GuildId))[1].GuildId);
+    }
 }

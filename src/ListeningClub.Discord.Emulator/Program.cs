@@ -3,7 +3,7 @@ using ListeningClub.Discord.Emulator.Hosting;
 
 namespace ListeningClub.Discord.Emulator;
 
-/// <summary>Standalone: <c>dotnet run --project tests/ListeningClub.Discord.Emulator -- --urls http://127.0.0.1:5055</c>.</summary>
+/// <summary>Standalone: <c>dotnet run --project src/ListeningClub.Discord.Emulator -- --urls http://127.0.0.1:5055</c>.</summary>
 public static class Program
 {
     public static async Task Main(string[] args)

@@ -21,6 +21,7 @@ public sealed class EmulatorCore : IDisposable
         Ids = new Snowflakes(Time);
         Stats = new EmulatorStats(Time);
         Requests = new RequestLog(settings.RequestLogSize);
+        Changes = new ChangeFeed();
         RateLimiter = new RateLimiter(settings);
         ApplicationId = settings.ApplicationId;
         BotUserId = settings.ApplicationId;
@@ -42,6 +43,9 @@ public sealed class EmulatorCore : IDisposable
     public EmulatorStats Stats { get; }
 
     public RequestLog Requests { get; }
+
+    /// <summary>Moves on every request that may change state (not GET): what viewers wait on.</summary>
+    public ChangeFeed Changes { get; }
 
     public RateLimiter RateLimiter { get; }
 
@@ -76,6 +80,7 @@ public sealed class EmulatorCore : IDisposable
         RateLimiter.ResetWindows();
         Requests.Clear();
         Stats.Reset();
+        Changes.Bump();
     }
 
     private static string MakeToken(ulong applicationId)

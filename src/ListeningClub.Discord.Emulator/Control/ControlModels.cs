@@ -95,6 +95,23 @@ public sealed record EmulatorStatsView(
 
 public sealed record EmulatorInfo(string ApiBaseUrl, string GatewayUrl, string ControlUrl, string BotToken, string ApplicationId, string BotUserId);
 
+/// <summary>GET /_emulator/changes: the change feed's version (it moves on every request that is not a GET).</summary>
+public sealed record ChangeVersion(long Version);
+
+/// <summary>A channel or thread as a member's client lists it.</summary>
+public sealed record ChannelView(string Id, string Name, int Type, string? ParentId, int Position, bool Archived);
+
+/// <summary>A member of the guild: <see cref="Permissions"/> at guild level (decimal string); <see cref="DmChannelId"/> once the bot opened a DM with them.</summary>
+public sealed record MemberView(string Id, string Username, bool Bot, string Permissions, IReadOnlyList<string> Roles, string? DmChannelId);
+
+public sealed record RoleView(string Id, string Name);
+
+/// <summary>GET /_emulator/guilds/{guild_id}: the guild as a member's client shows it (channels and threads in order, members, roles).</summary>
+public sealed record GuildView(string Id, string Name, IReadOnlyList<ChannelView> Channels, IReadOnlyList<MemberView> Members, IReadOnlyList<RoleView> Roles);
+
+/// <summary>GET /_emulator/commands?guild_id=: the application commands a member of that guild sees (global, then the guild's), as registered.</summary>
+public sealed record CommandView(string Id, string? GuildId, JsonObject Command);
+
 public static class ControlJson
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)

@@ -233,6 +233,37 @@ public static class ControlRoutes
         });
 
         control.MapGet("/stats", (EmulatorCore core) => Ok(Stats(core)));
+
+        // Long poll for viewers: answers as soon as the change feed is past `after`, or with the same version after timeout_ms.
+        control.MapGet("/changes", async (long? after, int? timeout_ms, EmulatorCore core, CancellationToken ct) =>
+        {
+            var timeout = TimeSpan.FromMilliseconds(Math.Clamp(timeout_ms ?? 30_000, 0, 600_000));
+            return Ok(new ChangeVersion(await core.Changes.WaitAfterAsync(after ?? -1, timeout, ct).ConfigureAwait(false)));
+        });
+
+        control.MapGet("/guilds/{guild_id}", (string guild_id, EmulatorCore core) =>
+        {
+            lock (core.State.Gate)
+            {
+                return Render.TryParseId(guild_id, out var guildId) && core.State.Guilds.TryGetValue(guildId, out var guild)
+                    ? Ok(GuildOf(core, guild))
+                    : Results.NotFound();
+            }
+        });
+
+        control.MapGet("/commands", (HttpContext ctx, EmulatorCore core) =>
+        {
+            ulong? guildId = Render.TryParseId(ctx.Request.Query["guild_id"], out var g) ? g : null;
+            lock (core.State.Gate)
+            {
+                var global = core.State.GlobalCommands.Values.OrderBy(c => c.Id);
+                var local = guildId is { } id && core.State.GuildCommands.TryGetValue(id, out var commands) ? commands.Values.OrderBy(c => c.Id) : Enumerable.Empty<CommandEntity>();
+                var list = global.Concat(local)
+                    .Select(c => new CommandView(Render.Id(c.Id), Render.Id(c.GuildId), (JsonObject)c.Body.DeepClone()))
+                    .ToList();
+                return Ok(list);
+            }
+        });
     }
 
     private static MessageEntry Entry(EmulatorCore core, MessageEntity m) => new(
@@ -250,6 +281,32 @@ public static class ControlRoutes
             m.Mentions.Suppressed,
             m.Mentions.NotifiesAnyone),
         Render.Message(core.State, m));
+
+    private static GuildView GuildOf(EmulatorCore core, GuildEntity guild)
+    {
+        var state = core.State;
+        var channels = guild.ChannelIds
+            .Select(id => state.Channels[id])
+            .Select(c => new ChannelView(Render.Id(c.Id), c.Name ?? "", c.Type, Render.Id(c.ParentId), c.Position, c.Archived))
+            .ToList();
+        var members = guild.Members.Values
+            .OrderBy(m => m.JoinedAt)
+            .ThenBy(m => m.UserId)
+            .Select(m =>
+            {
+                var user = state.Users.TryGetValue(m.UserId, out var u) ? u : new UserEntity { Id = m.UserId, Username = "unknown" };
+                return new MemberView(
+                    Render.Id(m.UserId),
+                    user.Username,
+                    user.Bot,
+                    EmulatorState.ComputePermissions(guild, m.UserId).ToString(CultureInfo.InvariantCulture),
+                    m.RoleIds.Select(Render.Id).ToList(),
+                    state.DmChannelByUser.TryGetValue(m.UserId, out var dm) ? Render.Id(dm) : null);
+            })
+            .ToList();
+        var roles = guild.Roles.Select(r => new RoleView(Render.Id(r.Id), r.Name)).ToList();
+        return new GuildView(Render.Id(guild.Id), guild.Name, channels, members, roles);
+    }
 
     public static EmulatorInfo Info(EmulatorCore core) => new(
         new Uri(core.BaseUrl, "api/v10").ToString(),

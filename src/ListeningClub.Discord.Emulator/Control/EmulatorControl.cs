@@ -71,6 +71,16 @@ public sealed class EmulatorControl(HttpClient http, bool ownsClient = false) : 
 
     public Task<EmulatorStatsView> StatsAsync(CancellationToken ct = default) => GetAsync<EmulatorStatsView>("_emulator/stats", ct);
 
+    /// <summary>Waits (a long poll) until the change feed is past <paramref name="after"/>; returns the version then, or the same one after <paramref name="timeout"/>.</summary>
+    public async Task<long> WaitForChangeAsync(long after, TimeSpan timeout, CancellationToken ct = default) =>
+        (await GetAsync<ChangeVersion>($"_emulator/changes?after={after}&timeout_ms={(int)timeout.TotalMilliseconds}", ct).ConfigureAwait(false)).Version;
+
+    public Task<GuildView> GuildAsync(string guildId, CancellationToken ct = default) => GetAsync<GuildView>($"_emulator/guilds/{guildId}", ct);
+
+    /// <summary>The commands registered for members of <paramref name="guildId"/>: global ones, then the guild's.</summary>
+    public Task<List<CommandView>> CommandsAsync(string? guildId = null, CancellationToken ct = default) =>
+        GetAsync<List<CommandView>>(guildId is null ? "_emulator/commands" : $"_emulator/commands?guild_id={guildId}", ct);
+
     public void Dispose()
     {
         if (ownsClient)

@@ -68,6 +68,14 @@ public sealed class DiscordEmulator : IAsyncDisposable
 
             await next(context).ConfigureAwait(false);
         });
+        app.Use(async (context, next) =>
+        {
+            await next(context).ConfigureAwait(false);
+            if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+            {
+                core.Changes.Bump();
+            }
+        });
         app.UseRouting();
         app.Use(RestPipeline.InvokeAsync);
 

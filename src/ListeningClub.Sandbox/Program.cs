@@ -1,0 +1,3 @@
+using ListeningClub.Sandbox.Hosting;
+
+return await SandboxRun.RunAsync(args);
