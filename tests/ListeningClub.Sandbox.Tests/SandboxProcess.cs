@@ -106,7 +106,11 @@ public sealed class SandboxProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Ctrl+C (SIGINT), then waits for the process to end by itself.</summary>
+    /// <summary>
+    /// Ctrl+C (SIGINT), then waits for the process to end by itself. When this test run was started from a background job
+    /// (e.g. <c>nohup .ci/run &amp;</c>), POSIX has every process of it ignore SIGINT, the sandbox included: no Ctrl+C can
+    /// reach it, and a user stops such a process with SIGTERM, which the sandbox handles the same way. Then SIGTERM is sent.
+    /// </summary>
     public async Task StopAsync()
     {
         if (_process.HasExited)
@@ -114,7 +118,8 @@ public sealed class SandboxProcess : IAsyncDisposable
             return;
         }
 
-        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!)
+        var signal = InterruptIgnored() ? "-TERM" : "-INT";
+        using (var kill = Process.Start(new ProcessStartInfo("kill", [signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!)
         {
             await kill.WaitForExitAsync();
         }
@@ -126,8 +131,15 @@ public sealed class SandboxProcess : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            throw new TimeoutException($"The sandbox did not stop within {StopTimeout.TotalSeconds:0} s of Ctrl+C.\n{Output}");
+            throw new TimeoutException($"The sandbox did not stop within {StopTimeout.TotalSeconds:0} s of {(signal == "-INT" ? "Ctrl+C" : "SIGTERM")}.\n{Output}");
         }
+    }
+
+    /// <summary>Whether this process ignores SIGINT (bit 2 of SigIgn in /proc/self/status), which its children inherit.</summary>
+    private static bool InterruptIgnored()
+    {
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        return line is not null && (ulong.Parse(line["SigIgn:".Length..].Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture) & 0x2) != 0;
     }
 
     public async ValueTask DisposeAsync()
