@@ -93,7 +93,7 @@ public static partial class DocLimits
 
         if (MentionResolver.Validate(m["allowed_mentions"], prefix) is { } mentionErrors)
         {
-            Merge(errors, mentionErrors);
+            errors.AddAll(mentionErrors);
         }
     }
 
@@ -387,27 +387,4 @@ public static partial class DocLimits
     }
 
     private static string? Str(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-
-    private static void Merge(FormErrors into, FormErrors from)
-    {
-        void Walk(JsonObject node, string path)
-        {
-            foreach (var (key, child) in node)
-            {
-                if (key == "_errors" && child is JsonArray list)
-                {
-                    foreach (var e in list)
-                    {
-                        into.Add(path, e!["code"]!.GetValue<string>(), e["message"]!.GetValue<string>());
-                    }
-                }
-                else if (child is JsonObject obj)
-                {
-                    Walk(obj, path.Length == 0 ? key : path + "." + key);
-                }
-            }
-        }
-
-        Walk(from.ToJson(), "");
-    }
 }

@@ -106,5 +106,31 @@ public sealed class FormErrors
         return this;
     }
 
+    /// <summary>Adds every error of <paramref name="other"/>, at the same paths.</summary>
+    public FormErrors AddAll(FormErrors other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Walk(other._root, "");
+        return this;
+
+        void Walk(JsonObject node, string path)
+        {
+            foreach (var (key, child) in node)
+            {
+                if (key == "_errors" && child is JsonArray list)
+                {
+                    foreach (var e in list)
+                    {
+                        Add(path, e!["code"]!.GetValue<string>(), e["message"]!.GetValue<string>());
+                    }
+                }
+                else if (child is JsonObject obj)
+                {
+                    Walk(obj, path.Length == 0 ? key : path + "." + key);
+                }
+            }
+        }
+    }
+
     public JsonObject ToJson() => (JsonObject)_root.DeepClone();
 }

@@ -145,7 +145,7 @@ public static class RestPipeline
                 if (DocLimits.Check(route.OperationId, body) is { } docErrors)
                 {
                     errors ??= new FormErrors();
-                    MergeInto(errors, docErrors);
+                    errors.AddAll(docErrors);
                 }
 
                 if (errors is { Any: true })
@@ -165,29 +165,6 @@ public static class RestPipeline
         }
 
         return null;
-    }
-
-    private static void MergeInto(FormErrors into, FormErrors from)
-    {
-        void Walk(JsonObject node, string path)
-        {
-            foreach (var (key, child) in node)
-            {
-                if (key == "_errors" && child is JsonArray list)
-                {
-                    foreach (var e in list)
-                    {
-                        into.Add(path, e!["code"]!.GetValue<string>(), e["message"]!.GetValue<string>());
-                    }
-                }
-                else if (child is JsonObject obj)
-                {
-                    Walk(obj, path.Length == 0 ? key : path + "." + key);
-                }
-            }
-        }
-
-        Walk(from.ToJson(), "");
     }
 
     /// <summary>Cloudflare's error 1015 page, as its edge sends it: HTML, <c>Retry-After</c>, its own headers, nothing of Discord's.</summary>
