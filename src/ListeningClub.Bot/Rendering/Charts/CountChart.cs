@@ -4,7 +4,7 @@ using ScottPlot;
 
 namespace ListeningClub.Bot.Rendering.Charts;
 
-/// <summary>Plurality and approval: one bar per nomination in finishing order, the winner's on top in gold, each with its count.</summary>
+/// <summary>Plurality and approval (and an instant-runoff won in round 1): one bar per nomination in finishing order, the winner's on top in gold, each with its count.</summary>
 internal static class CountChart
 {
     public static Plot Draw(TallyResult tally, CountExplanation counts, Func<string, string> name, string title)
@@ -30,7 +30,12 @@ internal static class CountChart
         plot.Axes.Left.TickLabelStyle.FontSize = n > 12 ? 10 : 13;
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.Axes.SetLimitsX(0, Math.Max(1, byId.Values.DefaultIfEmpty(0).Max()) * 1.12);
-        plot.XLabel(tally.Method == VotingMethod.Approval ? "Approvals" : "Votes");
+        plot.XLabel(tally.Method switch
+        {
+            VotingMethod.Approval => "Approvals",
+            VotingMethod.InstantRunoff => "First choices (won in round 1)",
+            _ => "Votes",
+        });
         return plot;
     }
 

@@ -4,7 +4,8 @@ using ScottPlot;
 namespace ListeningClub.Bot.Rendering.Charts;
 
 /// <summary>
-/// The picture of a count: instant-runoff rounds as lines (who went out when, the winner in gold), Schulze's head-to-head
+/// The picture of a count: instant-runoff rounds as lines (who went out when, the winner in gold; a first-round win as
+/// ranked bars of the first choices), Schulze's head-to-head
 /// matrix as a heat map (the winner's row outlined), plurality and approval as ranked bars. Synchronous and CPU-bound
 /// (tens of milliseconds): callers that must not wait long run it on the thread pool inside a time box.
 /// </summary>
@@ -35,6 +36,8 @@ public static class ResultChart
         var cleanTitle = ChartText.Clean(title, ChartText.TitleLength);
         using var plot = tally.Explanation switch
         {
+            // Won in the first round: nothing moved between rounds, so the first choices as ranked bars (a line of one point is a dot).
+            InstantRunoffExplanation { Rounds: [var only] } irv => CountChart.Draw(tally, new CountExplanation(only.Counts, irv.Summary, irv.NobodyVoted), name, cleanTitle),
             InstantRunoffExplanation irv => RoundsChart.Draw(tally, irv, name, cleanTitle),
             SchulzeExplanation schulze => HeadToHeadChart.Draw(tally, schulze, name, cleanTitle),
             CountExplanation counts => CountChart.Draw(tally, counts, name, cleanTitle),

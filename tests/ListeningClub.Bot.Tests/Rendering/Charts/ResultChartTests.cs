@@ -78,6 +78,20 @@ public sealed class ResultChartTests
     }
 
     [Fact]
+    public void Render_InstantRunoffWonInTheFirstRound_DrawsTheFirstChoicesAsBars_NotADot()
+    {
+        var tally = SampleTallies.Ranked(VotingMethod.InstantRunoff, 2);
+        var manyRounds = SampleTallies.Ranked(VotingMethod.InstantRunoff, 4);
+
+        using var bars = SKBitmap.Decode(ResultChart.Render(tally, SampleTallies.NameOf, "Film Night")!.Png);
+        using var lines = SKBitmap.Decode(ResultChart.Render(manyRounds, SampleTallies.NameOf, "Film Night")!.Png);
+
+        Assert.Single(((InstantRunoffExplanation)tally.Explanation).Rounds);
+        Assert.True(WinnerGold(bars) > 20_000, "the winner's bar is a filled gold area");
+        Assert.True(WinnerGold(lines) < 20_000, "over several rounds the winner is a gold line");
+    }
+
+    [Fact]
     public void Render_NobodyVoted_DrawsNothing()
     {
         Assert.Null(ResultChart.Render(SampleTallies.NobodyVoted(VotingMethod.InstantRunoff), SampleTallies.NameOf, "Film Night"));
@@ -95,6 +109,21 @@ public sealed class ResultChartTests
     private static TallyResult Tally(VotingMethod method, int variant) => method is VotingMethod.Plurality or VotingMethod.Approval
         ? SampleTallies.Counted(method, 6, factor: 3 + variant)
         : SampleTallies.Ranked(method, 6 - variant);
+
+    private static int WinnerGold(SKBitmap bitmap)
+    {
+        var gold = new SKColor(0xE0, 0xA1, 0x00);
+        var count = 0;
+        for (var y = 0; y < bitmap.Height; y++)
+        {
+            for (var x = 0; x < bitmap.Width; x++)
+            {
+                count += bitmap.GetPixel(x, y) == gold ? 1 : 0;
+            }
+        }
+
+        return count;
+    }
 
     internal static int DistinctColours(SKBitmap bitmap)
     {
