@@ -1,3 +1,4 @@
+using ListeningClub.Bot.Rendering.Charts;
 using ListeningClub.Discord.Models;
 using ListeningClub.Domain.Outbox;
 using Microsoft.Extensions.Logging;
@@ -37,28 +38,22 @@ public sealed partial class PostAttachments(IEnumerable<IPostAttachments> source
             return (WithoutFiles(request), []);
         }
 
-        using var box = new CancellationTokenSource(TimeBox, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, box.Token);
-        var rendering = Task.Run(() => source.RenderAsync(post, wanted, linked.Token), linked.Token);
-        try
+        var (files, failure) = await TimeBoxedDrawing.RunAsync(t => source.RenderAsync(post, wanted, t), TimeBox, time, ct).ConfigureAwait(false);
+        if (failure is not null)
         {
-            var files = await rendering.WaitAsync(TimeBox, time, ct).ConfigureAwait(false);
-            var byName = files.ToDictionary(f => f.FileName, StringComparer.Ordinal);
-            if (wanted.FirstOrDefault(w => !byName.ContainsKey(w.Filename)) is { } missing)
-            {
-                LogWithout(logger, post.Kind, post.IntentKey, $"{missing.Filename} was not drawn");
-                return (WithoutFiles(request), []);
-            }
-
-            // In the stored order, with the stored description (for screen readers) unless the file brings its own.
-            return (request, [.. wanted.Select(w => byName[w.Filename] is var file && file.Description is null ? file with { Description = w.Description } : file)]);
-        }
-        catch (Exception ex) when (!ct.IsCancellationRequested)
-        {
-            _ = rendering.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-            LogWithout(logger, post.Kind, post.IntentKey, ex is TimeoutException or OperationCanceledException ? $"drawing took longer than {TimeBox.TotalSeconds:0} s" : $"{ex.GetType().Name}: {ex.Message}");
+            LogWithout(logger, post.Kind, post.IntentKey, failure);
             return (WithoutFiles(request), []);
         }
+
+        var byName = files!.ToDictionary(f => f.FileName, StringComparer.Ordinal);
+        if (wanted.FirstOrDefault(w => !byName.ContainsKey(w.Filename)) is { } missing)
+        {
+            LogWithout(logger, post.Kind, post.IntentKey, $"{missing.Filename} was not drawn");
+            return (WithoutFiles(request), []);
+        }
+
+        // In the stored order, with the stored description (for screen readers) unless the file brings its own.
+        return (request, [.. wanted.Select(w => byName[w.Filename] is var file && file.Description is null ? file with { Description = w.Description } : file)]);
     }
 
     /// <summary>The request without files: no attachments, and no embed image pointing at one.</summary>

@@ -55,13 +55,14 @@ internal sealed class ArchivePages(ArchiveQuery archive, ArchivePictures picture
 
     private async Task<IResult> ResultPictureAsync(string slug, Guid track, int number, CancellationToken ct)
     {
-        if (await FindPickAsync(slug, track, number, ct).ConfigureAwait(false) is not var (trackHistory, cycle)
-            || await archive.CountAsync(trackHistory.Track, cycle.Cycle, ct).ConfigureAwait(false) is not { } count)
+        if (await FindPickAsync(slug, track, number, ct).ConfigureAwait(false) is not var (trackHistory, cycle))
         {
             return WebResponses.NotFound();
         }
 
-        return pictures.Result(trackHistory, cycle, count) is { } picture ? WebResponses.Png(picture.Png) : WebResponses.NotFound();
+        // The recount (every ballot read back) only when the picture is not kept yet: after that, a reader costs a lookup.
+        var picture = await pictures.ResultAsync(trackHistory, cycle, () => archive.CountAsync(trackHistory.Track, cycle.Cycle, ct)).ConfigureAwait(false);
+        return picture is null ? WebResponses.NotFound() : WebResponses.Png(picture.Png);
     }
 
     private async Task<IResult> RatingsPictureAsync(string slug, Guid track, int number, CancellationToken ct) =>

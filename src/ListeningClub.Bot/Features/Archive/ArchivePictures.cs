@@ -19,12 +19,21 @@ internal sealed class ArchivePictures : IDisposable
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = Kept });
     private readonly ConcurrentDictionary<string, Lazy<ChartPicture?>> _drawing = new(StringComparer.Ordinal);
 
-    public ChartPicture? Result(TrackHistory track, CycleHistory cycle, TallyResult count)
+    /// <summary>The count's picture; <paramref name="count"/> (a recount from the store) is asked for only when the picture is not kept yet.</summary>
+    public async Task<ChartPicture?> ResultAsync(TrackHistory track, CycleHistory cycle, Func<Task<TallyResult?>> count)
     {
         ArgumentNullException.ThrowIfNull(track);
         ArgumentNullException.ThrowIfNull(cycle);
-        var names = NamesOf(cycle);
-        return Cached($"result:{cycle.Cycle.Id}:{track.Track.Name}", () => ResultChart.Render(count, names, $"{track.Track.Name}: {cycle.Pick!.Media.DisplayName}"));
+        ArgumentNullException.ThrowIfNull(count);
+        var key = $"result:{cycle.Cycle.Id}:{track.Track.Name}";
+        if (_cache.TryGetValue(key, out ChartPicture? kept))
+        {
+            return kept;
+        }
+
+        return await count().ConfigureAwait(false) is { } tally
+            ? Cached(key, () => ResultChart.Render(tally, NamesOf(cycle), $"{track.Track.Name}: {cycle.Pick!.Media.DisplayName}"))
+            : null;
     }
 
     public ChartPicture? Ratings(TrackHistory track, CycleHistory cycle)

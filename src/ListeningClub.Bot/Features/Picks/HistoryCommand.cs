@@ -115,18 +115,14 @@ public sealed partial class HistoryCommand(MemberCommandServices services, ClubH
     /// <summary>The count's picture, drawn on the thread pool within <see cref="PictureTimeBox"/>; null (and one log line) when it cannot be.</summary>
     private async Task<FileUpload?> DrawAsync(Track track, ElectionOutcome outcome, CancellationToken ct)
     {
-        var drawing = Task.Run(() => ResultChart.Render(outcome.Tally, outcome.NameOf, $"{track.Name}: {outcome.Pick.Media.DisplayName}"), ct);
-        try
+        var (picture, failure) = await TimeBoxedDrawing.RunAsync(
+            _ => Task.FromResult(ResultChart.Render(outcome.Tally, outcome.NameOf, $"{track.Name}: {outcome.Pick.Media.DisplayName}")), PictureTimeBox, time, ct).ConfigureAwait(false);
+        if (failure is not null)
         {
-            var picture = await drawing.WaitAsync(PictureTimeBox, time, ct).ConfigureAwait(false);
-            return picture is null ? null : new FileUpload(ResultChart.FileName, picture.Png, "image/png", picture.Description);
+            LogNoPicture(logger, track.Id.ToString(), failure);
         }
-        catch (Exception ex) when (!ct.IsCancellationRequested)
-        {
-            _ = drawing.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-            LogNoPicture(logger, track.Id.ToString(), ex is TimeoutException ? $"drawing took longer than {PictureTimeBox.TotalSeconds:0} s" : $"{ex.GetType().Name}: {ex.Message}");
-            return null;
-        }
+
+        return picture?.AsFile(ResultChart.FileName);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Answering /history details for track {TrackId} without the picture: {Reason}")]

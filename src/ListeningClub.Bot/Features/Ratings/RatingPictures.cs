@@ -32,7 +32,7 @@ public sealed class RatingPictures(IClubRepository clubs, ClubHistoryQuery histo
         var record = await history.TrackAsync(track, withBallots: false, ct).ConfigureAwait(false);
         ct.ThrowIfCancellationRequested();
         return record.Cycles.FirstOrDefault(c => c.Cycle.Id == new CycleId(cycleId)) is { } cycle && RatingsChart.Render(record, cycle) is { } picture
-            ? [new FileUpload(RatingsChart.FileName, picture.Png, "image/png", picture.Description)]
+            ? [picture.AsFile(RatingsChart.FileName)]
             : [];
     }
 }

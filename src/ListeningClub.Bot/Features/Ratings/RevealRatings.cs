@@ -2,7 +2,6 @@ using ListeningClub.Application.History;
 using ListeningClub.Application.Ratings;
 using ListeningClub.Application.Steps;
 using ListeningClub.Bot.Posting;
-using ListeningClub.Domain.Picks;
 
 namespace ListeningClub.Bot.Features.Ratings;
 
@@ -11,7 +10,7 @@ namespace ListeningClub.Bot.Features.Ratings;
 /// mean, median and spread, and a picture of them (<see cref="RatingPictures"/>). Revealed once (the cycle records it;
 /// the post is an outbox intent).
 /// </summary>
-public sealed class RevealRatings(RatingService ratings, IPickRepository picks, ClubHistoryQuery history, TrackPosts posts) : ITrackEventListener<PickAnnounced>
+public sealed class RevealRatings(RatingService ratings, ClubHistoryQuery history, TrackPosts posts) : ITrackEventListener<PickAnnounced>
 {
     public async Task HandleAsync(PickAnnounced happened, CancellationToken ct)
     {
@@ -23,12 +22,16 @@ public sealed class RevealRatings(RatingService ratings, IPickRepository picks, 
 
         var track = happened.Track;
         var reveal = await ratings.RevealAsync(track, previous.Id, ct).ConfigureAwait(false);
-        var pick = await picks.GetByCycleAsync(previous.Id, ct).ConfigureAwait(false);
-        if (reveal.IsSuccess && pick is not null)
+        if (!reveal.IsSuccess)
         {
-            var record = await history.TrackAsync(track, withBallots: false, ct).ConfigureAwait(false);
-            var picture = record.Cycles.FirstOrDefault(c => c.Cycle.Id == previous.Id) is { } cycle ? RatingPictures.Reference(record, cycle) : null;
-            var message = RatingMessages.RatingsRevealed(track, pick, reveal.Value, picture);
+            return;
+        }
+
+        // The track's history has the pick and what its picture shows (the season's ratings): one read for both.
+        var record = await history.TrackAsync(track, withBallots: false, ct).ConfigureAwait(false);
+        if (record.Cycles.FirstOrDefault(c => c.Cycle.Id == previous.Id) is { Pick: { } pick } cycle)
+        {
+            var message = RatingMessages.RatingsRevealed(track, pick, reveal.Value, RatingPictures.Reference(record, cycle));
             await posts.PostAsync(track, PostKinds.RatingsRevealed, previous.Id.ToString(), message, $"⭐ Ratings: {pick.Media.DisplayName}", pick.ThreadId, ct).ConfigureAwait(false);
         }
     }

@@ -31,7 +31,7 @@ public sealed class ResultPictures(IClubRepository clubs, ICycleRepository cycle
         ArgumentNullException.ThrowIfNull(track);
         ArgumentNullException.ThrowIfNull(outcome);
         var picture = ResultChart.Render(outcome.Tally, outcome.NameOf, $"{track.Name}: {outcome.Pick.Media.DisplayName}");
-        return picture is null ? null : new FileUpload(ResultChart.FileName, picture.Png, "image/png", picture.Description);
+        return picture?.AsFile(ResultChart.FileName);
     }
 
     public async Task<IReadOnlyList<FileUpload>> RenderAsync(OutboxMessage post, IReadOnlyList<AttachmentReference> wanted, CancellationToken ct)
