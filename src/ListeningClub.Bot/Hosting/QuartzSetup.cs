@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Quartz;
 
 namespace ListeningClub.Bot.Hosting;
@@ -42,6 +44,11 @@ public static class QuartzSetup
             options.WaitForJobsToComplete = true;
             options.AwaitApplicationStarted = true;
         });
+        if (clusteredOn is not null)
+        {
+            services.AddHostedService<ClusterMembership>();
+        }
+
         return services;
     }
 
@@ -57,4 +64,19 @@ public static class QuartzSetup
             ? connectionString
             : null;
     }
+}
+
+/// <summary>Says once, at start, which scheduler instance this process is in the cluster (Quartz's fired-trigger rows name it).</summary>
+internal sealed partial class ClusterMembership(ISchedulerFactory schedulers, ILogger<ClusterMembership> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
+        LogJoined(logger, scheduler.SchedulerInstanceId);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scheduler instance {InstanceId} is in the cluster on PostgreSQL: any instance runs any track's steps, each once")]
+    private static partial void LogJoined(ILogger logger, string instanceId);
 }

@@ -9,6 +9,7 @@ using ListeningClub.Discord.Serialization;
 using ListeningClub.Domain.Common;
 using ListeningClub.Domain.Outbox;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ListeningClub.Bot.Posting;
 
@@ -17,7 +18,7 @@ namespace ListeningClub.Bot.Posting;
 /// sent with the message id. A crash before the send posts it on the next attempt; a crash after the send but before
 /// the mark sends again with the same nonce, which Discord answers with the message already created.
 /// Forum posts have no nonce in Discord's API: a crash between creating one and marking it sent can repeat that one post.
-/// When several instances share the store, an attempt first claims the post in the store for <see cref="ClaimLease"/>
+/// When several instances share the store, an attempt first claims the post in the store for <see cref="OutboxOptions.ClaimLease"/>
 /// (<see cref="IOutboxRepository.TryClaimAsync"/>), so two instances never attempt one post at the same time; a claim
 /// left by an instance that died mid-attempt expires, and another instance then sends the post, with the same nonce.
 /// </summary>
@@ -35,15 +36,10 @@ public sealed partial class OutboxSender(
     OutboxWakeUp wakeUp,
     OutboxMetrics metrics,
     IClusterLocks cluster,
+    IOptions<OutboxOptions> options,
     TimeProvider time,
     ILogger<OutboxSender> logger)
 {
-    /// <summary>
-    /// How long one attempt keeps its claim on a post when instances share the store: far longer than an attempt takes
-    /// (a rate-limited post waits seconds), and how long a post waits when the instance attempting it dies.
-    /// </summary>
-    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
-
     /// <summary>Discord's 50007 "Cannot send messages to this user" (direct messages closed to the bot).</summary>
     public const int CannotMessageUser = 50007;
 
@@ -160,7 +156,7 @@ public sealed partial class OutboxSender(
 
         if (cluster.IsShared)
         {
-            if (await outbox.TryClaimAsync(id, _claimant, now, now + ClaimLease, cancellationToken).ConfigureAwait(false) is not { } claimed)
+            if (await outbox.TryClaimAsync(id, _claimant, now, now + options.Value.ClaimLease, cancellationToken).ConfigureAwait(false) is not { } claimed)
             {
                 return await outbox.GetAsync(id, cancellationToken).ConfigureAwait(false) ?? stored;
             }

@@ -7,6 +7,7 @@ public static class PostingSetup
 {
     public static IServiceCollection AddPosting(this IServiceCollection services)
     {
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OutboxWakeUp>();
         services.AddSingleton<OutboxMetrics>();
         services.AddSingleton<PostAttachments>();
