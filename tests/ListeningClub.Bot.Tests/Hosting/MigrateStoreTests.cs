@@ -63,6 +63,35 @@ public sealed class MigrateStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FileOfABotThatWasKilled_WithWritesOnlyInItsLog_IsCopiedWhole_AndTheLogIsLeftAsItWas()
+    {
+        // The files as kill -9 leaves them: every write durable in the log, none checkpointed into the database file.
+        var killed = Path.Combine(_folder, "killed");
+        ClubHistory written;
+        await using (var bot = OpenLiteDb(options => options.IdleCheckpointMilliseconds = 3_600_000))
+        {
+            written = await PopulateAsync(Repositories(bot));
+            Directory.CreateDirectory(killed);
+            foreach (var name in new[] { "listeningclub.db", "listeningclub-log.db" })
+            {
+                File.Copy(Path.Combine(_folder, name), Path.Combine(killed, name));
+            }
+        }
+
+        var log = Path.Combine(killed, "listeningclub-log.db");
+        var logBefore = await File.ReadAllBytesAsync(log);
+        Assert.True(logBefore.Length > 0, "the writes are in the log");
+
+        var (exitCode, output, _) = await MigrateAsync(killed);
+
+        Assert.Equal(0, exitCode);
+        Assert.EndsWith("(25 copied by this run, 0 were there already).", output[^1], StringComparison.Ordinal);
+        Assert.Equal(logBefore, await File.ReadAllBytesAsync(log));
+        await using var postgres = await PostgresStore.OpenAsync(new PostgresStoreSettings { ConnectionString = _postgres });
+        Assert.Equivalent(written, await ReadAsync(Repositories(postgres)), strict: true);
+    }
+
+    [Fact]
     public async Task RunTwice_SecondRunCopiesNothing_AndPostgresHoldsTheSame()
     {
         var written = await WriteLiteDbAsync(PopulateAsync);
@@ -245,11 +274,11 @@ public sealed class MigrateStoreTests : IAsyncLifetime
         ["ListeningClub__ConnectionStrings__Postgres"] = connectionString,
     };
 
-    private async Task<(int ExitCode, List<string> Output, List<string> Errors)> MigrateAsync()
+    private async Task<(int ExitCode, List<string> Output, List<string> Errors)> MigrateAsync(string? dataFolder = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Storage:DataFolder"] = _folder,
+            ["Storage:DataFolder"] = dataFolder ?? _folder,
             ["ConnectionStrings:Postgres"] = _postgres,
         }).Build();
         using var output = new StringWriter();
@@ -263,12 +292,16 @@ public sealed class MigrateStoreTests : IAsyncLifetime
     private async Task<string> FileHashAsync() => Convert.ToHexString(SHA256.HashData(await File.ReadAllBytesAsync(DatabaseFile)));
 
     /// <summary>The LiteDB store as the bot opens it (holding the folder until disposed).</summary>
-    private ServiceProvider OpenLiteDb()
+    private ServiceProvider OpenLiteDb(Action<StorageOptions>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
-        services.AddListeningClubStorage(options => options.DataFolder = _folder);
+        services.AddListeningClubStorage(options =>
+        {
+            options.DataFolder = _folder;
+            configure?.Invoke(options);
+        });
         var provider = services.BuildServiceProvider();
         provider.OpenListeningClubStore();
         return provider;
@@ -277,16 +310,7 @@ public sealed class MigrateStoreTests : IAsyncLifetime
     private async Task<ClubHistory> WriteLiteDbAsync(Func<ClubStoreRepositories, Task<ClubHistory>> populate)
     {
         await using var lite = OpenLiteDb();
-        return await populate(new ClubStoreRepositories(
-            lite.GetRequiredService<IClubRepository>(),
-            lite.GetRequiredService<ICycleRepository>(),
-            lite.GetRequiredService<INominationRepository>(),
-            lite.GetRequiredService<IBallotRepository>(),
-            lite.GetRequiredService<IPickRepository>(),
-            lite.GetRequiredService<IRatingRepository>(),
-            lite.GetRequiredService<IPromptRepository>(),
-            lite.GetRequiredService<IOutboxRepository>(),
-            lite.GetRequiredService<ICatalogueEntryRepository>()));
+        return await populate(Repositories(lite));
     }
 
     /// <summary>
@@ -412,6 +436,17 @@ public sealed class MigrateStoreTests : IAsyncLifetime
             return rows;
         }
     }
+
+    private static ClubStoreRepositories Repositories(ServiceProvider lite) => new(
+        lite.GetRequiredService<IClubRepository>(),
+        lite.GetRequiredService<ICycleRepository>(),
+        lite.GetRequiredService<INominationRepository>(),
+        lite.GetRequiredService<IBallotRepository>(),
+        lite.GetRequiredService<IPickRepository>(),
+        lite.GetRequiredService<IRatingRepository>(),
+        lite.GetRequiredService<IPromptRepository>(),
+        lite.GetRequiredService<IOutboxRepository>(),
+        lite.GetRequiredService<ICatalogueEntryRepository>());
 
     private static ClubStoreRepositories Repositories(ReadOnlyClubFile file) =>
         new(file.Clubs, file.Cycles, file.Nominations, file.Ballots, file.Picks, file.Ratings, file.Prompts, file.Outbox, file.CatalogueEntries);
