@@ -3,7 +3,6 @@ using System.Data.Common;
 using ListeningClub.Storage.Configuration;
 using ListeningClub.Storage.Engine;
 using ListeningClub.Storage.Postgres.Engine;
-using ListeningClub.Storage.Postgres.Repositories;
 using Microsoft.Extensions.Configuration;
 
 namespace ListeningClub.Bot.Hosting;
@@ -49,7 +48,7 @@ public static class MigrateStoreCommand
             await using var file = ReadOnlyClubFile.Open(storage, time);
             var settings = new PostgresStoreSettings { ConnectionString = connectionString, MaxBatchSize = storage.MaxBatchSize, ExtraSchema = [QuartzClustering.Schema] };
             await using var store = await PostgresStore.OpenAsync(settings, cancellationToken).ConfigureAwait(false);
-            var outcome = await StoreCopy.RunAsync(Repositories(file), Repositories(store), cancellationToken).ConfigureAwait(false);
+            var outcome = await StoreCopy.RunAsync(ClubStoreRepositories.Of(file), ClubStoreRepositories.Of(store), cancellationToken).ConfigureAwait(false);
             if (outcome.Refusal is not null)
             {
                 return await FailAsync(
@@ -78,13 +77,13 @@ public static class MigrateStoreCommand
         {
             return await FailAsync(error, ex.Message).ConfigureAwait(false);
         }
-        catch (DbException ex)
+        catch (Exception ex) when (ex is DbException or PostgresConflictException)
         {
-            return await FailAsync(error, $"PostgreSQL failed during the copy ({ex.Message.ReplaceLineEndings(" ")}). What was copied is kept; run the command again.").ConfigureAwait(false);
+            return await FailAsync(error, $"PostgreSQL failed during the copy ({ex.Message.ReplaceLineEndings(" ")}). What was copied is kept; stop any bot using it and run the command again.").ConfigureAwait(false);
         }
         catch (InvalidDataException ex)
         {
-            return await FailAsync(error, $"the LiteDB file holds a row this version cannot read ({ex.Message}). Nothing after it was copied.").ConfigureAwait(false);
+            return await FailAsync(error, $"a stored row cannot be read ({ex.Message.ReplaceLineEndings(" ")}). Nothing was copied.").ConfigureAwait(false);
         }
     }
 
@@ -93,18 +92,4 @@ public static class MigrateStoreCommand
         await error.WriteLineAsync($"migrate-store: {reason}").ConfigureAwait(false);
         return BotHost.ConfigurationErrorExitCode;
     }
-
-    private static ClubStoreRepositories Repositories(ReadOnlyClubFile file) =>
-        new(file.Clubs, file.Cycles, file.Nominations, file.Ballots, file.Picks, file.Ratings, file.Prompts, file.Outbox, file.CatalogueEntries);
-
-    private static ClubStoreRepositories Repositories(PostgresStore store) => new(
-        new PostgresClubRepository(store),
-        new PostgresCycleRepository(store),
-        new PostgresNominationRepository(store),
-        new PostgresBallotRepository(store),
-        new PostgresPickRepository(store),
-        new PostgresRatingRepository(store),
-        new PostgresPromptRepository(store),
-        new PostgresOutboxRepository(store),
-        new PostgresCatalogueEntryRepository(store));
 }

@@ -9,11 +9,14 @@ using ListeningClub.Domain.Outbox;
 using ListeningClub.Domain.Picks;
 using ListeningClub.Domain.Prompts;
 using ListeningClub.Domain.Ratings;
+using ListeningClub.Storage.Engine;
+using ListeningClub.Storage.Postgres.Engine;
+using ListeningClub.Storage.Postgres.Repositories;
 
 namespace ListeningClub.Bot.Hosting;
 
 /// <summary>One club store's repositories, as <see cref="StoreCopy"/> reads and writes them.</summary>
-public sealed record ClubStoreRepositories(
+internal sealed record ClubStoreRepositories(
     IClubRepository Clubs,
     ICycleRepository Cycles,
     INominationRepository Nominations,
@@ -22,16 +25,34 @@ public sealed record ClubStoreRepositories(
     IRatingRepository Ratings,
     IPromptRepository Prompts,
     IOutboxRepository Outbox,
-    ICatalogueEntryRepository CatalogueEntries);
+    ICatalogueEntryRepository CatalogueEntries)
+{
+    public static ClubStoreRepositories Of(ReadOnlyClubFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return new(file.Clubs, file.Cycles, file.Nominations, file.Ballots, file.Picks, file.Ratings, file.Prompts, file.Outbox, file.CatalogueEntries);
+    }
+
+    public static ClubStoreRepositories Of(PostgresStore store) => new(
+        new PostgresClubRepository(store),
+        new PostgresCycleRepository(store),
+        new PostgresNominationRepository(store),
+        new PostgresBallotRepository(store),
+        new PostgresPickRepository(store),
+        new PostgresRatingRepository(store),
+        new PostgresPromptRepository(store),
+        new PostgresOutboxRepository(store),
+        new PostgresCatalogueEntryRepository(store));
+}
 
 /// <summary>How many rows of one aggregate the source and the target hold after the copy, and how many this run wrote.</summary>
-public sealed record AggregateCount(string Name, int Source, int Target, int Copied);
+internal sealed record AggregateCount(string Name, int Source, int Target, int Copied);
 
 /// <summary>
 /// The copy's outcome: the counts; or, when it refused to copy (nothing was written), the rows the target holds that the
 /// source does not or holds otherwise; or how the target differs after copying.
 /// </summary>
-public sealed record StoreCopyOutcome(IReadOnlyList<AggregateCount> Counts, string? Refusal = null, string? Mismatch = null);
+internal sealed record StoreCopyOutcome(IReadOnlyList<AggregateCount> Counts, string? Refusal = null, string? Mismatch = null);
 
 /// <summary>
 /// Copies a whole club store into another through the domain's repositories: every aggregate, with its ids and values.
@@ -41,7 +62,7 @@ public sealed record StoreCopyOutcome(IReadOnlyList<AggregateCount> Counts, stri
 /// on it), nothing is written and the outcome says what: copying would merge two histories. After copying, both stores
 /// are read again and compared, aggregate by aggregate.
 /// </summary>
-public static class StoreCopy
+internal static class StoreCopy
 {
     /// <summary>Rows written at once (ballots and ratings go through the target's group commit).</summary>
     private const int ConcurrentWrites = 64;

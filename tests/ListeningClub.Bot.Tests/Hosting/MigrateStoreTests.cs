@@ -57,9 +57,9 @@ public sealed class MigrateStoreTests : IAsyncLifetime
         Assert.Equal(fileBefore, await FileHashAsync());
 
         await using var postgres = await PostgresStore.OpenAsync(new PostgresStoreSettings { ConnectionString = _postgres });
-        Assert.Equivalent(written, await ReadAsync(Repositories(postgres)), strict: true);
+        Assert.Equivalent(written, await ReadAsync(ClubStoreRepositories.Of(postgres)), strict: true);
         await using var file = ReadOnlyClubFile.Open(new StorageOptions { DataFolder = _folder }, TimeProvider.System);
-        Assert.Equivalent(written, await ReadAsync(Repositories(file)), strict: true);
+        Assert.Equivalent(written, await ReadAsync(ClubStoreRepositories.Of(file)), strict: true);
     }
 
     [Fact]
@@ -80,6 +80,7 @@ public sealed class MigrateStoreTests : IAsyncLifetime
 
         var log = Path.Combine(killed, "listeningclub-log.db");
         var logBefore = await File.ReadAllBytesAsync(log);
+        var fileBefore = await File.ReadAllBytesAsync(Path.Combine(killed, "listeningclub.db"));
         Assert.True(logBefore.Length > 0, "the writes are in the log");
 
         var (exitCode, output, _) = await MigrateAsync(killed);
@@ -87,8 +88,9 @@ public sealed class MigrateStoreTests : IAsyncLifetime
         Assert.Equal(0, exitCode);
         Assert.EndsWith("(25 copied by this run, 0 were there already).", output[^1], StringComparison.Ordinal);
         Assert.Equal(logBefore, await File.ReadAllBytesAsync(log));
+        Assert.Equal(fileBefore, await File.ReadAllBytesAsync(Path.Combine(killed, "listeningclub.db")));
         await using var postgres = await PostgresStore.OpenAsync(new PostgresStoreSettings { ConnectionString = _postgres });
-        Assert.Equivalent(written, await ReadAsync(Repositories(postgres)), strict: true);
+        Assert.Equivalent(written, await ReadAsync(ClubStoreRepositories.Of(postgres)), strict: true);
     }
 
     [Fact]
@@ -103,7 +105,7 @@ public sealed class MigrateStoreTests : IAsyncLifetime
         Assert.All(output.SkipLast(1), line => Assert.EndsWith("(0 copied by this run)", line, StringComparison.Ordinal));
         Assert.EndsWith("(0 copied by this run, 25 were there already).", output[^1], StringComparison.Ordinal);
         await using var postgres = await PostgresStore.OpenAsync(new PostgresStoreSettings { ConnectionString = _postgres });
-        Assert.Equivalent(written, await ReadAsync(Repositories(postgres)), strict: true);
+        Assert.Equivalent(written, await ReadAsync(ClubStoreRepositories.Of(postgres)), strict: true);
     }
 
     [Fact]
@@ -191,9 +193,9 @@ public sealed class MigrateStoreTests : IAsyncLifetime
         await WriteLiteDbAsync(PopulateAsync);
         await using var file = ReadOnlyClubFile.Open(new StorageOptions { DataFolder = _folder }, TimeProvider.System);
         await using var postgres = await PostgresStore.OpenAsync(new PostgresStoreSettings { ConnectionString = _postgres });
-        var target = Repositories(postgres);
+        var target = ClubStoreRepositories.Of(postgres);
 
-        var outcome = await StoreCopy.RunAsync(Repositories(file), target with { Ballots = new BallotsThatAreLost(target.Ballots) }, default);
+        var outcome = await StoreCopy.RunAsync(ClubStoreRepositories.Of(file), target with { Ballots = new BallotsThatAreLost(target.Ballots) }, default);
 
         Assert.Null(outcome.Refusal);
         Assert.Equal("ballots: 2 in the source, 0 in the target", outcome.Mismatch);
@@ -447,20 +449,6 @@ public sealed class MigrateStoreTests : IAsyncLifetime
         lite.GetRequiredService<IPromptRepository>(),
         lite.GetRequiredService<IOutboxRepository>(),
         lite.GetRequiredService<ICatalogueEntryRepository>());
-
-    private static ClubStoreRepositories Repositories(ReadOnlyClubFile file) =>
-        new(file.Clubs, file.Cycles, file.Nominations, file.Ballots, file.Picks, file.Ratings, file.Prompts, file.Outbox, file.CatalogueEntries);
-
-    private static ClubStoreRepositories Repositories(PostgresStore store) => new(
-        new PostgresClubRepository(store),
-        new PostgresCycleRepository(store),
-        new PostgresNominationRepository(store),
-        new PostgresBallotRepository(store),
-        new PostgresPickRepository(store),
-        new PostgresRatingRepository(store),
-        new PostgresPromptRepository(store),
-        new PostgresOutboxRepository(store),
-        new PostgresCatalogueEntryRepository(store));
 
     /// <summary>A target that acknowledges ballots and keeps none (what a verification must catch).</summary>
     private sealed class BallotsThatAreLost(IBallotRepository stored) : IBallotRepository
