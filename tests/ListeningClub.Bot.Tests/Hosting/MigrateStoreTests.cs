@@ -427,16 +427,8 @@ public sealed class MigrateStoreTests : IAsyncLifetime
             await store.Outbox.ListAllAsync(default),
             await store.CatalogueEntries.ListAsync(default));
 
-        static async Task<List<TRow>> AllAsync<TId, TRow>(IEnumerable<TId> ids, Func<TId, Task<IReadOnlyList<TRow>>> list)
-        {
-            var rows = new List<TRow>();
-            foreach (var id in ids)
-            {
-                rows.AddRange(await list(id));
-            }
-
-            return rows;
-        }
+        static async Task<List<TRow>> AllAsync<TId, TRow>(IEnumerable<TId> ids, Func<TId, Task<IReadOnlyList<TRow>>> list) =>
+            (await Task.WhenAll(ids.Select(list))).SelectMany(rows => rows).ToList();
     }
 
     private static ClubStoreRepositories Repositories(ServiceProvider lite) => new(
