@@ -228,6 +228,31 @@ public sealed class MigrateStoreTests : IAsyncLifetime
         Assert.False(Directory.Exists(_folder));
     }
 
+    [Theory]
+    [InlineData("ConnectionStrings:Postgres", "", "ConnectionStrings:Postgres is missing")]
+    [InlineData("Storage:FileName", "club.txt", "Storage:FileName must be a plain file name ending in .db")]
+    public async Task BadSetting_IsOneLineNamingIt(string setting, string value, string expected)
+    {
+        await WriteLiteDbAsync(PopulateAsync);
+
+        var (exitCode, output, errors) = await MigrateAsync(settings: new() { [setting] = value });
+
+        Assert.Equal(2, exitCode);
+        Assert.Empty(output);
+        Assert.Contains(expected, Assert.Single(errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheFileOpenedForCopying_TakesNoWrite_AndKeepsABotOffTheFolder()
+    {
+        await WriteLiteDbAsync(PopulateAsync);
+        await using var file = ReadOnlyClubFile.Open(new StorageOptions { DataFolder = _folder }, TimeProvider.System);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => file.Clubs.SaveAsync(Sample.Club(7), default));
+        Assert.Throws<DataFolderInUseException>(() => OpenLiteDb());
+        Assert.Null(await file.Clubs.GetAsync(7, default));
+    }
+
     [Fact]
     public async Task Executable_PrintsOneLinePerAggregateAndASummary_ExitsZero_WithoutThePassword()
     {
@@ -276,13 +301,13 @@ public sealed class MigrateStoreTests : IAsyncLifetime
         ["ListeningClub__ConnectionStrings__Postgres"] = connectionString,
     };
 
-    private async Task<(int ExitCode, List<string> Output, List<string> Errors)> MigrateAsync(string? dataFolder = null)
+    private async Task<(int ExitCode, List<string> Output, List<string> Errors)> MigrateAsync(string? dataFolder = null, Dictionary<string, string?>? settings = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Storage:DataFolder"] = dataFolder ?? _folder,
             ["ConnectionStrings:Postgres"] = _postgres,
-        }).Build();
+        }).AddInMemoryCollection(settings ?? []).Build();
         using var output = new StringWriter();
         using var errors = new StringWriter();
         var exitCode = await MigrateStoreCommand.RunAsync(configuration, output, errors, TimeProvider.System, default);
