@@ -66,6 +66,11 @@ public static partial class BotHost
             return await HealthCheckCommand.RunAsync(CreateBuilder(args).Configuration).ConfigureAwait(false);
         }
 
+        if (args.Contains(MigrateStoreCommand.Switch, StringComparer.Ordinal))
+        {
+            return await MigrateStoreCommand.RunAsync(CreateBuilder(args).Configuration).ConfigureAwait(false);
+        }
+
         var builder = CreateBuilder(args);
         configure?.Invoke(builder);
         using var host = builder.Build();
@@ -132,8 +137,8 @@ public static partial class BotHost
         return true;
     }
 
-    /// <summary>The arguments that are settings: the <c>--health</c> switch is a mode, not a setting.</summary>
-    private static string[] ConfigurationArguments(string[] args) => args.Where(a => a != HealthCheckCommand.Switch).ToArray();
+    /// <summary>The arguments that are settings: the <c>--health</c> and <c>--migrate-store</c> switches are modes, not settings.</summary>
+    private static string[] ConfigurationArguments(string[] args) => args.Where(a => a is not HealthCheckCommand.Switch and not MigrateStoreCommand.Switch).ToArray();
 
     /// <summary>Rewrites the framework's "DataAnnotation validation failed for 'XOptions' members: 'Y' with the error: '…'" as "Section:Y: …".</summary>
     internal static string Describe(string failure)

@@ -9,6 +9,9 @@ public interface ICatalogueEntryRepository
     /// </summary>
     Task<CatalogueEntry?> FindAsync(string catalogueId, CancellationToken cancellationToken);
 
+    /// <summary>Every stored entry, ordered by catalogue id (ordinal): for moving a store whole.</summary>
+    Task<IReadOnlyList<CatalogueEntry>> ListAsync(CancellationToken cancellationToken);
+
     /// <summary>Inserts the entry, or replaces the one stored under its catalogue id. It must be within its limits (<see cref="CatalogueEntry.IsWithinLimits"/>).</summary>
     Task SaveAsync(CatalogueEntry entry, CancellationToken cancellationToken);
 }

@@ -11,6 +11,9 @@ public interface IOutboxRepository
     /// <summary>Messages not yet marked sent, oldest first.</summary>
     Task<IReadOnlyList<OutboxMessage>> ListPendingAsync(CancellationToken cancellationToken);
 
+    /// <summary>Every message, pending, sent and abandoned, oldest first (then by id): for moving a store whole.</summary>
+    Task<IReadOnlyList<OutboxMessage>> ListAllAsync(CancellationToken cancellationToken);
+
     Task<OutboxMessage?> GetAsync(Guid id, CancellationToken cancellationToken);
 
     /// <summary>The stored intent with that (kind, intent key), if it was ever decided.</summary>

@@ -13,15 +13,19 @@ public sealed class PostgresStore : IAsyncDisposable
 {
     private readonly GroupCommitWriter _writer;
 
-    private PostgresStore(NpgsqlDataSource dataSource, PostgresStoreSettings settings, int schemaVersion)
+    private PostgresStore(NpgsqlDataSource dataSource, PostgresStoreSettings settings, int schemaVersion, string description)
     {
         DataSource = dataSource;
+        Description = description;
         SchemaVersion = schemaVersion;
         _writer = new GroupCommitWriter(dataSource, settings.MaxBatchSize, settings.WriterLanes);
     }
 
     /// <summary>The club tables' schema version after opening (<see cref="LatestSchemaVersion"/>).</summary>
     public int SchemaVersion { get; }
+
+    /// <summary>Where the store is, for the operator, never with the password: <c>"listeningclub" on db.example:5432 as bot</c>.</summary>
+    public string Description { get; }
 
     public static int LatestSchemaVersion => MigrationCatalog.Club.Latest;
 
@@ -64,7 +68,7 @@ public sealed class PostgresStore : IAsyncDisposable
         try
         {
             var versions = SchemaMigrator.Migrate(dataSource, [MigrationCatalog.Club, .. settings.ExtraSchema]);
-            return new PostgresStore(dataSource, settings, versions[MigrationCatalog.Club.Name]);
+            return new PostgresStore(dataSource, settings, versions[MigrationCatalog.Club.Name], Describe(builder));
         }
         catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException or IOException)
         {

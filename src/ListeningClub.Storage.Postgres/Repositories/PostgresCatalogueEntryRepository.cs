@@ -19,6 +19,13 @@ public sealed class PostgresCatalogueEntryRepository(PostgresStore store) : ICat
         return await command.FirstOrDefaultAsync(row => RowDocs.ReadCatalogueEntry(row.GetString(0), row.GetString(1)), cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<CatalogueEntry>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var command = store.DataSource.Command("SELECT id, doc FROM catalogue_entries");
+        var entries = await command.ListAsync(row => RowDocs.ReadCatalogueEntry(row.GetString(0), row.GetString(1)), cancellationToken).ConfigureAwait(false);
+        return entries.OrderBy(entry => entry.CatalogueId, StringComparer.Ordinal).ToList();
+    }
+
     public async Task SaveAsync(CatalogueEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);

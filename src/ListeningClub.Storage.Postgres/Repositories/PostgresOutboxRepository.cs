@@ -34,12 +34,9 @@ public sealed class PostgresOutboxRepository(PostgresStore store) : IOutboxRepos
         }
     }
 
-    public async Task<IReadOnlyList<OutboxMessage>> ListPendingAsync(CancellationToken cancellationToken)
-    {
-        await using var command = store.DataSource.Command("SELECT doc FROM outbox WHERE pending");
-        var messages = await command.ListAsync(row => RowDocs.ReadOutbox(row.GetString(0)), cancellationToken).ConfigureAwait(false);
-        return messages.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToList();
-    }
+    public Task<IReadOnlyList<OutboxMessage>> ListPendingAsync(CancellationToken cancellationToken) => ListAsync("SELECT doc FROM outbox WHERE pending", cancellationToken);
+
+    public Task<IReadOnlyList<OutboxMessage>> ListAllAsync(CancellationToken cancellationToken) => ListAsync("SELECT doc FROM outbox", cancellationToken);
 
     public async Task<OutboxMessage?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -90,5 +87,13 @@ public sealed class PostgresOutboxRepository(PostgresStore store) : IOutboxRepos
         }
 
         async Task Run() => updated = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Oldest first, then by id, as the LiteDB store orders them.</summary>
+    private async Task<IReadOnlyList<OutboxMessage>> ListAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var command = store.DataSource.Command(sql);
+        var messages = await command.ListAsync(row => RowDocs.ReadOutbox(row.GetString(0)), cancellationToken).ConfigureAwait(false);
+        return messages.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToList();
     }
 }

@@ -18,9 +18,13 @@ internal sealed class LiteStore : IAsyncDisposable
 {
     private readonly DataFolderLock _folderLock;
     private readonly DurableFileStream _dataStream;
-    private readonly DurableFileStream _logStream;
+
+    /// <summary>The write-ahead log; an empty <see cref="MemoryStream"/> when a file opened read-only has none.</summary>
+    private readonly Stream _logStream;
     private readonly LiteDatabase _db;
-    private readonly SingleWriter _writer;
+
+    /// <summary>Null when the store was opened read-only (<see cref="OpenReadOnly"/>).</summary>
+    private readonly SingleWriter? _writer;
     private readonly StorageOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -41,9 +45,9 @@ internal sealed class LiteStore : IAsyncDisposable
         ILogger logger,
         DataFolderLock folderLock,
         DurableFileStream dataStream,
-        DurableFileStream logStream,
+        Stream logStream,
         LiteDatabase db,
-        LogWriteBarrier barrier)
+        LogWriteBarrier? barrier)
     {
         _options = options;
         _time = time;
@@ -52,10 +56,15 @@ internal sealed class LiteStore : IAsyncDisposable
         _dataStream = dataStream;
         _logStream = logStream;
         _db = db;
+        if (barrier is null || logStream is not DurableFileStream durableLog)
+        {
+            return;
+        }
+
         _writer = new SingleWriter(
             db,
             _engineTurn,
-            () => MakeLogDurable(barrier, logStream),
+            () => MakeLogDurable(barrier, durableLog),
             () => logStream.Length,
             new WriterSettings(
                 options.MaxBatchSize,
@@ -77,10 +86,10 @@ internal sealed class LiteStore : IAsyncDisposable
     public int CheckpointPages => _options.CheckpointPages;
 
     /// <summary>Checkpoints the writer ran since open, their total and longest duration.</summary>
-    public (long Count, TimeSpan Total, TimeSpan Longest) CheckpointStats => _writer.CheckpointStats;
+    public (long Count, TimeSpan Total, TimeSpan Longest) CheckpointStats => Writer.CheckpointStats;
 
     /// <summary>The longest the log has been after a commit since open (bytes).</summary>
-    public long LargestLogBytes => _writer.LargestLogBytes;
+    public long LargestLogBytes => Writer.LargestLogBytes;
 
     /// <summary>fsync calls on the data file since open (checkpoints write it).</summary>
     public long DataFsyncs => _dataStream.Fsyncs;
@@ -91,30 +100,34 @@ internal sealed class LiteStore : IAsyncDisposable
     /// <summary>Raised on the writer thread after each checkpoint the writer ran.</summary>
     internal event Action<CheckpointReason>? Checkpointed
     {
-        add => _writer.Checkpointed += value;
-        remove => _writer.Checkpointed -= value;
+        add => Writer.Checkpointed += value;
+        remove => Writer.Checkpointed -= value;
     }
 
     /// <summary>Write transactions committed since open.</summary>
-    public long Commits => _writer.Commits;
+    public long Commits => Writer.Commits;
 
     /// <summary>Write operations acknowledged since open.</summary>
-    public long CommittedOperations => _writer.CommittedOperations;
+    public long CommittedOperations => Writer.CommittedOperations;
 
     /// <summary>Writer time spent running operations, in LiteDB's Commit, and waiting for durability.</summary>
-    public (TimeSpan Execute, TimeSpan Commit, TimeSpan Durable) WriterTimings => _writer.Timings;
+    public (TimeSpan Execute, TimeSpan Commit, TimeSpan Durable) WriterTimings => Writer.Timings;
 
     /// <summary>fsync calls on the log since open (two per commit with group commit).</summary>
-    public long LogFsyncs => _logStream.Fsyncs;
+    public long LogFsyncs => DurableLog.Fsyncs;
 
     /// <summary>Time spent in fsync on the log since open.</summary>
-    public TimeSpan LogFsyncTime => _logStream.FsyncTime;
+    public TimeSpan LogFsyncTime => DurableLog.FsyncTime;
 
     /// <summary>Commit-confirming log pages written since open (one per commit).</summary>
-    public long LogConfirmPages => _logStream.ConfirmPagesWritten;
+    public long LogConfirmPages => DurableLog.ConfirmPagesWritten;
 
     /// <summary>Bytes written to the log since open.</summary>
-    public long LogBytesWritten => _logStream.BytesWritten;
+    public long LogBytesWritten => DurableLog.BytesWritten;
+
+    private SingleWriter Writer => _writer ?? throw new InvalidOperationException($"{DatabasePath} was opened read-only.");
+
+    private DurableFileStream DurableLog => _logStream as DurableFileStream ?? throw new InvalidOperationException($"{DatabasePath} was opened read-only without a log.");
 
     /// <summary>Opens (creating if needed) the database in <see cref="StorageOptions.DataFolder"/>, migrated to <paramref name="targetVersion"/> (default: latest).</summary>
     public static LiteStore Open(StorageOptions options, TimeProvider time, ILogger logger, int? targetVersion = null)
@@ -194,6 +207,50 @@ internal sealed class LiteStore : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Opens the existing database in <see cref="StorageOptions.DataFolder"/> for reading only, holding the data-folder
+    /// lock meanwhile (so no bot opens it): the file and its log are opened read-only, nothing is migrated, checkpointed
+    /// or written, and writes throw. Throws <see cref="StorageFileException"/> when there is no file, or none this build
+    /// can read, and <see cref="DataFolderInUseException"/> when a bot owns the folder.
+    /// </summary>
+    public static LiteStore OpenReadOnly(StorageOptions options, TimeProvider time, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var path = options.DatabasePath;
+        if (!DatabaseFiles.InspectExisting(path))
+        {
+            throw new StorageFileException(path, "does not exist or is empty: there is no club to read. Check Storage:DataFolder and Storage:FileName.");
+        }
+
+        var folderLock = DataFolderLock.Acquire(options.DataFolder);
+        DurableFileStream? data = null;
+        Stream? log = null;
+        try
+        {
+            var logPath = DatabaseFiles.LogPathFor(path);
+            DatabaseIdentity.Read(path, logPath).EnsureUsable(path, MigrationCatalog.LatestVersion);
+            data = DurableFileStream.OpenData(path, readOnly: true);
+            log = File.Exists(logPath) ? DurableFileStream.OpenLog(logPath, readOnly: true) : new MemoryStream();
+            var settings = new EngineSettings { DataStream = data, LogStream = log, ReadOnly = true, AutoRebuild = false, Upgrade = false };
+            var db = new LiteDatabase(new LiteEngine(settings), StorageMapper.Create(), disposeOnClose: true);
+            return new LiteStore(options, time, logger, folderLock, data, log, db, barrier: null);
+        }
+        catch (LiteException ex)
+        {
+            log?.Dispose();
+            data?.Dispose();
+            folderLock.Dispose();
+            throw new StorageFileException(path, $"cannot be opened by LiteDB 5.0.20 ({ex.Message}). Restore it from a backup or move it away.", ex);
+        }
+        catch
+        {
+            log?.Dispose();
+            data?.Dispose();
+            folderLock.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Runs <paramref name="read"/> on the calling thread against the last committed state; it waits at most for the writer's in-memory work, never for the disk.</summary>
     public T Read<T>(Func<LiteDatabase, T> read)
     {
@@ -207,13 +264,13 @@ internal sealed class LiteStore : IAsyncDisposable
 
     /// <summary>Queues a write; completes after the transaction it ran in has committed and is on disk.</summary>
     public Task<T> WriteAsync<T>(Func<LiteDatabase, T> write, CancellationToken cancellationToken = default) =>
-        _writer.WriteAsync(write, cancellationToken);
+        Writer.WriteAsync(write, cancellationToken);
 
     /// <summary>Queues a write; completes after the transaction it ran in has committed and is on disk.</summary>
     public Task WriteAsync(Action<LiteDatabase> write, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(write);
-        return _writer.WriteAsync(
+        return Writer.WriteAsync(
             db =>
             {
                 write(db);
@@ -224,10 +281,10 @@ internal sealed class LiteStore : IAsyncDisposable
 
     /// <summary>Queues work to run alone on the writer thread, after everything queued before it, outside any transaction.</summary>
     public Task<T> ExclusiveAsync<T>(Func<LiteDatabase, T> work, CancellationToken cancellationToken = default) =>
-        _writer.ExclusiveAsync(work, cancellationToken);
+        Writer.ExclusiveAsync(work, cancellationToken);
 
     /// <summary>Folds the log into the data file, after every write queued before it has committed. Use after critical transitions.</summary>
-    public Task CheckpointAsync(CancellationToken cancellationToken = default) => _writer.CheckpointAsync(cancellationToken);
+    public Task CheckpointAsync(CancellationToken cancellationToken = default) => Writer.CheckpointAsync(cancellationToken);
 
     /// <summary>
     /// An online backup: under the writer (no write in flight), checkpoint and copy the file into the backups folder;
@@ -239,7 +296,7 @@ internal sealed class LiteStore : IAsyncDisposable
         var stem = Path.GetFileNameWithoutExtension(DatabasePath);
         var stamp = _time.GetUtcNow().ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture);
         var target = Path.Combine(BackupsFolder, $"{stem}-{stamp}.db");
-        var version = await _writer.ExclusiveAsync(
+        var version = await Writer.ExclusiveAsync(
             db =>
             {
                 int checkpointed;
@@ -270,8 +327,12 @@ internal sealed class LiteStore : IAsyncDisposable
 
         try
         {
-            await _writer.DisposeAsync().ConfigureAwait(false);
-            await FinalCheckpointAsync().ConfigureAwait(false);
+            // A read-only store has nothing to drain and must not checkpoint: that would write to the file.
+            if (_writer is not null)
+            {
+                await _writer.DisposeAsync().ConfigureAwait(false);
+                await FinalCheckpointAsync().ConfigureAwait(false);
+            }
         }
         finally
         {

@@ -19,6 +19,16 @@ internal sealed class CatalogueEntryRepository(LiteStore store) : ICatalogueEntr
             db.GetCollection(Collections.CatalogueEntries).FindById(catalogueId) is { } document ? CatalogueEntryDocuments.FromDocument(document) : null));
     }
 
+    public Task<IReadOnlyList<CatalogueEntry>> ListAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<IReadOnlyList<CatalogueEntry>>(store.Read(db =>
+            db.GetCollection(Collections.CatalogueEntries).FindAll()
+                .Select(CatalogueEntryDocuments.FromDocument)
+                .OrderBy(entry => entry.CatalogueId, StringComparer.Ordinal)
+                .ToList()));
+    }
+
     public Task SaveAsync(CatalogueEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);

@@ -32,12 +32,13 @@ internal sealed class OutboxRepository(LiteStore store) : IOutboxRepository
     public Task<IReadOnlyList<OutboxMessage>> ListPendingAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult<IReadOnlyList<OutboxMessage>>(store.Read(db =>
-            db.GetCollection(Collections.Outbox).Find(Filters.Equal(OutboxDocuments.PendingIndex, true))
-                .Select(OutboxDocuments.FromDocument)
-                .OrderBy(message => message.CreatedAt)
-                .ThenBy(message => message.Id)
-                .ToList()));
+        return Task.FromResult<IReadOnlyList<OutboxMessage>>(List(collection => collection.Find(Filters.Equal(OutboxDocuments.PendingIndex, true))));
+    }
+
+    public Task<IReadOnlyList<OutboxMessage>> ListAllAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<IReadOnlyList<OutboxMessage>>(List(collection => collection.FindAll()));
     }
 
     public Task<OutboxMessage?> GetAsync(Guid id, CancellationToken cancellationToken)
@@ -91,4 +92,11 @@ internal sealed class OutboxRepository(LiteStore store) : IOutboxRepository
                 cancellationToken),
             "Another outbox message already has that kind and intent key.");
     }
+
+    private List<OutboxMessage> List(Func<ILiteCollection<BsonDocument>, IEnumerable<BsonDocument>> find) => store.Read(db =>
+        find(db.GetCollection(Collections.Outbox))
+            .Select(OutboxDocuments.FromDocument)
+            .OrderBy(message => message.CreatedAt)
+            .ThenBy(message => message.Id)
+            .ToList());
 }

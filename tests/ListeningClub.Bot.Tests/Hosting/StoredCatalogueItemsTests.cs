@@ -269,6 +269,9 @@ public sealed class StoredCatalogueItemsTests
         public Task<CatalogueEntry?> FindAsync(string catalogueId, CancellationToken cancellationToken) =>
             ReadFailure is { } failure ? Task.FromException<CatalogueEntry?>(failure) : Task.FromResult(Entries.GetValueOrDefault(catalogueId));
 
+        public Task<IReadOnlyList<CatalogueEntry>> ListAsync(CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<CatalogueEntry>>(Entries.Values.OrderBy(entry => entry.CatalogueId, StringComparer.Ordinal).ToList());
+
         public Task SaveAsync(CatalogueEntry entry, CancellationToken cancellationToken)
         {
             Assert.True(entry.IsWithinLimits, "the adapter saves only entries within their limits");

@@ -52,6 +52,21 @@ public abstract class CatalogueEntryContract : ContractTest
     }
 
     [Fact]
+    public async Task List_ReturnsEveryEntry_ByCatalogueIdOrdinally_AsLastSaved()
+    {
+        Assert.Empty(await Store.CatalogueEntries.ListAsync(default));
+        await Store.CatalogueEntries.SaveAsync(Entry(OkComputer, """{"album":true}""", Sample.Now), default);
+        await Store.CatalogueEntries.SaveAsync(Entry(Alien, """{"v":1}""", Sample.Now), default);
+        await Store.CatalogueEntries.SaveAsync(Entry("TMDB:1", "{}", Sample.Now), default);
+        await Store.CatalogueEntries.SaveAsync(Entry(Alien, """{"v":2}""", Sample.Now.AddTicks(1)), default);
+
+        var entries = await Store.CatalogueEntries.ListAsync(default);
+
+        Assert.Equal(["TMDB:1", OkComputer, Alien], entries.Select(e => e.CatalogueId));
+        Assert.Equal(Entry(Alien, """{"v":2}""", Sample.Now.AddTicks(1)), entries[2]);
+    }
+
+    [Fact]
     public async Task AnEntryAtItsLimits_IsKept_AndOneBeyondThemIsRefusedWithNothingStored()
     {
         var longestId = "tmdb:" + new string('9', CatalogueEntry.MaxIdLength - 5);

@@ -131,6 +131,28 @@ public abstract class OtherRepositoryContract : ContractTest
     }
 
     [Fact]
+    public async Task Outbox_ListAll_ReturnsPendingSentAndAbandonedMessages_OldestFirst()
+    {
+        var sent = Message("pick-announced", "cycle-1", Sample.Now.AddSeconds(2));
+        var abandoned = Message("dm-reminder", "cycle-1:42", Sample.Now);
+        var pending = Message("voting-opened", "cycle-1", Sample.Now.AddSeconds(1));
+        foreach (var message in new[] { sent, abandoned, pending })
+        {
+            await Store.Outbox.AddOrGetAsync(message, default);
+        }
+
+        await Store.Outbox.UpdateAsync(sent with { Attempts = 1, SentAt = Sample.Now.AddMinutes(1), MessageId = 99 }, default);
+        await Store.Outbox.UpdateAsync(abandoned with { Attempts = 5, AbandonedAt = Sample.Now.AddMinutes(3), AbandonReason = "403 50007" }, default);
+
+        var all = await Store.Outbox.ListAllAsync(default);
+
+        Assert.Equal([abandoned.Id, pending.Id, sent.Id], all.Select(m => m.Id));
+        Assert.Equal("403 50007", all[0].AbandonReason);
+        Assert.Equal(pending, all[1]);
+        Assert.Equal(99UL, all[2].MessageId);
+    }
+
+    [Fact]
     public async Task Outbox_FiftyProcessesDecidingTheSameIntentAtOnce_StoreOne()
     {
         var messages = Enumerable.Range(0, 50).Select(i => Message("pick-announced", "cycle-7", Sample.Now.AddSeconds(i))).ToList();
