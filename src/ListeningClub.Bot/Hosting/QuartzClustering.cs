@@ -4,12 +4,11 @@ using Quartz;
 namespace ListeningClub.Bot.Hosting;
 
 /// <summary>
-/// Quartz clustered on PostgreSQL (#17 part 2, first slice): AdoJobStore on Npgsql with <c>quartz.jobStore.clustered =
-/// true</c>, so any instance may fire any trigger and a trigger fires once across the cluster. Its tables are a store
-/// migration (component <c>quartz</c> in <c>schema_version</c>) that runs Quartz's own PostgreSQL create script, shipped
-/// inside the Quartz assembly, so the tables always match the Quartz version in use; the PostgreSQL store runs it at
-/// open when <c>Storage:Provider=Postgres</c>. Not yet the bot's scheduler: <see cref="QuartzSetup"/> still uses the
-/// in-memory store (see src/ListeningClub.Storage.Postgres/README.md, "Quartz").
+/// Quartz clustered on PostgreSQL: AdoJobStore on Npgsql with <c>quartz.jobStore.clustered = true</c>, so any instance
+/// may fire any trigger and a trigger fires once across the cluster. Its tables are a store migration (component
+/// <c>quartz</c> in <c>schema_version</c>) that runs Quartz's own PostgreSQL create script, shipped inside the Quartz
+/// assembly, so the tables always match the Quartz version in use; the PostgreSQL store runs it at open. The bot's
+/// scheduler is this whenever <c>Storage:Provider=Postgres</c> (<see cref="QuartzSetup"/>).
 /// </summary>
 public static class QuartzClustering
 {
