@@ -48,6 +48,7 @@ public static class ClubStoreRegistration
                 ?? throw new InvalidOperationException("ConnectionStrings:Postgres is missing."),
             MaxBatchSize = provider.GetRequiredService<IOptions<StorageOptions>>().Value.MaxBatchSize,
             ExtraSchema = [QuartzClustering.Schema],
+            Time = provider.GetRequiredService<TimeProvider>(),
         }));
 
         Route<IClubRepository, PostgresClubRepository>(services);

@@ -16,7 +16,7 @@ public sealed class PostgresCatalogueEntryRepository(PostgresStore store) : ICat
         }
 
         await using var command = store.DataSource.Command("SELECT id, doc FROM catalogue_entries WHERE id = $1", Sql.Text(catalogueId));
-        return await command.FirstOrDefaultAsync(row => RowDocs.ReadCatalogueEntry(row.GetString(0), row.GetString(1)), cancellationToken).ConfigureAwait(false);
+        return await store.FirstOrDefaultAsync(command, row => RowDocs.ReadCatalogueEntry(row.GetString(0), row.GetString(1)), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task SaveAsync(CatalogueEntry entry, CancellationToken cancellationToken)
@@ -33,6 +33,6 @@ public sealed class PostgresCatalogueEntryRepository(PostgresStore store) : ICat
             "INSERT INTO catalogue_entries (id, doc) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc",
             Sql.Text(entry.CatalogueId),
             Sql.Text(RowDocs.Write(entry)));
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await store.ExecuteAsync(command, repeatable: true, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -21,7 +21,7 @@ public sealed class PostgresOutboxRepository(PostgresStore store) : IOutboxRepos
                 Sql.Bool(message.IsPending),
                 Sql.Text(doc)))
             {
-                if (await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
+                if (await store.ExecuteAsync(insert, repeatable: true, cancellationToken).ConfigureAwait(false) == 1)
                 {
                     return message;
                 }
@@ -37,14 +37,14 @@ public sealed class PostgresOutboxRepository(PostgresStore store) : IOutboxRepos
     public async Task<IReadOnlyList<OutboxMessage>> ListPendingAsync(CancellationToken cancellationToken)
     {
         await using var command = store.DataSource.Command("SELECT doc FROM outbox WHERE pending");
-        var messages = await command.ListAsync(row => RowDocs.ReadOutbox(row.GetString(0)), cancellationToken).ConfigureAwait(false);
+        var messages = await store.ListAsync(command, row => RowDocs.ReadOutbox(row.GetString(0)), cancellationToken).ConfigureAwait(false);
         return messages.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToList();
     }
 
     public async Task<OutboxMessage?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var command = store.DataSource.Command("SELECT doc FROM outbox WHERE id = $1", Sql.Uuid(id));
-        return await command.FirstOrDefaultAsync(row => RowDocs.ReadOutbox(row.GetString(0)), cancellationToken).ConfigureAwait(false);
+        return await store.FirstOrDefaultAsync(command, row => RowDocs.ReadOutbox(row.GetString(0)), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<OutboxMessage?> FindAsync(string kind, string intentKey, CancellationToken cancellationToken)
@@ -52,7 +52,7 @@ public sealed class PostgresOutboxRepository(PostgresStore store) : IOutboxRepos
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(intentKey);
         await using var command = store.DataSource.Command("SELECT doc FROM outbox WHERE kind = $1 AND intent_key = $2", Sql.Text(kind), Sql.Text(intentKey));
-        return await command.FirstOrDefaultAsync(row => RowDocs.ReadOutbox(row.GetString(0)), cancellationToken).ConfigureAwait(false);
+        return await store.FirstOrDefaultAsync(command, row => RowDocs.ReadOutbox(row.GetString(0)), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task UpdateAsync(OutboxMessage message, CancellationToken cancellationToken)
@@ -72,6 +72,6 @@ public sealed class PostgresOutboxRepository(PostgresStore store) : IOutboxRepos
             throw new InvalidOperationException($"Outbox message {message.Id} does not exist.");
         }
 
-        async Task Run() => updated = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        async Task Run() => updated = await store.ExecuteAsync(command, repeatable: true, cancellationToken).ConfigureAwait(false);
     }
 }
