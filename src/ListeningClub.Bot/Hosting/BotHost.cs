@@ -51,7 +51,7 @@ public static partial class BotHost
         builder.Configuration.AddCommandLine(ConfigurationArguments(args));
         builder.ConfigureContainer(new DefaultServiceProviderFactory(ServiceProviderOptions));
         builder.Services.AddSystemdNotify();
-        builder.Services.AddListeningClub();
+        builder.Services.AddListeningClub(builder.Configuration);
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using ListeningClub.Application.Locks;
 using ListeningClub.Bot.Features.Backup;
 using ListeningClub.Domain.Ballots;
 using ListeningClub.Domain.Clubs;
@@ -50,6 +51,11 @@ public static class ClubStoreRegistration
             ExtraSchema = [QuartzClustering.Schema],
             Time = provider.GetRequiredService<TimeProvider>(),
         }));
+
+        // Several instances may share a PostgreSQL store: the application's locks are then also taken across them.
+        services.AddSingleton<IClusterLocks>(provider => provider.GetRequiredService<IOptions<ClubStoreOptions>>().Value.IsPostgres
+            ? new PostgresClusterLocks(new AdvisoryLocks(provider.GetRequiredService<PostgresStore>()))
+            : IClusterLocks.OneProcess);
 
         Route<IClubRepository, PostgresClubRepository>(services);
         Route<ICycleRepository, PostgresCycleRepository>(services);
@@ -158,4 +164,16 @@ internal sealed class PostgresStorageMaintenance(PostgresStore store) : IStorage
     public Task<string> BackupAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException(BackupIsPgDumpsJob);
 
     public Task<(bool Writable, string? Problem)> ProbeAsync(CancellationToken cancellationToken = default) => store.ProbeAsync(cancellationToken);
+}
+
+/// <summary><see cref="IClusterLocks"/> as PostgreSQL's advisory locks: every instance on the same database (and schema) sees them.</summary>
+internal sealed class PostgresClusterLocks(AdvisoryLocks locks) : IClusterLocks
+{
+    public bool IsShared => true;
+
+    public Task<IAsyncDisposable> AcquireAsync(string kind, string id, bool sideBySide, CancellationToken cancellationToken) =>
+        locks.AcquireAsync(kind, id, sideBySide, cancellationToken);
+
+    public Task<IAsyncDisposable?> TryAcquireAsync(string kind, string id, CancellationToken cancellationToken) =>
+        locks.TryAcquireAsync(kind, id, cancellationToken);
 }

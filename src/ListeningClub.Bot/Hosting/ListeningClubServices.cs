@@ -19,6 +19,7 @@ using ListeningClub.Catalogue.Caching;
 using ListeningClub.Catalogue.Hosting;
 using ListeningClub.Discord.Hosting;
 using ListeningClub.Storage.Configuration;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -40,7 +41,8 @@ public static class ListeningClubServices
     /// (running jobs finish), and the store last (its writer drains, then a checkpoint).
     /// </para>
     /// </remarks>
-    public static IServiceCollection AddListeningClub(this IServiceCollection services)
+    /// <param name="configuration">The bot's configuration, for the choices made when registering (Quartz's job store).</param>
+    public static IServiceCollection AddListeningClub(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddClubStore(); // LiteDB, or PostgreSQL when Storage:Provider = Postgres
         services.AddSingleton<IValidateOptions<StorageOptions>, DataFolderCheck>();
@@ -50,7 +52,7 @@ public static class ListeningClubServices
         services.AddInteractions();
         services.AddPosting();
         services.AddStepRunner();
-        services.AddScheduler();
+        services.AddScheduler(configuration);
         services.AddSetup();
         services.AddNominations();
         services.AddVoting();

@@ -40,6 +40,9 @@ public sealed partial class OutboxDispatcher(
     TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
+    /// <summary>How long a post another instance is attempting is left alone before this one looks at it again.</summary>
+    public static readonly TimeSpan ClaimedElsewhereWait = TimeSpan.FromSeconds(15);
+
     private readonly Dictionary<Guid, DateTimeOffset> _heldBack = [];
 
     /// <summary>Sends every pending post now, oldest first, whatever its next attempt says (start-up, and a new gateway session); returns how many were pending.</summary>
@@ -165,7 +168,15 @@ public sealed partial class OutboxDispatcher(
 
         lock (_heldBack)
         {
-            _heldBack.Remove(message.Id);
+            if (after.IsPending && after.IsDueAt(time.GetUtcNow()))
+            {
+                // Due, yet nothing was recorded: another instance sharing the store is attempting it. Look again shortly.
+                _heldBack[message.Id] = time.GetUtcNow() + ClaimedElsewhereWait;
+            }
+            else
+            {
+                _heldBack.Remove(message.Id);
+            }
         }
 
         if (after.IsSent)

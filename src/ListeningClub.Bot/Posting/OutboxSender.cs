@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using ListeningClub.Application.Locks;
 using ListeningClub.Discord.Models;
 using ListeningClub.Discord.Rest;
 using ListeningClub.Discord.Rest.Resources;
@@ -16,6 +17,9 @@ namespace ListeningClub.Bot.Posting;
 /// sent with the message id. A crash before the send posts it on the next attempt; a crash after the send but before
 /// the mark sends again with the same nonce, which Discord answers with the message already created.
 /// Forum posts have no nonce in Discord's API: a crash between creating one and marking it sent can repeat that one post.
+/// When several instances share the store, an attempt first claims the post in the store for <see cref="ClaimLease"/>
+/// (<see cref="IOutboxRepository.TryClaimAsync"/>), so two instances never attempt one post at the same time; a claim
+/// left by an instance that died mid-attempt expires, and another instance then sends the post, with the same nonce.
 /// </summary>
 /// <remarks>
 /// Every attempt, whoever makes it (the first one when the post is decided, <see cref="OutboxDispatcher"/>'s
@@ -23,8 +27,23 @@ namespace ListeningClub.Bot.Posting;
 /// time and reads the intent again once it has the turn: two paths never post the same intent at once, and one that
 /// comes second sees it sent. A failed attempt records when the next is due and wakes the dispatcher.
 /// </remarks>
-public sealed partial class OutboxSender(IOutboxRepository outbox, IChannelMessagesApi messages, IThreadsApi threads, PostAttachments attachments, OutboxWakeUp wakeUp, OutboxMetrics metrics, TimeProvider time, ILogger<OutboxSender> logger)
+public sealed partial class OutboxSender(
+    IOutboxRepository outbox,
+    IChannelMessagesApi messages,
+    IThreadsApi threads,
+    PostAttachments attachments,
+    OutboxWakeUp wakeUp,
+    OutboxMetrics metrics,
+    IClusterLocks cluster,
+    TimeProvider time,
+    ILogger<OutboxSender> logger)
 {
+    /// <summary>
+    /// How long one attempt keeps its claim on a post when instances share the store: far longer than an attempt takes
+    /// (a rate-limited post waits seconds), and how long a post waits when the instance attempting it dies.
+    /// </summary>
+    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
+
     /// <summary>Discord's 50007 "Cannot send messages to this user" (direct messages closed to the bot).</summary>
     public const int CannotMessageUser = 50007;
 
@@ -32,6 +51,9 @@ public sealed partial class OutboxSender(IOutboxRepository outbox, IChannelMessa
     public const int UnknownChannel = 10003;
 
     private readonly ConcurrentDictionary<Guid, Task<OutboxMessage>> _attempts = new();
+
+    /// <summary>This process, as the holder of its claims.</summary>
+    private readonly string _claimant = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
     /// <summary>Stores the intent (once per kind and key) and sends it; the result says whether (and as which message) it went out.</summary>
     public Task<OutboxMessage> PostAsync(TrackId? trackId, ulong guildId, ulong channelId, string kind, string intentKey, MessageCreateRequest message, CancellationToken cancellationToken) =>
@@ -121,14 +143,29 @@ public sealed partial class OutboxSender(IOutboxRepository outbox, IChannelMessa
         return stored.IsPending ? await SendAsync(stored.Id, whenDue: true, cancellationToken).ConfigureAwait(false) : stored;
     }
 
-    /// <summary>One attempt, with the intent's turn held: read it again (another attempt may have just sent it), send it, record the outcome.</summary>
+    /// <summary>
+    /// One attempt, with the intent's turn held: read it again (another attempt may have just sent it), claim it when
+    /// instances share the store (another instance may be attempting it: then it is returned as it is), send it, record
+    /// the outcome.
+    /// </summary>
     private async Task<OutboxMessage> AttemptAsync(Guid id, bool whenDue, CancellationToken cancellationToken)
     {
         var stored = await outbox.GetAsync(id, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Outbox message {id} does not exist.");
-        if (!stored.IsPending || (whenDue && !stored.IsDueAt(time.GetUtcNow())))
+        var now = time.GetUtcNow();
+        if (!stored.IsPending || (whenDue && !stored.IsDueAt(now)))
         {
             return stored;
+        }
+
+        if (cluster.IsShared)
+        {
+            if (await outbox.TryClaimAsync(id, _claimant, now, now + ClaimLease, cancellationToken).ConfigureAwait(false) is not { } claimed)
+            {
+                return await outbox.GetAsync(id, cancellationToken).ConfigureAwait(false) ?? stored;
+            }
+
+            stored = claimed;
         }
 
         var request = JsonSerializer.Deserialize(stored.Payload, DiscordJsonContext.Default.MessageCreateRequest)!

@@ -78,5 +78,10 @@ internal static class MigrationCatalog
                 id text PRIMARY KEY,
                 doc text NOT NULL);
             """),
+        new SchemaMigration(2, "outbox claims (one attempt at a post at a time across processes)", """
+            ALTER TABLE outbox
+                ADD COLUMN claimed_by text NULL,
+                ADD COLUMN claimed_until bigint NULL;    -- UTC ticks
+            """),
     ]);
 }

@@ -55,11 +55,28 @@ public sealed class PostgresOutboxRepository(PostgresStore store) : IOutboxRepos
         return await store.FirstOrDefaultAsync(command, row => RowDocs.ReadOutbox(row.GetString(0)), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>One statement: the row is claimed only if it is pending and unclaimed, claimed by this claimant, or its claim expired.</summary>
+    public async Task<OutboxMessage?> TryClaimAsync(Guid id, string claimant, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claimant);
+        await using var command = store.DataSource.Command(
+            """
+            UPDATE outbox SET claimed_by = $2, claimed_until = $4
+            WHERE id = $1 AND pending AND (claimed_by IS NULL OR claimed_by = $2 OR claimed_until <= $3)
+            RETURNING doc
+            """,
+            Sql.Uuid(id),
+            Sql.Text(claimant),
+            Sql.Long(now.UtcTicks),
+            Sql.Long(until.UtcTicks));
+        return await command.FirstOrDefaultAsync(row => RowDocs.ReadOutbox(row.GetString(0)), cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task UpdateAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         await using var command = store.DataSource.Command(
-            "UPDATE outbox SET kind = $2, intent_key = $3, pending = $4, doc = $5 WHERE id = $1",
+            "UPDATE outbox SET kind = $2, intent_key = $3, pending = $4, doc = $5, claimed_by = NULL, claimed_until = NULL WHERE id = $1",
             Sql.Uuid(message.Id),
             Sql.Text(message.Kind),
             Sql.Text(message.IntentKey),

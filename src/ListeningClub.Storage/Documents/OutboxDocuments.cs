@@ -14,7 +14,23 @@ internal static class OutboxDocuments
     public const string IntentIndex = "intent";
     public const string PendingIndex = "pending";
 
+    private const string ClaimedByField = "claimedBy";
+    private const string ClaimedUntilField = "claimedUntil";
+
     public static string Intent(string kind, string intentKey) => kind + "\n" + intentKey;
+
+    /// <summary>True when someone other than <paramref name="claimant"/> holds a claim on the message that has not expired at <paramref name="now"/>.</summary>
+    public static bool ClaimedByOther(BsonDocument document, string claimant, DateTimeOffset now) =>
+        Bson.Get(document, ClaimedByField) is { IsNull: false } by
+        && by.AsString != claimant
+        && Bson.ToOptionalInstant(Bson.Get(document, ClaimedUntilField)) is { } until
+        && until > now;
+
+    public static void Claim(BsonDocument document, string claimant, DateTimeOffset until)
+    {
+        document[ClaimedByField] = claimant;
+        document[ClaimedUntilField] = Bson.FromInstant(until);
+    }
 
     public static BsonDocument ToDocument(OutboxMessage message)
     {

@@ -55,6 +55,27 @@ internal sealed class OutboxRepository(LiteStore store) : IOutboxRepository
             db.GetCollection(Collections.Outbox).FindOne(Filters.Equal(OutboxDocuments.IntentIndex, intent)) is { } document ? OutboxDocuments.FromDocument(document) : null));
     }
 
+    /// <summary>The claim is two fields of the document, outside the message; an update writes the document without them.</summary>
+    public async Task<OutboxMessage?> TryClaimAsync(Guid id, string claimant, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claimant);
+        var claimed = await store.WriteAsync<BsonDocument?>(
+            db =>
+            {
+                var collection = db.GetCollection(Collections.Outbox);
+                if (collection.FindById(id) is not { } document || !document[OutboxDocuments.PendingIndex].AsBoolean || OutboxDocuments.ClaimedByOther(document, claimant, now))
+                {
+                    return null;
+                }
+
+                OutboxDocuments.Claim(document, claimant, until);
+                collection.Update(document);
+                return document;
+            },
+            cancellationToken).ConfigureAwait(false);
+        return claimed is null ? null : OutboxDocuments.FromDocument(claimed);
+    }
+
     public Task UpdateAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var document = OutboxDocuments.ToDocument(message);

@@ -60,13 +60,14 @@ public static class TrackTriggersScenario
 
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Discord:Token"] = emulator.BotToken,
             ["Discord:ApiBaseUrl"] = emulator.ApiBaseUrl.ToString(),
             ["Storage:DataFolder"] = folder,
-        }).Build());
-        services.AddListeningClub();
+        }).Build();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddListeningClub(configuration);
         await using var provider = services.BuildServiceProvider();
 
         // Every vote closes at the same minute, `lead` from now (UTC tracks: the weekly time is that minute).

@@ -14,7 +14,7 @@ public static class BotRegistrations
     public static IServiceCollection Collection()
     {
         var services = new ServiceCollection();
-        services.AddListeningClub();
+        services.AddListeningClub(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         return services;
     }
 

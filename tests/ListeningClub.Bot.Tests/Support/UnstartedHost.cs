@@ -20,7 +20,7 @@ public static class UnstartedHost
         builder.Configuration.AddInMemoryCollection(settings);
         builder.ConfigureContainer(new DefaultServiceProviderFactory(BotHost.ServiceProviderOptions));
         configure?.Invoke(builder.Services);
-        builder.Services.AddListeningClub();
+        builder.Services.AddListeningClub(builder.Configuration);
         replace?.Invoke(builder.Services);
         return builder.Build();
     }

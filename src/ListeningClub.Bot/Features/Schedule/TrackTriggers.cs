@@ -11,7 +11,9 @@ namespace ListeningClub.Bot.Features.Schedule;
 /// <summary>
 /// Keeps one Quartz trigger per track armed at the track's next step. The store is the source of truth: at start the
 /// triggers are rebuilt from it (Quartz's in-memory store forgets everything), after the catch-up pass has run every
-/// step that came due while the bot was down.
+/// step that came due while the bot was down. A clustered Quartz (on PostgreSQL) keeps its triggers in the database
+/// and fires the ones that came due while every instance was down as soon as one is up: there, only tracks without a
+/// trigger (never armed, or whose job failed before arming the next) are run at start.
 /// </summary>
 public sealed partial class TrackTriggers(ISchedulerFactory schedulers, IClubRepository clubs, ILogger<TrackTriggers> logger) : ITrackTrigger
 {
@@ -32,11 +34,14 @@ public sealed partial class TrackTriggers(ISchedulerFactory schedulers, IClubRep
             return;
         }
 
+        // A step already due fires now. (Started in the past, a clustered store would see a misfire and leave it to its
+        // misfire handler, up to a minute later; the in-memory store fires it at once either way.)
+        var now = scheduler.TimeProvider.GetUtcNow();
         var trigger = TriggerBuilder.Create(scheduler.TimeProvider)
             .WithIdentity(TriggerFor(trackId))
             .WithDescription($"{next.Step} ({next.Key}) of cycle {next.CycleId}")
             .ForJob(job)
-            .StartAt(next.At)
+            .StartAt(next.At > now ? next.At : now)
             .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .Build();
 
@@ -47,6 +52,7 @@ public sealed partial class TrackTriggers(ISchedulerFactory schedulers, IClubRep
                 .UsingJobData(TrackStepJob.GuildKey, guildId.ToString(CultureInfo.InvariantCulture))
                 .UsingJobData(TrackStepJob.TrackKey, trackId.ToString())
                 .StoreDurably()
+                .RequestRecovery() // clustered: a job whose instance died mid-run is run again by another
                 .Build();
             await scheduler.AddJob(detail, new AddJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
         }
@@ -69,13 +75,20 @@ public sealed partial class TrackTriggers(ISchedulerFactory schedulers, IClubRep
         await ArmAsync(guildId, trackId, new PlannedStep(StepKind.OpenVoting, DateTimeOffset.MinValue, "now", default), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Start-up: one immediate run per track (the catch-up pass), which then arms the track's next step.</summary>
+    /// <summary>
+    /// Start-up: one immediate run per track (the catch-up pass), which then arms the track's next step; on a
+    /// persistent (clustered) Quartz store, only for the tracks that have no trigger there.
+    /// </summary>
     public async Task<int> RebuildAsync(CancellationToken cancellationToken)
     {
+        var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
+        var armed = (await scheduler.GetMetadata(cancellationToken).ConfigureAwait(false)).JobStorePersistent
+            ? (await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(Group), cancellationToken).ConfigureAwait(false)).ToHashSet()
+            : [];
         var count = 0;
         foreach (var club in await clubs.ListAsync(cancellationToken).ConfigureAwait(false))
         {
-            foreach (var track in club.Tracks)
+            foreach (var track in club.Tracks.Where(t => !armed.Contains(TriggerFor(t.Id))))
             {
                 await RunNowAsync(club.GuildId, track.Id, cancellationToken).ConfigureAwait(false);
                 count++;
