@@ -18,7 +18,7 @@ public sealed class PostgresStore : IAsyncDisposable
     {
         DataSource = dataSource;
         SchemaVersion = schemaVersion;
-        Retry = new StoreRetry(dataSource, where, settings.Time);
+        Retry = new StoreRetry(dataSource, settings.ConnectionString, where, settings.Time);
         _writer = new GroupCommitWriter(dataSource, Retry, settings.MaxBatchSize, settings.WriterLanes);
     }
 

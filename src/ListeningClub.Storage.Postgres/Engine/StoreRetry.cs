@@ -12,7 +12,9 @@ namespace ListeningClub.Storage.Postgres.Engine;
 /// <see cref="FirstDelay"/> with jitter, on the store's <see cref="TimeProvider"/>), and one
 /// <see cref="StoreUnavailableException"/> when retrying did not help. Every such failure also clears the connection
 /// pool: the server's restart broke every idle connection in it, and the next attempt should dial a fresh one instead of
-/// meeting the next broken one. An operation that is safe to repeat (a read, an upsert or update keyed by the row, so a
+/// meeting the next broken one (Npgsql does not check a pooled connection before handing it out). It clears Npgsql's
+/// process-wide pool for the same connection string too: what else in the process connects with it (Quartz's job store,
+/// on PostgreSQL) would otherwise meet those broken connections after the restart. An operation that is safe to repeat (a read, an upsert or update keyed by the row, so a
 /// retry after a commit whose answer was lost writes the same row again) is retried after any such failure; any other
 /// only when it failed before reaching the server (the connection could not be opened), so nothing is applied twice.
 /// </summary>
@@ -23,13 +25,15 @@ internal sealed class StoreRetry
     public static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(100);
 
     private readonly NpgsqlDataSource _dataSource;
+    private readonly string _connectionString;
     private readonly string _where;
     private readonly ResiliencePipeline _repeatable;
     private readonly ResiliencePipeline _notSentOnly;
 
-    public StoreRetry(NpgsqlDataSource dataSource, string where, TimeProvider time)
+    public StoreRetry(NpgsqlDataSource dataSource, string connectionString, string where, TimeProvider time)
     {
         _dataSource = dataSource;
+        _connectionString = connectionString;
         _where = where;
         _repeatable = Build(IsUnavailable, time);
         _notSentOnly = Build(NeverReachedServer, time);
@@ -46,7 +50,7 @@ internal sealed class StoreRetry
         }
         catch (Exception ex) when (IsUnavailable(ex))
         {
-            _dataSource.Clear();
+            ClearPools();
             throw Unavailable(ex);
         }
     }
@@ -102,11 +106,18 @@ internal sealed class StoreRetry
                 {
                     if (args.Outcome.Exception is { } ex && IsUnavailable(ex))
                     {
-                        _dataSource.Clear();
+                        ClearPools();
                     }
 
                     return default;
                 },
             })
             .Build();
+
+    private void ClearPools()
+    {
+        _dataSource.Clear();
+        using var sameServer = new NpgsqlConnection(_connectionString);
+        NpgsqlConnection.ClearPool(sameServer);
+    }
 }

@@ -69,7 +69,9 @@ public sealed class PostgresOutboxRepository(PostgresStore store) : IOutboxRepos
             Sql.Text(claimant),
             Sql.Long(now.UtcTicks),
             Sql.Long(until.UtcTicks));
-        return await command.FirstOrDefaultAsync(row => RowDocs.ReadOutbox(row.GetString(0)), cancellationToken).ConfigureAwait(false);
+
+        // Safe to repeat: the same claimant may claim its own claim again.
+        return await store.FirstOrDefaultAsync(command, row => RowDocs.ReadOutbox(row.GetString(0)), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task UpdateAsync(OutboxMessage message, CancellationToken cancellationToken)
