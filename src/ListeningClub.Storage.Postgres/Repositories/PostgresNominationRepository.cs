@@ -82,25 +82,12 @@ public sealed class PostgresNominationRepository(PostgresStore store) : INominat
 
         // Plain inserts: not safe to repeat after an unknown outcome (the retry would meet its own rows), so retried only
         // when the server was never reached.
-        await store.Retry.RunAsync(
-            async ct =>
-            {
-                await using var connection = await store.DataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
-                await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-                await using (var batch = new NpgsqlBatch(connection, transaction))
-                {
-                    foreach (var nomination in nominations)
-                    {
-                        batch.BatchCommands.Add(Sql.Statement(Insert, Parameters(nomination, ActiveKey(nomination), RowDocs.Write(nomination))));
-                    }
-
-                    await Sql.TranslateConflicts(batch.ExecuteNonQueryAsync(ct), DuplicateRule).ConfigureAwait(false);
-                }
-
-                await transaction.CommitAsync(ct).ConfigureAwait(false);
-            },
-            repeatable: false,
-            cancellationToken).ConfigureAwait(false);
+        await Sql.TranslateConflicts(
+            store.InTransactionAsync(
+                () => nominations.Select(n => Sql.Statement(Insert, Parameters(n, ActiveKey(n), RowDocs.Write(n)))),
+                repeatable: false,
+                cancellationToken),
+            DuplicateRule).ConfigureAwait(false);
     }
 
     public async Task UpdateAsync(Nomination nomination, CancellationToken cancellationToken)

@@ -2,7 +2,6 @@ using ListeningClub.Domain.Common;
 using ListeningClub.Domain.Prompts;
 using ListeningClub.Storage.Postgres.Engine;
 using ListeningClub.Storage.Postgres.Mapping;
-using Npgsql;
 
 namespace ListeningClub.Storage.Postgres.Repositories;
 
@@ -24,30 +23,15 @@ public sealed class PostgresPromptRepository(PostgresStore store) : IPromptRepos
         }
 
         // Upserts by id: safe to repeat.
-        await store.Retry.RunAsync(
-            async ct =>
-            {
-                await using var connection = await store.DataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
-                await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-                await using (var batch = new NpgsqlBatch(connection, transaction))
-                {
-                    foreach (var prompt in prompts)
-                    {
-                        batch.BatchCommands.Add(Sql.Statement(
-                            """
-                            INSERT INTO prompts (id, track_id, doc) VALUES ($1, $2, $3)
-                            ON CONFLICT (id) DO UPDATE SET track_id = excluded.track_id, doc = excluded.doc
-                            """,
-                            Sql.Uuid(prompt.Id.Value),
-                            Sql.Uuid(prompt.TrackId.Value),
-                            Sql.Text(RowDocs.Write(prompt))));
-                    }
-
-                    await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-                }
-
-                await transaction.CommitAsync(ct).ConfigureAwait(false);
-            },
+        await store.InTransactionAsync(
+            () => prompts.Select(prompt => Sql.Statement(
+                """
+                INSERT INTO prompts (id, track_id, doc) VALUES ($1, $2, $3)
+                ON CONFLICT (id) DO UPDATE SET track_id = excluded.track_id, doc = excluded.doc
+                """,
+                Sql.Uuid(prompt.Id.Value),
+                Sql.Uuid(prompt.TrackId.Value),
+                Sql.Text(RowDocs.Write(prompt)))),
             repeatable: true,
             cancellationToken).ConfigureAwait(false);
     }

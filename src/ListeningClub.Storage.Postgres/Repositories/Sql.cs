@@ -87,6 +87,31 @@ internal static class Sql
     public static Task<int> ExecuteAsync(this PostgresStore store, NpgsqlCommand command, bool repeatable, CancellationToken cancellationToken) =>
         store.Retry.RunAsync(command.ExecuteNonQueryAsync, repeatable, cancellationToken);
 
+    /// <summary>
+    /// Runs the statements <paramref name="statements"/> makes (fresh ones for each attempt) as one batch in one
+    /// transaction, retried as <paramref name="repeatable"/> allows (see <see cref="ExecuteAsync"/>).
+    /// </summary>
+    public static Task InTransactionAsync(this PostgresStore store, Func<IEnumerable<NpgsqlBatchCommand>> statements, bool repeatable, CancellationToken cancellationToken) =>
+        store.Retry.RunAsync(
+            async ct =>
+            {
+                await using var connection = await store.DataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+                await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+                await using (var batch = new NpgsqlBatch(connection, transaction))
+                {
+                    foreach (var statement in statements())
+                    {
+                        batch.BatchCommands.Add(statement);
+                    }
+
+                    await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(ct).ConfigureAwait(false);
+            },
+            repeatable,
+            cancellationToken);
+
     /// <summary>Awaits a write, turning a unique-key violation into a <see cref="PostgresConflictException"/> saying which rule.</summary>
     public static async Task TranslateConflicts(Task write, string rule)
     {
