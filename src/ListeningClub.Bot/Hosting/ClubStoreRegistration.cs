@@ -49,6 +49,7 @@ public static class ClubStoreRegistration
                 ?? throw new InvalidOperationException("ConnectionStrings:Postgres is missing."),
             MaxBatchSize = provider.GetRequiredService<IOptions<StorageOptions>>().Value.MaxBatchSize,
             ExtraSchema = [QuartzClustering.Schema],
+            Time = provider.GetRequiredService<TimeProvider>(),
         }));
 
         // Several instances may share a PostgreSQL store: the application's locks are then also taken across them.

@@ -5,19 +5,26 @@ using ListeningClub.Discord.Models;
 using ListeningClub.Domain.Clubs;
 using ListeningClub.Domain.Common;
 using ListeningClub.Domain.Media;
+using Microsoft.Extensions.Logging;
 
 namespace ListeningClub.Bot.Interactions;
 
 /// <summary>What every club handler needs, in one parameter.</summary>
-public sealed record MemberCommandServices(ClubService Clubs, MemberRateLimiter Limiter, TimeProvider Time);
+public sealed record MemberCommandServices(ClubService Clubs, MemberRateLimiter Limiter, TimeProvider Time, ILogger<MemberCommandHandler> Logger);
 
 /// <summary>
 /// The shared shape of the club's handlers: only in a server, one member may not flood the bot, expected problems
 /// are answered privately with what to fix, and the "track" option autocompletes from the club's tracks.
-/// Handlers parse options, call the domain and render; club rules live in the domain.
+/// Handlers parse options, call the domain and render; club rules live in the domain. A store that cannot be reached
+/// (PostgreSQL restarting: <see cref="StoreUnavailableException"/>, after the store's own retries) is an expected failure:
+/// the member is told so privately (<see cref="StoreUnavailableReply"/>; nothing claims it was saved) and the log gets one
+/// warning line, no stack trace.
 /// </summary>
-public abstract class MemberCommandHandler(MemberCommandServices services)
+public abstract partial class MemberCommandHandler(MemberCommandServices services)
 {
+    /// <summary>What a member is told when the club's store could not be reached: nothing was acknowledged, try again.</summary>
+    public const string StoreUnavailableReply = "⚠️ The club's database cannot be reached right now, so this could not be done. Please try again in a minute.";
+
     protected ClubService Clubs => services.Clubs;
 
     protected TimeProvider Time => services.Time;
@@ -38,7 +45,15 @@ public abstract class MemberCommandHandler(MemberCommandServices services)
             return;
         }
 
-        await ExecuteAsync(context, guildId, user.Id, ct).ConfigureAwait(false);
+        try
+        {
+            await ExecuteAsync(context, guildId, user.Id, ct).ConfigureAwait(false);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            LogStoreUnavailable(services.Logger, GetType().Name, context.Interaction.Id, ex.Message);
+            await context.ReplyAsync(new InteractionReply { Content = StoreUnavailableReply, Ephemeral = true, AllowedMentions = AllowedMentions.None }, ct).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Autocomplete for the "track" option (names of the club's tracks); handlers with other options override.</summary>
@@ -84,4 +99,7 @@ public abstract class MemberCommandHandler(MemberCommandServices services)
 
         return track.Value;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Handler} could not finish interaction {InteractionId}: {Reason}")]
+    private static partial void LogStoreUnavailable(ILogger logger, string handler, ulong interactionId, string reason);
 }

@@ -145,10 +145,10 @@ public sealed partial class OutboxDispatcher(
 
     private async Task SendAsync(OutboxMessage message, bool whenDue, CancellationToken ct)
     {
-        OutboxMessage after;
+        OutboxAttempt attempt;
         try
         {
-            after = await sender.SendAsync(message.Id, whenDue, ct).ConfigureAwait(false);
+            attempt = await sender.TrySendAsync(message.Id, whenDue, ct).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -166,11 +166,12 @@ public sealed partial class OutboxDispatcher(
             return;
         }
 
+        var after = attempt.After;
         lock (_heldBack)
         {
-            if (after.IsPending && after.IsDueAt(time.GetUtcNow()))
+            if (attempt.ClaimedElsewhere)
             {
-                // Due, yet nothing was recorded: another instance sharing the store is attempting it. Look again shortly.
+                // Another instance sharing the store is attempting it: look again shortly.
                 _heldBack[message.Id] = time.GetUtcNow() + ClaimedElsewhereWait;
             }
             else

@@ -46,7 +46,7 @@ public sealed partial class OutboxSender(
     /// <summary>Discord's 10003 "Unknown Channel".</summary>
     public const int UnknownChannel = 10003;
 
-    private readonly ConcurrentDictionary<Guid, Task<OutboxMessage>> _attempts = new();
+    private readonly ConcurrentDictionary<Guid, Task<OutboxAttempt>> _attempts = new();
 
     /// <summary>This process, as the holder of its claims.</summary>
     private readonly string _claimant = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
@@ -67,11 +67,15 @@ public sealed partial class OutboxSender(
     /// <paramref name="whenDue"/>) its next attempt is not due yet; returns it as it is afterwards. When another attempt
     /// at the same intent is running, waits for that one instead.
     /// </summary>
-    public async Task<OutboxMessage> SendAsync(Guid id, bool whenDue, CancellationToken cancellationToken)
+    public async Task<OutboxMessage> SendAsync(Guid id, bool whenDue, CancellationToken cancellationToken) =>
+        (await TrySendAsync(id, whenDue, cancellationToken).ConfigureAwait(false)).After;
+
+    /// <summary>As <see cref="SendAsync"/>, also saying whether another instance sharing the store was attempting it (so none was made here).</summary>
+    public async Task<OutboxAttempt> TrySendAsync(Guid id, bool whenDue, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var mine = new TaskCompletionSource<OutboxMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var mine = new TaskCompletionSource<OutboxAttempt>(TaskCreationOptions.RunContinuationsAsynchronously);
             var running = _attempts.GetOrAdd(id, mine.Task);
             if (running != mine.Task)
             {
@@ -89,7 +93,7 @@ public sealed partial class OutboxSender(
             {
                 var after = await AttemptAsync(id, whenDue, cancellationToken).ConfigureAwait(false);
                 mine.SetResult(after);
-                if (after.IsPending)
+                if (after.After.IsPending)
                 {
                     wakeUp.Signal(); // the dispatcher plans its next attempt
                 }
@@ -111,7 +115,7 @@ public sealed partial class OutboxSender(
             }
             finally
             {
-                _attempts.TryRemove(new KeyValuePair<Guid, Task<OutboxMessage>>(id, mine.Task));
+                _attempts.TryRemove(new KeyValuePair<Guid, Task<OutboxAttempt>>(id, mine.Task));
             }
         }
     }
@@ -144,21 +148,21 @@ public sealed partial class OutboxSender(
     /// instances share the store (another instance may be attempting it: then it is returned as it is), send it, record
     /// the outcome.
     /// </summary>
-    private async Task<OutboxMessage> AttemptAsync(Guid id, bool whenDue, CancellationToken cancellationToken)
+    private async Task<OutboxAttempt> AttemptAsync(Guid id, bool whenDue, CancellationToken cancellationToken)
     {
         var stored = await outbox.GetAsync(id, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Outbox message {id} does not exist.");
         var now = time.GetUtcNow();
         if (!stored.IsPending || (whenDue && !stored.IsDueAt(now)))
         {
-            return stored;
+            return new(stored, ClaimedElsewhere: false);
         }
 
         if (cluster.IsShared)
         {
             if (await outbox.TryClaimAsync(id, _claimant, now, now + options.Value.ClaimLease, cancellationToken).ConfigureAwait(false) is not { } claimed)
             {
-                return await outbox.GetAsync(id, cancellationToken).ConfigureAwait(false) ?? stored;
+                return new(await outbox.GetAsync(id, cancellationToken).ConfigureAwait(false) ?? stored, ClaimedElsewhere: true);
             }
 
             stored = claimed;
@@ -186,7 +190,7 @@ public sealed partial class OutboxSender(
         {
             // The token is no longer valid and REST has stopped for good (the host stops with the reason): nothing
             // was attempted, so nothing is recorded; the post goes out after a restart with a valid token.
-            return stored;
+            return new(stored, ClaimedElsewhere: false);
         }
         catch (DiscordRestException ex) when (ex.Failure == DiscordRestFailure.ErrorResponse && ex.Code is CannotMessageUser or UnknownChannel)
         {
@@ -197,7 +201,7 @@ public sealed partial class OutboxSender(
             var abandoned = stored with { Attempts = stored.Attempts + 1, NextAttemptAt = null, AbandonedAt = time.GetUtcNow(), AbandonReason = $"{(int)ex.StatusCode!} {ex.Code}: {ex.DiscordMessage}" };
             await outbox.UpdateAsync(abandoned, CancellationToken.None).ConfigureAwait(false);
             metrics.Attempted(abandoned);
-            return abandoned;
+            return new(abandoned, ClaimedElsewhere: false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -205,14 +209,14 @@ public sealed partial class OutboxSender(
             LogSendFailed(logger, ex, stored.Kind, stored.IntentKey, failed.Attempts, failed.NextAttemptAt!.Value);
             await outbox.UpdateAsync(failed, CancellationToken.None).ConfigureAwait(false);
             metrics.Attempted(failed);
-            return failed;
+            return new(failed, ClaimedElsewhere: false);
         }
 
         // Discord has the post: record it even when shutting down, or the next start would post a forum post again.
         var sent = stored with { Attempts = stored.Attempts + 1, NextAttemptAt = null, SentAt = time.GetUtcNow(), MessageId = postedId };
         await outbox.UpdateAsync(sent, CancellationToken.None).ConfigureAwait(false);
         metrics.Attempted(sent);
-        return sent;
+        return new(sent, ClaimedElsewhere: false);
     }
 
     private async Task<ulong> CreateAsync(OutboxMessage stored, MessageCreateRequest request, IReadOnlyList<FileUpload> files, CancellationToken cancellationToken) =>
@@ -236,3 +240,6 @@ public sealed partial class OutboxSender(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not post {Kind} {IntentKey} (attempt {Attempt}); it stays in the outbox and is retried at {NextAttemptAt:O}")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, string kind, string intentKey, int attempt, DateTimeOffset nextAttemptAt);
 }
+
+/// <summary>What <see cref="OutboxSender.TrySendAsync"/> did: the post as it is afterwards, and whether another instance sharing the store held its claim.</summary>
+public readonly record struct OutboxAttempt(OutboxMessage After, bool ClaimedElsewhere);

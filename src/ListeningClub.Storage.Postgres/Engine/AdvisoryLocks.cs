@@ -12,8 +12,19 @@ public sealed class AdvisoryLocks(PostgresStore store)
 {
     private const string Key = "hashtext(current_schema() || '/' || $1), hashtext($2)";
 
-    /// <summary>Waits for the lock (shared with other side-by-side holders, or exclusive); disposing the result releases it and never throws.</summary>
-    public async Task<IAsyncDisposable> AcquireAsync(string kind, string id, bool sideBySide, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for the lock (shared with other side-by-side holders, or exclusive); disposing the result releases it and never throws.
+    /// While the server cannot be reached, retried as the store retries (a lock whose session broke is gone with it, so
+    /// asking again on a fresh connection is safe), then <see cref="ListeningClub.Domain.Common.StoreUnavailableException"/>.
+    /// </summary>
+    public Task<IAsyncDisposable> AcquireAsync(string kind, string id, bool sideBySide, CancellationToken cancellationToken) =>
+        store.Retry.RunAsync(ct => AcquireOnceAsync(kind, id, sideBySide, ct), repeatable: true, cancellationToken);
+
+    /// <summary>The exclusive lock if nobody holds it now, otherwise null at once (retried as <see cref="AcquireAsync"/> is).</summary>
+    public Task<IAsyncDisposable?> TryAcquireAsync(string kind, string id, CancellationToken cancellationToken) =>
+        store.Retry.RunAsync(ct => TryAcquireOnceAsync(kind, id, ct), repeatable: true, cancellationToken);
+
+    private async Task<IAsyncDisposable> AcquireOnceAsync(string kind, string id, bool sideBySide, CancellationToken cancellationToken)
     {
         var connection = await store.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -28,8 +39,7 @@ public sealed class AdvisoryLocks(PostgresStore store)
         }
     }
 
-    /// <summary>The exclusive lock if nobody holds it now, otherwise null at once.</summary>
-    public async Task<IAsyncDisposable?> TryAcquireAsync(string kind, string id, CancellationToken cancellationToken)
+    private async Task<IAsyncDisposable?> TryAcquireOnceAsync(string kind, string id, CancellationToken cancellationToken)
     {
         var connection = await store.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try

@@ -13,20 +13,27 @@ namespace ListeningClub.Storage.Postgres.Engine;
 /// statements go in one <see cref="NpgsqlBatch"/>, which PostgreSQL runs as one implicit transaction (all or nothing),
 /// and consecutive ballot upserts are merged into one <c>INSERT … SELECT FROM unnest(…)</c> (the last ballot of a key in
 /// the run wins, as it would have in order). When a batch fails on a statement, it is rolled back and every write in it is
-/// retried alone, so only the failing write's caller sees the error. Several lanes keep several commits in flight, so the
-/// server's own WAL group commit can share one flush among them instead of each batch waiting for the previous one.
+/// retried alone, so only the failing write's caller sees the error. When the server cannot be reached (restarting,
+/// stopped), the batch is retried as a whole (<see cref="StoreRetry"/>: every write in it is an upsert or delete keyed
+/// by its row, so repeating a batch whose commit answer was lost writes the same rows again, and the lane sends nothing
+/// else meanwhile, so order holds); when that did not help, every caller in it gets a
+/// <see cref="ListeningClub.Domain.Common.StoreUnavailableException"/> (never an acknowledgement) and the loop goes on to
+/// the next batch. Several lanes keep several commits in flight, so the server's own WAL group commit can share one flush
+/// among them instead of each batch waiting for the previous one.
 /// </summary>
 internal sealed class GroupCommitWriter : IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly StoreRetry _retry;
     private readonly int _maxBatchSize;
     private readonly Channel<PendingWrite>[] _lanes;
     private readonly Task[] _loops;
     private long _commits;
 
-    public GroupCommitWriter(NpgsqlDataSource dataSource, int maxBatchSize, int lanes)
+    public GroupCommitWriter(NpgsqlDataSource dataSource, StoreRetry retry, int maxBatchSize, int lanes)
     {
         _dataSource = dataSource;
+        _retry = retry;
         _maxBatchSize = Math.Max(1, maxBatchSize);
         _lanes = Enumerable.Range(0, Math.Max(1, lanes)).Select(_ => Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true })).ToArray();
         _loops = _lanes.Select(lane => Task.Run(() => RunAsync(lane.Reader))).ToArray();
@@ -98,6 +105,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             catch (PostgresException) when (batch.Count > 1)
             {
                 // One statement broke a rule: the transaction rolled back. Retry each alone so only its caller fails.
+                // (A server that went away is not this: StoreRetry turned that into StoreUnavailableException.)
                 foreach (var pending in batch)
                 {
                     await CommitAloneAsync(pending).ConfigureAwait(false);
@@ -126,9 +134,13 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
     }
 
-    private async Task CommitAsync(IReadOnlyList<PendingWrite> writes)
+    /// <summary>Commits <paramref name="writes"/> in one transaction, retried while the server cannot be reached.</summary>
+    private Task CommitAsync(IReadOnlyList<PendingWrite> writes) =>
+        _retry.RunAsync(ct => CommitOnceAsync(writes, ct), repeatable: true, CancellationToken.None);
+
+    private async Task CommitOnceAsync(IReadOnlyList<PendingWrite> writes, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (var batch = new NpgsqlBatch(connection))
         {
             var ballots = new List<BallotRow>();
@@ -145,7 +157,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             }
 
             FlushBallots(batch, ballots);
-            await batch.ExecuteNonQueryAsync().ConfigureAwait(false);
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         Interlocked.Increment(ref _commits);

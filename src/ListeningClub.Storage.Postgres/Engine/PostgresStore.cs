@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using ListeningClub.Domain.Common;
 using ListeningClub.Storage.Postgres.Migrations;
 using Npgsql;
 
@@ -18,7 +19,8 @@ public sealed class PostgresStore : IAsyncDisposable
         DataSource = dataSource;
         Description = description;
         SchemaVersion = schemaVersion;
-        _writer = new GroupCommitWriter(dataSource, settings.MaxBatchSize, settings.WriterLanes);
+        Retry = new StoreRetry(dataSource, settings.ConnectionString, description, settings.Time);
+        _writer = new GroupCommitWriter(dataSource, Retry, settings.MaxBatchSize, settings.WriterLanes);
     }
 
     /// <summary>The club tables' schema version after opening (<see cref="LatestSchemaVersion"/>).</summary>
@@ -33,6 +35,9 @@ public sealed class PostgresStore : IAsyncDisposable
     public long GroupCommits => _writer.Commits;
 
     internal NpgsqlDataSource DataSource { get; }
+
+    /// <summary>The bounded retry every repository operation runs in (see <see cref="StoreRetry"/>).</summary>
+    internal StoreRetry Retry { get; }
 
     internal GroupCommitWriter Writer => _writer;
 
@@ -82,18 +87,27 @@ public sealed class PostgresStore : IAsyncDisposable
         }
     }
 
-    /// <summary>For health checks: true when a query round-trips and the group-commit writer is running; false with the reason otherwise.</summary>
+    /// <summary>
+    /// For health checks: true when a query round-trips (with the store's bounded retry, so a connection the server's
+    /// restart broke is replaced, not reported); false with the reason while the server cannot be reached.
+    /// </summary>
     public async Task<(bool Writable, string? Problem)> ProbeAsync(CancellationToken cancellationToken = default)
     {
         try
         {
-            await using var command = DataSource.CreateCommand("SELECT 1");
-            await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            await Retry.RunAsync(
+                async ct =>
+                {
+                    await using var command = DataSource.CreateCommand("SELECT 1");
+                    await command.ExecuteScalarAsync(ct).ConfigureAwait(false);
+                },
+                repeatable: true,
+                cancellationToken).ConfigureAwait(false);
             return (true, null);
         }
-        catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException or IOException)
+        catch (StoreUnavailableException ex)
         {
-            return (false, $"PostgreSQL does not answer: {Reason(ex)}");
+            return (false, $"PostgreSQL does not answer: {Reason(ex.InnerException ?? ex)}");
         }
     }
 
@@ -107,7 +121,8 @@ public sealed class PostgresStore : IAsyncDisposable
     internal static string Describe(NpgsqlConnectionStringBuilder builder) =>
         $"\"{builder.Database ?? builder.Username}\" on {builder.Host}:{builder.Port} as {builder.Username ?? "(default user)"}";
 
-    private static string Reason(Exception ex)
+    /// <summary>What went wrong, in one line: PostgreSQL's message and SQLSTATE, or the socket's, or the exception's.</summary>
+    internal static string Reason(Exception ex)
     {
         var reason = ex switch
         {

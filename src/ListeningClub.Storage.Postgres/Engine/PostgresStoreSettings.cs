@@ -16,4 +16,7 @@ public sealed record PostgresStoreSettings
 
     /// <summary>More schema the host keeps in the same database, migrated with the club tables at open (e.g. Quartz's tables).</summary>
     public IReadOnlyList<SchemaComponent> ExtraSchema { get; init; } = [];
+
+    /// <summary>The clock the retry waits on between attempts when the server cannot be reached (see <see cref="StoreRetry"/>).</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 }

@@ -29,14 +29,14 @@ public sealed class PostgresBallotRepository(PostgresStore store) : IBallotRepos
             "SELECT cycle_id, member_id, choices, cast_at FROM ballots WHERE cycle_id = $1 AND member_id = $2",
             Sql.Uuid(cycleId.Value),
             Sql.Id(memberId));
-        return await command.FirstOrDefaultAsync(Read, cancellationToken).ConfigureAwait(false);
+        return await store.FirstOrDefaultAsync(command, Read, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The cycle's ballots by member id (unsigned order, as the LiteDB store's key range returns them).</summary>
     public async Task<IReadOnlyList<Ballot>> ListByCycleAsync(CycleId cycleId, CancellationToken cancellationToken)
     {
         await using var command = store.DataSource.Command("SELECT cycle_id, member_id, choices, cast_at FROM ballots WHERE cycle_id = $1", Sql.Uuid(cycleId.Value));
-        var ballots = await command.ListAsync(Read, cancellationToken).ConfigureAwait(false);
+        var ballots = await store.ListAsync(command, Read, cancellationToken).ConfigureAwait(false);
         ballots.Sort((a, b) => a.MemberId.CompareTo(b.MemberId));
         return ballots;
     }
@@ -44,7 +44,7 @@ public sealed class PostgresBallotRepository(PostgresStore store) : IBallotRepos
     public async Task<int> CountByCycleAsync(CycleId cycleId, CancellationToken cancellationToken)
     {
         await using var command = store.DataSource.Command("SELECT count(*) FROM ballots WHERE cycle_id = $1", Sql.Uuid(cycleId.Value));
-        return checked((int)(long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!);
+        return checked((int)(long)(await store.ScalarAsync(command, cancellationToken).ConfigureAwait(false))!);
     }
 
     private static Ballot Read(NpgsqlDataReader row) => new()

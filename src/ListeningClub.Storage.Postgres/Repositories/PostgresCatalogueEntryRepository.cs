@@ -16,13 +16,13 @@ public sealed class PostgresCatalogueEntryRepository(PostgresStore store) : ICat
         }
 
         await using var command = store.DataSource.Command("SELECT id, doc FROM catalogue_entries WHERE id = $1", Sql.Text(catalogueId));
-        return await command.FirstOrDefaultAsync(row => RowDocs.ReadCatalogueEntry(row.GetString(0), row.GetString(1)), cancellationToken).ConfigureAwait(false);
+        return await store.FirstOrDefaultAsync(command, row => RowDocs.ReadCatalogueEntry(row.GetString(0), row.GetString(1)), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<CatalogueEntry>> ListAsync(CancellationToken cancellationToken)
     {
         await using var command = store.DataSource.Command("SELECT id, doc FROM catalogue_entries");
-        var entries = await command.ListAsync(row => RowDocs.ReadCatalogueEntry(row.GetString(0), row.GetString(1)), cancellationToken).ConfigureAwait(false);
+        var entries = await store.ListAsync(command, row => RowDocs.ReadCatalogueEntry(row.GetString(0), row.GetString(1)), cancellationToken).ConfigureAwait(false);
         return entries.OrderBy(entry => entry.CatalogueId, StringComparer.Ordinal).ToList();
     }
 
@@ -40,6 +40,6 @@ public sealed class PostgresCatalogueEntryRepository(PostgresStore store) : ICat
             "INSERT INTO catalogue_entries (id, doc) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc",
             Sql.Text(entry.CatalogueId),
             Sql.Text(RowDocs.Write(entry)));
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await store.ExecuteAsync(command, repeatable: true, cancellationToken).ConfigureAwait(false);
     }
 }

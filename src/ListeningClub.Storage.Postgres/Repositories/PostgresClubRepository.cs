@@ -11,20 +11,20 @@ public sealed class PostgresClubRepository(PostgresStore store) : IClubRepositor
     public async Task<Club?> GetAsync(ulong guildId, CancellationToken cancellationToken)
     {
         await using var command = store.DataSource.Command($"SELECT {Columns} FROM clubs WHERE guild_id = $1", Sql.Id(guildId));
-        return await command.FirstOrDefaultAsync(Read, cancellationToken).ConfigureAwait(false);
+        return await store.FirstOrDefaultAsync(command, Read, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Club?> FindByArchiveSlugAsync(string slug, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(slug);
         await using var command = store.DataSource.Command($"SELECT {Columns} FROM clubs WHERE archive_slug = $1 LIMIT 1", Sql.Text(slug));
-        return await command.FirstOrDefaultAsync(Read, cancellationToken).ConfigureAwait(false);
+        return await store.FirstOrDefaultAsync(command, Read, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<Club>> ListAsync(CancellationToken cancellationToken)
     {
         await using var command = store.DataSource.Command($"SELECT {Columns} FROM clubs ORDER BY guild_id");
-        return await command.ListAsync(Read, cancellationToken).ConfigureAwait(false);
+        return await store.ListAsync(command, Read, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task SaveAsync(Club club, CancellationToken cancellationToken)
@@ -38,7 +38,7 @@ public sealed class PostgresClubRepository(PostgresStore store) : IClubRepositor
             Sql.Id(club.GuildId),
             Sql.OptionalText(club.ArchiveSlug),
             Sql.Text(ClubDoc.Write(club)));
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await store.ExecuteAsync(command, repeatable: true, cancellationToken).ConfigureAwait(false);
     }
 
     private static Club Read(Npgsql.NpgsqlDataReader row) =>

@@ -10,19 +10,19 @@ public sealed class PostgresCycleRepository(PostgresStore store) : ICycleReposit
     public async Task<Cycle?> GetAsync(CycleId id, CancellationToken cancellationToken)
     {
         await using var command = store.DataSource.Command("SELECT doc FROM cycles WHERE id = $1", Sql.Uuid(id.Value));
-        return await command.FirstOrDefaultAsync(row => RowDocs.ReadCycle(row.GetString(0)), cancellationToken).ConfigureAwait(false);
+        return await store.FirstOrDefaultAsync(command, row => RowDocs.ReadCycle(row.GetString(0)), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Cycle?> GetCurrentAsync(TrackId trackId, CancellationToken cancellationToken)
     {
         await using var command = store.DataSource.Command("SELECT doc FROM cycles WHERE track_id = $1 ORDER BY number DESC LIMIT 1", Sql.Uuid(trackId.Value));
-        return await command.FirstOrDefaultAsync(row => RowDocs.ReadCycle(row.GetString(0)), cancellationToken).ConfigureAwait(false);
+        return await store.FirstOrDefaultAsync(command, row => RowDocs.ReadCycle(row.GetString(0)), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<Cycle>> ListByTrackAsync(TrackId trackId, CancellationToken cancellationToken)
     {
         await using var command = store.DataSource.Command("SELECT doc FROM cycles WHERE track_id = $1 ORDER BY number", Sql.Uuid(trackId.Value));
-        return await command.ListAsync(row => RowDocs.ReadCycle(row.GetString(0)), cancellationToken).ConfigureAwait(false);
+        return await store.ListAsync(command, row => RowDocs.ReadCycle(row.GetString(0)), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task SaveAsync(Cycle cycle, CancellationToken cancellationToken)
@@ -37,6 +37,6 @@ public sealed class PostgresCycleRepository(PostgresStore store) : ICycleReposit
             Sql.Uuid(cycle.TrackId.Value),
             Sql.Int(cycle.Number),
             Sql.Text(RowDocs.Write(cycle)));
-        await Sql.TranslateConflicts(command.ExecuteNonQueryAsync(cancellationToken), $"The track already has a cycle number {cycle.Number}.").ConfigureAwait(false);
+        await Sql.TranslateConflicts(store.ExecuteAsync(command, repeatable: true, cancellationToken), $"The track already has a cycle number {cycle.Number}.").ConfigureAwait(false);
     }
 }

@@ -20,25 +20,27 @@ public sealed class PostgresNominationRepository(PostgresStore store) : INominat
     public async Task<Nomination?> GetAsync(NominationId id, CancellationToken cancellationToken)
     {
         await using var command = store.DataSource.Command("SELECT doc FROM nominations WHERE id = $1", Sql.Uuid(id.Value));
-        return await command.FirstOrDefaultAsync(row => RowDocs.ReadNomination(row.GetString(0)), cancellationToken).ConfigureAwait(false);
+        return await store.FirstOrDefaultAsync(command, row => RowDocs.ReadNomination(row.GetString(0)), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<Nomination>> ListByCycleAsync(CycleId cycleId, CancellationToken cancellationToken)
     {
         await using var command = store.DataSource.Command("SELECT doc FROM nominations WHERE cycle_id = $1", Sql.Uuid(cycleId.Value));
-        return OldestFirst(await command.ListAsync(row => RowDocs.ReadNomination(row.GetString(0)), cancellationToken).ConfigureAwait(false));
+        return OldestFirst(await store.ListAsync(command, row => RowDocs.ReadNomination(row.GetString(0)), cancellationToken).ConfigureAwait(false));
     }
 
     public async Task<IReadOnlyList<Nomination>> ListByTrackAsync(TrackId trackId, CancellationToken cancellationToken)
     {
         await using var command = store.DataSource.Command("SELECT doc FROM nominations WHERE track_id = $1", Sql.Uuid(trackId.Value));
-        return OldestFirst(await command.ListAsync(row => RowDocs.ReadNomination(row.GetString(0)), cancellationToken).ConfigureAwait(false));
+        return OldestFirst(await store.ListAsync(command, row => RowDocs.ReadNomination(row.GetString(0)), cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>
     /// Insert-unless-duplicate in one statement (<c>ON CONFLICT (active_key) DO NOTHING</c>: a concurrent insert of the
     /// same key waits for the other transaction, then yields to it), then the existing one is read. Should the existing
-    /// one stop being active in between, the insert is tried again.
+    /// one stop being active in between, the insert is tried again. The existing one being this very nomination (an
+    /// insert retried after the server committed it but the answer was lost) is not a duplicate: so the insert is safe
+    /// to repeat.
     /// </summary>
     public async Task<Nomination?> AddAsync(Nomination nomination, CancellationToken cancellationToken)
     {
@@ -48,7 +50,7 @@ public sealed class PostgresNominationRepository(PostgresStore store) : INominat
         if (activeKey is null)
         {
             await using var plain = store.DataSource.Command(Insert, Parameters(nomination, null, doc));
-            await plain.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await store.ExecuteAsync(plain, repeatable: false, cancellationToken).ConfigureAwait(false);
             return null;
         }
 
@@ -56,16 +58,16 @@ public sealed class PostgresNominationRepository(PostgresStore store) : INominat
         {
             await using (var insert = store.DataSource.Command(Insert + " ON CONFLICT (active_key) DO NOTHING", Parameters(nomination, activeKey, doc)))
             {
-                if (await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
+                if (await store.ExecuteAsync(insert, repeatable: true, cancellationToken).ConfigureAwait(false) == 1)
                 {
                     return null;
                 }
             }
 
             await using var existing = store.DataSource.Command("SELECT doc FROM nominations WHERE active_key = $1", Sql.Bytes(activeKey));
-            if (await existing.FirstOrDefaultAsync(row => RowDocs.ReadNomination(row.GetString(0)), cancellationToken).ConfigureAwait(false) is { } found)
+            if (await store.FirstOrDefaultAsync(existing, row => RowDocs.ReadNomination(row.GetString(0)), cancellationToken).ConfigureAwait(false) is { } found)
             {
-                return found;
+                return found.Id == nomination.Id ? null : found;
             }
         }
     }
@@ -78,19 +80,14 @@ public sealed class PostgresNominationRepository(PostgresStore store) : INominat
             return;
         }
 
-        await using var connection = await store.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (var batch = new NpgsqlBatch(connection, transaction))
-        {
-            foreach (var nomination in nominations)
-            {
-                batch.BatchCommands.Add(Sql.Statement(Insert, Parameters(nomination, ActiveKey(nomination), RowDocs.Write(nomination))));
-            }
-
-            await Sql.TranslateConflicts(batch.ExecuteNonQueryAsync(cancellationToken), DuplicateRule).ConfigureAwait(false);
-        }
-
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        // Plain inserts: not safe to repeat after an unknown outcome (the retry would meet its own rows), so retried only
+        // when the server was never reached.
+        await Sql.TranslateConflicts(
+            store.InTransactionAsync(
+                () => nominations.Select(n => Sql.Statement(Insert, Parameters(n, ActiveKey(n), RowDocs.Write(n)))),
+                repeatable: false,
+                cancellationToken),
+            DuplicateRule).ConfigureAwait(false);
     }
 
     public async Task UpdateAsync(Nomination nomination, CancellationToken cancellationToken)
@@ -106,7 +103,7 @@ public sealed class PostgresNominationRepository(PostgresStore store) : INominat
             throw new InvalidOperationException($"Nomination {nomination.Id} does not exist.");
         }
 
-        async Task Run() => updated = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        async Task Run() => updated = await store.ExecuteAsync(command, repeatable: true, cancellationToken).ConfigureAwait(false);
     }
 
     private static byte[]? ActiveKey(Nomination nomination)

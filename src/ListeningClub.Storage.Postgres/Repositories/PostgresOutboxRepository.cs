@@ -21,7 +21,7 @@ public sealed class PostgresOutboxRepository(PostgresStore store) : IOutboxRepos
                 Sql.Bool(message.IsPending),
                 Sql.Text(doc)))
             {
-                if (await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
+                if (await store.ExecuteAsync(insert, repeatable: true, cancellationToken).ConfigureAwait(false) == 1)
                 {
                     return message;
                 }
@@ -41,7 +41,7 @@ public sealed class PostgresOutboxRepository(PostgresStore store) : IOutboxRepos
     public async Task<OutboxMessage?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var command = store.DataSource.Command("SELECT doc FROM outbox WHERE id = $1", Sql.Uuid(id));
-        return await command.FirstOrDefaultAsync(row => RowDocs.ReadOutbox(row.GetString(0)), cancellationToken).ConfigureAwait(false);
+        return await store.FirstOrDefaultAsync(command, row => RowDocs.ReadOutbox(row.GetString(0)), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<OutboxMessage?> FindAsync(string kind, string intentKey, CancellationToken cancellationToken)
@@ -49,7 +49,7 @@ public sealed class PostgresOutboxRepository(PostgresStore store) : IOutboxRepos
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(intentKey);
         await using var command = store.DataSource.Command("SELECT doc FROM outbox WHERE kind = $1 AND intent_key = $2", Sql.Text(kind), Sql.Text(intentKey));
-        return await command.FirstOrDefaultAsync(row => RowDocs.ReadOutbox(row.GetString(0)), cancellationToken).ConfigureAwait(false);
+        return await store.FirstOrDefaultAsync(command, row => RowDocs.ReadOutbox(row.GetString(0)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>One statement: the row is claimed only if it is pending and unclaimed, claimed by this claimant, or its claim expired.</summary>
@@ -66,7 +66,9 @@ public sealed class PostgresOutboxRepository(PostgresStore store) : IOutboxRepos
             Sql.Text(claimant),
             Sql.Long(now.UtcTicks),
             Sql.Long(until.UtcTicks));
-        return await command.FirstOrDefaultAsync(row => RowDocs.ReadOutbox(row.GetString(0)), cancellationToken).ConfigureAwait(false);
+
+        // Safe to repeat: the same claimant may claim its own claim again.
+        return await store.FirstOrDefaultAsync(command, row => RowDocs.ReadOutbox(row.GetString(0)), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task UpdateAsync(OutboxMessage message, CancellationToken cancellationToken)
@@ -86,14 +88,14 @@ public sealed class PostgresOutboxRepository(PostgresStore store) : IOutboxRepos
             throw new InvalidOperationException($"Outbox message {message.Id} does not exist.");
         }
 
-        async Task Run() => updated = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        async Task Run() => updated = await store.ExecuteAsync(command, repeatable: true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Oldest first, then by id, as the LiteDB store orders them.</summary>
     private async Task<IReadOnlyList<OutboxMessage>> ListAsync(string sql, CancellationToken cancellationToken)
     {
         await using var command = store.DataSource.Command(sql);
-        var messages = await command.ListAsync(row => RowDocs.ReadOutbox(row.GetString(0)), cancellationToken).ConfigureAwait(false);
+        var messages = await store.ListAsync(command, row => RowDocs.ReadOutbox(row.GetString(0)), cancellationToken).ConfigureAwait(false);
         return messages.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToList();
     }
 }

@@ -10,20 +10,20 @@ public sealed class PostgresPickRepository(PostgresStore store) : IPickRepositor
     public async Task<Pick?> GetByCycleAsync(CycleId cycleId, CancellationToken cancellationToken)
     {
         await using var command = store.DataSource.Command("SELECT doc FROM picks WHERE cycle_id = $1", Sql.Uuid(cycleId.Value));
-        return await command.FirstOrDefaultAsync(row => RowDocs.ReadPick(row.GetString(0)), cancellationToken).ConfigureAwait(false);
+        return await store.FirstOrDefaultAsync(command, row => RowDocs.ReadPick(row.GetString(0)), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<Pick>> ListByTrackAsync(TrackId trackId, CancellationToken cancellationToken)
     {
         await using var command = store.DataSource.Command("SELECT doc FROM picks WHERE track_id = $1", Sql.Uuid(trackId.Value));
-        var picks = await command.ListAsync(row => RowDocs.ReadPick(row.GetString(0)), cancellationToken).ConfigureAwait(false);
+        var picks = await store.ListAsync(command, row => RowDocs.ReadPick(row.GetString(0)), cancellationToken).ConfigureAwait(false);
         return picks.OrderBy(p => p.CycleNumber).ToList();
     }
 
     public async Task<IReadOnlyList<Pick>> ListByGuildAsync(ulong guildId, CancellationToken cancellationToken)
     {
         await using var command = store.DataSource.Command("SELECT doc FROM picks WHERE guild_id = $1", Sql.Id(guildId));
-        var picks = await command.ListAsync(row => RowDocs.ReadPick(row.GetString(0)), cancellationToken).ConfigureAwait(false);
+        var picks = await store.ListAsync(command, row => RowDocs.ReadPick(row.GetString(0)), cancellationToken).ConfigureAwait(false);
         return picks.OrderBy(p => p.AnnouncedAt).ThenBy(p => p.CycleNumber).ToList();
     }
 
@@ -39,6 +39,6 @@ public sealed class PostgresPickRepository(PostgresStore store) : IPickRepositor
             Sql.Uuid(pick.TrackId.Value),
             Sql.Id(pick.GuildId),
             Sql.Text(RowDocs.Write(pick)));
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await store.ExecuteAsync(command, repeatable: true, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -2,7 +2,6 @@ using ListeningClub.Domain.Common;
 using ListeningClub.Domain.Prompts;
 using ListeningClub.Storage.Postgres.Engine;
 using ListeningClub.Storage.Postgres.Mapping;
-using Npgsql;
 
 namespace ListeningClub.Storage.Postgres.Repositories;
 
@@ -11,7 +10,7 @@ public sealed class PostgresPromptRepository(PostgresStore store) : IPromptRepos
     public async Task<IReadOnlyList<Prompt>> ListByTrackAsync(TrackId trackId, CancellationToken cancellationToken)
     {
         await using var command = store.DataSource.Command("SELECT doc FROM prompts WHERE track_id = $1", Sql.Uuid(trackId.Value));
-        var prompts = await command.ListAsync(row => RowDocs.ReadPrompt(row.GetString(0)), cancellationToken).ConfigureAwait(false);
+        var prompts = await store.ListAsync(command, row => RowDocs.ReadPrompt(row.GetString(0)), cancellationToken).ConfigureAwait(false);
         return prompts.OrderBy(p => p.AddedAt).ThenBy(p => p.Id.Value).ToList();
     }
 
@@ -23,32 +22,24 @@ public sealed class PostgresPromptRepository(PostgresStore store) : IPromptRepos
             return;
         }
 
-        await using var connection = await store.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (var batch = new NpgsqlBatch(connection, transaction))
-        {
-            foreach (var prompt in prompts)
-            {
-                batch.BatchCommands.Add(Sql.Statement(
-                    """
-                    INSERT INTO prompts (id, track_id, doc) VALUES ($1, $2, $3)
-                    ON CONFLICT (id) DO UPDATE SET track_id = excluded.track_id, doc = excluded.doc
-                    """,
-                    Sql.Uuid(prompt.Id.Value),
-                    Sql.Uuid(prompt.TrackId.Value),
-                    Sql.Text(RowDocs.Write(prompt))));
-            }
-
-            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        // Upserts by id: safe to repeat.
+        await store.InTransactionAsync(
+            () => prompts.Select(prompt => Sql.Statement(
+                """
+                INSERT INTO prompts (id, track_id, doc) VALUES ($1, $2, $3)
+                ON CONFLICT (id) DO UPDATE SET track_id = excluded.track_id, doc = excluded.doc
+                """,
+                Sql.Uuid(prompt.Id.Value),
+                Sql.Uuid(prompt.TrackId.Value),
+                Sql.Text(RowDocs.Write(prompt)))),
+            repeatable: true,
+            cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<PromptDrawState?> GetDrawStateAsync(TrackId trackId, CancellationToken cancellationToken)
     {
         await using var command = store.DataSource.Command("SELECT doc FROM prompt_draws WHERE track_id = $1", Sql.Uuid(trackId.Value));
-        return await command.FirstOrDefaultAsync(row => RowDocs.ReadDrawState(row.GetString(0)), cancellationToken).ConfigureAwait(false);
+        return await store.FirstOrDefaultAsync(command, row => RowDocs.ReadDrawState(row.GetString(0)), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task SaveDrawStateAsync(PromptDrawState state, CancellationToken cancellationToken)
@@ -58,6 +49,6 @@ public sealed class PostgresPromptRepository(PostgresStore store) : IPromptRepos
             "INSERT INTO prompt_draws (track_id, doc) VALUES ($1, $2) ON CONFLICT (track_id) DO UPDATE SET doc = excluded.doc",
             Sql.Uuid(state.TrackId.Value),
             Sql.Text(RowDocs.Write(state)));
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await store.ExecuteAsync(command, repeatable: true, cancellationToken).ConfigureAwait(false);
     }
 }

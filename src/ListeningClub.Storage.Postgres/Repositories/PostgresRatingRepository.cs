@@ -30,13 +30,13 @@ public sealed class PostgresRatingRepository(PostgresStore store) : IRatingRepos
     public async Task<Rating?> GetAsync(CycleId cycleId, ulong memberId, CancellationToken cancellationToken)
     {
         await using var command = store.DataSource.Command("SELECT doc FROM ratings WHERE cycle_id = $1 AND member_id = $2", Sql.Uuid(cycleId.Value), Sql.Id(memberId));
-        return await command.FirstOrDefaultAsync(row => RowDocs.ReadRating(row.GetString(0)), cancellationToken).ConfigureAwait(false);
+        return await store.FirstOrDefaultAsync(command, row => RowDocs.ReadRating(row.GetString(0)), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<Rating>> ListByCycleAsync(CycleId cycleId, CancellationToken cancellationToken)
     {
         await using var command = store.DataSource.Command("SELECT doc FROM ratings WHERE cycle_id = $1", Sql.Uuid(cycleId.Value));
-        var ratings = await command.ListAsync(row => RowDocs.ReadRating(row.GetString(0)), cancellationToken).ConfigureAwait(false);
+        var ratings = await store.ListAsync(command, row => RowDocs.ReadRating(row.GetString(0)), cancellationToken).ConfigureAwait(false);
         ratings.Sort((a, b) => a.MemberId.CompareTo(b.MemberId));
         return ratings;
     }
@@ -44,7 +44,7 @@ public sealed class PostgresRatingRepository(PostgresStore store) : IRatingRepos
     public async Task<IReadOnlyList<Rating>> ListByTrackAsync(TrackId trackId, CancellationToken cancellationToken)
     {
         await using var command = store.DataSource.Command("SELECT doc FROM ratings WHERE track_id = $1", Sql.Uuid(trackId.Value));
-        var ratings = await command.ListAsync(row => RowDocs.ReadRating(row.GetString(0)), cancellationToken).ConfigureAwait(false);
+        var ratings = await store.ListAsync(command, row => RowDocs.ReadRating(row.GetString(0)), cancellationToken).ConfigureAwait(false);
         return ratings.OrderBy(r => r.RatedAt).ThenBy(r => r.CycleId.Value).ThenBy(r => r.MemberId).ToList();
     }
 }

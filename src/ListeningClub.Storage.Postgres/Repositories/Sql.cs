@@ -46,26 +46,71 @@ internal static class Sql
         return command;
     }
 
-    /// <summary>Every row's result of <paramref name="read"/>.</summary>
-    public static async Task<List<T>> ListAsync<T>(this NpgsqlCommand command, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
-    {
-        var list = new List<T>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            list.Add(read(reader));
-        }
+    /// <summary>Every row's result of <paramref name="read"/> (a read: retried while the server cannot be reached).</summary>
+    public static Task<List<T>> ListAsync<T>(this PostgresStore store, NpgsqlCommand command, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken) =>
+        store.Retry.RunAsync(
+            async ct =>
+            {
+                var list = new List<T>();
+                await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    list.Add(read(reader));
+                }
 
-        return list;
-    }
+                return list;
+            },
+            repeatable: true,
+            cancellationToken);
 
-    /// <summary>The first row's result of <paramref name="read"/>, or default when there is none.</summary>
-    public static async Task<T?> FirstOrDefaultAsync<T>(this NpgsqlCommand command, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
-        where T : class
-    {
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? read(reader) : null;
-    }
+    /// <summary>The first row's result of <paramref name="read"/>, or default when there is none (a read: retried while the server cannot be reached).</summary>
+    public static Task<T?> FirstOrDefaultAsync<T>(this PostgresStore store, NpgsqlCommand command, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
+        where T : class =>
+        store.Retry.RunAsync(
+            async ct =>
+            {
+                await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                return await reader.ReadAsync(ct).ConfigureAwait(false) ? read(reader) : null;
+            },
+            repeatable: true,
+            cancellationToken);
+
+    /// <summary>The first column of the first row (a read: retried while the server cannot be reached).</summary>
+    public static Task<object?> ScalarAsync(this PostgresStore store, NpgsqlCommand command, CancellationToken cancellationToken) =>
+        store.Retry.RunAsync(command.ExecuteScalarAsync, repeatable: true, cancellationToken);
+
+    /// <summary>
+    /// Runs a write and returns the rows it touched. <paramref name="repeatable"/>: the write may run twice (an upsert or
+    /// update keyed by the row), so it is retried even when the connection broke after it was sent; otherwise only when
+    /// it never reached the server (see <see cref="StoreRetry"/>).
+    /// </summary>
+    public static Task<int> ExecuteAsync(this PostgresStore store, NpgsqlCommand command, bool repeatable, CancellationToken cancellationToken) =>
+        store.Retry.RunAsync(command.ExecuteNonQueryAsync, repeatable, cancellationToken);
+
+    /// <summary>
+    /// Runs the statements <paramref name="statements"/> makes (fresh ones for each attempt) as one batch in one
+    /// transaction, retried as <paramref name="repeatable"/> allows (see <see cref="ExecuteAsync"/>).
+    /// </summary>
+    public static Task InTransactionAsync(this PostgresStore store, Func<IEnumerable<NpgsqlBatchCommand>> statements, bool repeatable, CancellationToken cancellationToken) =>
+        store.Retry.RunAsync(
+            async ct =>
+            {
+                await using var connection = await store.DataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+                await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+                await using (var batch = new NpgsqlBatch(connection, transaction))
+                {
+                    foreach (var statement in statements())
+                    {
+                        batch.BatchCommands.Add(statement);
+                    }
+
+                    await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(ct).ConfigureAwait(false);
+            },
+            repeatable,
+            cancellationToken);
 
     /// <summary>Awaits a write, turning a unique-key violation into a <see cref="PostgresConflictException"/> saying which rule.</summary>
     public static async Task TranslateConflicts(Task write, string rule)

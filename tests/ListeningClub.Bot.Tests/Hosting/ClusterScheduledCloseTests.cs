@@ -46,7 +46,7 @@ public sealed class ClusterScheduledCloseTests(ITestOutputHelper output)
         await cluster.Control.RestFaultAsync(new RestFaultSpec($"/channels/{channel}/messages", 429, Count: 1, RetryAfter: 10));
         await using var store = await cluster.OpenStoreAsync();
         var (_, cycle) = await OpenCycleAsync(store, guild);
-        var running = await cluster.InstanceRunningStepOfAsync(cycle.TrackId.ToString());
+        var running = await cluster.InstanceRunningStepOfAsync(cycle.TrackId.ToString(), closes);
         output.WriteLine($"instance {running} runs the close due at {closes:O}; killing it");
         cluster.Instances[running].Kill();
 

@@ -118,21 +118,28 @@ public sealed class BotCluster : IAsyncDisposable
         await process.WaitForLineAsync(line => line.Contains("is in the cluster", StringComparison.Ordinal), $"instance {i} to join the scheduler's cluster");
     }
 
-    /// <summary>The instance whose scheduler runs the track's step job now, once one does (read from Quartz's fired-trigger rows).</summary>
-    public async Task<int> InstanceRunningStepOfAsync(string trackId)
+    /// <summary>
+    /// The instance whose scheduler runs the track's step job, once one does (read from Quartz's fired-trigger rows),
+    /// waiting until <paramref name="due"/> and then at most <see cref="RunningBot.Patience"/>.
+    /// </summary>
+    public async Task<int> InstanceRunningStepOfAsync(string trackId, DateTimeOffset due)
     {
-        string? name = null;
-        await RunningBot.WaitUntilAsync(
-            async () =>
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var query = new NpgsqlCommand("SELECT instance_name FROM qrtz_fired_triggers WHERE job_name = $1 AND state = 'EXECUTING'", connection);
+        query.Parameters.Add(new NpgsqlParameter<string> { TypedValue = $"track-{trackId}" });
+        var giveUp = due + RunningBot.Patience;
+        string? name;
+        while ((name = await query.ExecuteScalarAsync() as string) is null)
+        {
+            if (TimeProvider.System.GetUtcNow() > giveUp)
             {
-                await using var connection = new NpgsqlConnection(ConnectionString);
-                await connection.OpenAsync();
-                await using var query = new NpgsqlCommand("SELECT instance_name FROM qrtz_fired_triggers WHERE job_name = $1 AND state = 'EXECUTING'", connection);
-                query.Parameters.Add(new NpgsqlParameter<string> { TypedValue = $"track-{trackId}" });
-                name = await query.ExecuteScalarAsync() as string;
-                return name is not null;
-            },
-            $"a scheduler to run track {trackId}'s step");
+                throw new TimeoutException($"No scheduler ran track {trackId}'s step, due at {due:O}, within {RunningBot.Patience.TotalSeconds:0} s.");
+            }
+
+            await Task.Delay(20);
+        }
+
         return Array.FindIndex(Instances, p => p.Lines.Any(line => line.Contains($"Scheduler instance {name} ", StringComparison.Ordinal)));
     }
 

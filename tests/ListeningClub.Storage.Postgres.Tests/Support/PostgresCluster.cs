@@ -11,14 +11,16 @@ namespace ListeningClub.Storage.Postgres.Tests.Support;
 /// process dies without exiting (kill -9), and clusters left behind by dead runs are removed when the next one starts.
 /// initdb and postgres refuse to run as root: as root, they run as the <c>postgres</c> user (runuser), which owns the
 /// folder. Missing binaries fail the tests with what to install: the tests never skip.
+/// A test that stops and starts the server (PostgreSQL restarting under the store) takes a cluster of its own
+/// (<see cref="StartPrivateAsync"/>), so the tests sharing <see cref="Shared"/> never see it go away.
 /// </summary>
-public sealed class PostgresCluster
+public sealed class PostgresCluster : IAsyncDisposable
 {
     /// <summary>The superuser initdb creates (trust authentication on the socket only).</summary>
     public const string User = "lc";
 
     private const string FolderPrefix = "lc-pg-";
-    private static readonly Lazy<Task<PostgresCluster>> SharedCluster = new(StartAsync);
+    private static readonly Lazy<Task<PostgresCluster>> SharedCluster = new(StartNewAsync);
     private readonly string _bin;
     private readonly bool _asPostgresUser;
     private int _stopped;
@@ -32,6 +34,9 @@ public sealed class PostgresCluster
 
     /// <summary>The cluster of this test process, started on first use.</summary>
     public static Task<PostgresCluster> Shared => SharedCluster.Value;
+
+    /// <summary>A cluster for one test alone (it may stop and start its server); dispose it to stop it and delete its folder.</summary>
+    public static Task<PostgresCluster> StartPrivateAsync() => StartNewAsync();
 
     /// <summary>The temp folder: the data directory (<c>data</c>), the server log and the socket.</summary>
     public string Folder { get; }
@@ -84,7 +89,7 @@ public sealed class PostgresCluster
         await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task<PostgresCluster> StartAsync()
+    private static async Task<PostgresCluster> StartNewAsync()
     {
         var bin = FindBinaries();
         var asPostgresUser = IsRoot();
@@ -101,10 +106,7 @@ public sealed class PostgresCluster
             }
 
             cluster.RunTool("initdb", ["-D", cluster.DataDirectory, "-U", User, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
-            cluster.RunTool("pg_ctl", [
-                "-D", cluster.DataDirectory, "-l", cluster.LogFile, "-w", "-t", "60", "start", "-o",
-                $"-k {folder} -c listen_addresses='' -c fsync=on -c synchronous_commit=on -c shared_buffers=32MB -c max_connections=400",
-            ]);
+            cluster.StartServer();
             cluster.StartWatchdog();
             AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Stop();
             await cluster.ExecuteAsync("SELECT 1");
@@ -116,6 +118,29 @@ public sealed class PostgresCluster
             cluster.Stop();
             throw new InvalidOperationException($"Could not start the test PostgreSQL cluster in {folder}: {ex.Message}\n{log}", ex);
         }
+    }
+
+    /// <summary>
+    /// Stops the server (<c>pg_ctl stop</c>) and waits until it is gone, keeping the data directory: <see cref="PostgresShutdown.Immediate"/>
+    /// is a crash (no checkpoint; the next start recovers from the WAL), <see cref="PostgresShutdown.Fast"/> an operator's
+    /// restart (sessions are terminated, then a checkpoint). Only for a cluster of <see cref="StartPrivateAsync"/>.
+    /// </summary>
+    public Task StopServerAsync(PostgresShutdown mode) =>
+        Task.Run(() => RunTool("pg_ctl", ["-D", DataDirectory, "-m", mode == PostgresShutdown.Immediate ? "immediate" : "fast", "-w", "-t", "60", "stop"]));
+
+    /// <summary>Starts the server again on the same data directory and socket, and waits until it accepts connections.</summary>
+    public Task StartServerAsync() => Task.Run(StartServer);
+
+    private void StartServer() =>
+        RunTool("pg_ctl", [
+            "-D", DataDirectory, "-l", LogFile, "-w", "-t", "60", "start", "-o",
+            $"-k {Folder} -c listen_addresses='' -c fsync=on -c synchronous_commit=on -c shared_buffers=32MB -c max_connections=400",
+        ]);
+
+    public ValueTask DisposeAsync()
+    {
+        Stop();
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>Stops the server at once (nothing in it is worth keeping) and deletes the folder.</summary>
@@ -287,4 +312,14 @@ public sealed class PostgresCluster
 
         return false;
     }
+}
+
+/// <summary>How <see cref="PostgresCluster.StopServerAsync"/> stops the server (<c>pg_ctl stop -m …</c>).</summary>
+public enum PostgresShutdown
+{
+    /// <summary>Terminates the sessions (57P01 to each client), checkpoints, exits: an operator's restart.</summary>
+    Fast,
+
+    /// <summary>Kills everything at once, no checkpoint: as a crash; the next start replays the WAL.</summary>
+    Immediate,
 }
