@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using ListeningClub.Application.Locks;
 using ListeningClub.Discord.Fatal;
 using ListeningClub.Domain.Outbox;
 using Microsoft.Extensions.Hosting;
@@ -26,7 +27,8 @@ public sealed class OutboxWakeUp
 /// <summary>
 /// Sends the outbox continuously: every pending post whose next attempt is due is tried again (one attempt per post
 /// at a time, see <see cref="OutboxSender"/>), then it sleeps until the earliest next attempt, a wake-up from the
-/// sender, or <see cref="OutboxMessage.MaxRetryDelay"/> at most. Posts it gets out late have their follow-ups done
+/// sender, or <see cref="OutboxMessage.MaxRetryDelay"/> at most (<see cref="SharedStoreScan"/> when instances share the
+/// store: a post another instance decided, and left when it died, wakes nobody here). Posts it gets out late have their follow-ups done
 /// (<see cref="LateAnnouncements"/>). It runs on its own, never on the gateway's loop; it stops with the host and when
 /// the Discord client stops for good (a 401).
 /// </summary>
@@ -37,9 +39,13 @@ public sealed partial class OutboxDispatcher(
     LateAnnouncements late,
     OutboxMetrics metrics,
     IDiscordFatalErrors fatal,
+    IClusterLocks cluster,
     TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
+    /// <summary>The longest sleep when instances share the store: how soon a post left by a dead instance is seen here (once its claim expired).</summary>
+    public static readonly TimeSpan SharedStoreScan = TimeSpan.FromSeconds(30);
+
     /// <summary>How long a post another instance is attempting is left alone before this one looks at it again.</summary>
     public static readonly TimeSpan ClaimedElsewhereWait = TimeSpan.FromSeconds(15);
 
@@ -89,7 +95,7 @@ public sealed partial class OutboxDispatcher(
         var pending = await outbox.ListPendingAsync(ct).ConfigureAwait(false);
         metrics.Listed(pending);
         var now = time.GetUtcNow();
-        var next = now + OutboxMessage.MaxRetryDelay;
+        var next = now + (cluster.IsShared ? SharedStoreScan : OutboxMessage.MaxRetryDelay);
         foreach (var message in pending)
         {
             if (sender.IsSending(message.Id))

@@ -1,3 +1,4 @@
+using ListeningClub.Bot.Posting;
 using ListeningClub.Bot.Tests.Support;
 using ListeningClub.Discord.Emulator.Control;
 using ListeningClub.Domain.Cycles;
@@ -15,11 +16,13 @@ namespace ListeningClub.Bot.Tests.Hosting;
 /// </summary>
 public sealed class ClusterScheduledCloseTests(ITestOutputHelper output)
 {
+    private static readonly TimeSpan ClaimLease = TimeSpan.FromSeconds(10);
+
     [Fact]
     public async Task KillDashNine_TheInstanceRunningAScheduledClose_AnotherClosesItOnce_AndTheAnnouncementPostsOnce()
     {
         var voters = Enumerable.Range(1, 6).Select(i => $"voter{i:00}").ToList();
-        await using var cluster = await BotCluster.StartAsync(Instances, voters, new Dictionary<string, string?> { ["ListeningClub__Outbox__ClaimLease"] = "00:00:15" });
+        await using var cluster = await BotCluster.StartAsync(Instances, voters, new Dictionary<string, string?> { ["ListeningClub__Outbox__ClaimLease"] = ClaimLease.ToString() });
         var guild = cluster.Guilds[2];
         var members = cluster.Members(2);
         await members.OpenFilmVoteAsync();
@@ -50,8 +53,12 @@ public sealed class ClusterScheduledCloseTests(ITestOutputHelper output)
         output.WriteLine($"instance {running} runs the close due at {closes:O}; killing it");
         cluster.Instances[running].Kill();
 
-        // Another instance recovers the job (Quartz's cluster check-in) and the post (its claim expired): one announcement.
-        await RunningBot.WaitUntilAsync(async () => (await AnnouncementsAsync(cluster.Control, guild)).Count > 0, "the pick to be announced by another instance");
+        // Another instance recovers the job (Quartz's cluster check-in, 20 s) and, once the dead one's claim expired, its
+        // outbox sends the post (it looks every 30 s when instances share the store): one announcement.
+        await RunningBot.WaitUntilAsync(
+            async () => (await AnnouncementsAsync(cluster.Control, guild)).Count > 0,
+            "the pick to be announced by another instance",
+            longer: ClaimLease + OutboxDispatcher.SharedStoreScan);
         await RunningBot.WaitUntilAsync(async () => (await new PostgresOutboxRepository(store).ListPendingAsync(default)).Count == 0, "the outbox to be empty");
         await cluster.StartInstanceAsync(running);
         await RunningBot.WaitUntilAsync(async () => (await new PostgresOutboxRepository(store).ListPendingAsync(default)).Count == 0, "the outbox to stay empty after the restart");

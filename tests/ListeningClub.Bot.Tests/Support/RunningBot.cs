@@ -168,16 +168,17 @@ public sealed class RunningBot : IAsyncDisposable
     /// </summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    /// <summary>Waits until <paramref name="condition"/> holds (checked every 20 ms), failing after <see cref="Patience"/>.</summary>
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    /// <summary>Waits until <paramref name="condition"/> holds (checked every 20 ms), failing after <see cref="Patience"/> (plus <paramref name="longer"/>, for what the bot does on purpose later).</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan longer = default)
     {
         ArgumentNullException.ThrowIfNull(condition);
+        var patience = Patience + longer;
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (!await condition())
         {
-            if (waited.Elapsed > Patience)
+            if (waited.Elapsed > patience)
             {
-                throw new TimeoutException($"Gave up waiting for {what} after {Patience.TotalSeconds:0} s.");
+                throw new TimeoutException($"Gave up waiting for {what} after {patience.TotalSeconds:0} s.");
             }
 
             await Task.Delay(20);
