@@ -35,7 +35,7 @@ public sealed class ClusterScheduledCloseTests(ITestOutputHelper output)
         // Voting closes at the whole minute 30 to 90 s away (in the track's time zone, Berlin), on schedule.
         var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
         var closes = TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow().AddSeconds(90), berlin);
-        closes = closes.AddSeconds(-closes.Second).AddMilliseconds(-closes.Millisecond);
+        closes = new DateTimeOffset(closes.Year, closes.Month, closes.Day, closes.Hour, closes.Minute, 0, closes.Offset);
         var schedule = await members.CommandAsync("boss", "club", Sub(
             "schedule",
             ("nominations-open", Weekly(closes.AddDays(-2))),
@@ -55,10 +55,18 @@ public sealed class ClusterScheduledCloseTests(ITestOutputHelper output)
 
         // Another instance recovers the job (Quartz's cluster check-in, 20 s) and, once the dead one's claim expired, its
         // outbox sends the post (it looks every 30 s when instances share the store): one announcement.
-        await RunningBot.WaitUntilAsync(
-            async () => (await AnnouncementsAsync(cluster.Control, guild)).Count > 0,
-            "the pick to be announced by another instance",
-            longer: ClaimLease + OutboxDispatcher.SharedStoreScan);
+        try
+        {
+            await RunningBot.WaitUntilAsync(
+                async () => (await AnnouncementsAsync(cluster.Control, guild)).Count > 0,
+                "the pick to be announced by another instance",
+                longer: ClaimLease + OutboxDispatcher.SharedStoreScan);
+        }
+        catch (TimeoutException)
+        {
+            output.WriteLine(cluster.Tails());
+            throw;
+        }
         await RunningBot.WaitUntilAsync(async () => (await new PostgresOutboxRepository(store).ListPendingAsync(default)).Count == 0, "the outbox to be empty");
         await cluster.StartInstanceAsync(running);
         await RunningBot.WaitUntilAsync(async () => (await new PostgresOutboxRepository(store).ListPendingAsync(default)).Count == 0, "the outbox to stay empty after the restart");

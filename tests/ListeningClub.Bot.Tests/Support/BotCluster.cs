@@ -119,15 +119,17 @@ public sealed class BotCluster : IAsyncDisposable
     }
 
     /// <summary>
-    /// The instance whose scheduler runs the track's step job, once one does (read from Quartz's fired-trigger rows),
-    /// waiting until <paramref name="due"/> and then at most <see cref="RunningBot.Patience"/>.
+    /// The instance whose scheduler runs the track's step due at <paramref name="due"/>, once one does (read from Quartz's
+    /// fired-trigger rows), waiting until then and at most <see cref="RunningBot.Patience"/> more.
     /// </summary>
     public async Task<int> InstanceRunningStepOfAsync(string trackId, DateTimeOffset due)
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
-        await using var query = new NpgsqlCommand("SELECT instance_name FROM qrtz_fired_triggers WHERE job_name = $1 AND state = 'EXECUTING'", connection);
+        // The firing scheduled for the step (Quartz keeps instants as UTC ticks), not an earlier run-now of the same job.
+        await using var query = new NpgsqlCommand("SELECT instance_name FROM qrtz_fired_triggers WHERE job_name = $1 AND state = 'EXECUTING' AND sched_time >= $2", connection);
         query.Parameters.Add(new NpgsqlParameter<string> { TypedValue = $"track-{trackId}" });
+        query.Parameters.Add(new NpgsqlParameter<long> { TypedValue = due.UtcTicks });
         var giveUp = due + RunningBot.Patience;
         string? name;
         while ((name = await query.ExecuteScalarAsync() as string) is null)
@@ -142,6 +144,10 @@ public sealed class BotCluster : IAsyncDisposable
 
         return Array.FindIndex(Instances, p => p.Lines.Any(line => line.Contains($"Scheduler instance {name} ", StringComparison.Ordinal)));
     }
+
+    /// <summary>The last lines each instance wrote (for a failing test's output).</summary>
+    public string Tails(int lines = 40) =>
+        string.Join('\n', Instances.Select((p, i) => $"--- instance {i}:\n" + string.Join('\n', p.Lines.TakeLast(lines))));
 
     /// <summary>The shared store, opened as one more process would open it (for reading what the instances wrote).</summary>
     public Task<PostgresStore> OpenStoreAsync() => PostgresStore.OpenAsync(new PostgresStoreSettings { ConnectionString = ConnectionString });

@@ -45,26 +45,16 @@ public sealed partial class TrackTriggers(ISchedulerFactory schedulers, IClubRep
             .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .Build();
 
-        if (!await scheduler.Exists(job, cancellationToken).ConfigureAwait(false))
-        {
-            var detail = JobBuilder.Create<TrackStepJob>()
-                .WithIdentity(job)
-                .UsingJobData(TrackStepJob.GuildKey, guildId.ToString(CultureInfo.InvariantCulture))
-                .UsingJobData(TrackStepJob.TrackKey, trackId.ToString())
-                .StoreDurably()
-                .RequestRecovery() // clustered: a job whose instance died mid-run is run again by another
-                .Build();
-            await scheduler.AddJob(detail, new AddJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (await scheduler.Exists(trigger.Key, cancellationToken).ConfigureAwait(false))
-        {
-            await scheduler.RescheduleJob(trigger.Key, trigger, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await scheduler.ScheduleJob(trigger, new ScheduleJobOptions(), cancellationToken).ConfigureAwait(false);
-        }
+        // The job and its trigger in one store operation, replacing what is there: on a clustered store several
+        // instances may arm the same track at once (each one's start-up rebuild), and checking first would race.
+        var detail = JobBuilder.Create<TrackStepJob>()
+            .WithIdentity(job)
+            .UsingJobData(TrackStepJob.GuildKey, guildId.ToString(CultureInfo.InvariantCulture))
+            .UsingJobData(TrackStepJob.TrackKey, trackId.ToString())
+            .StoreDurably()
+            .RequestRecovery() // clustered: a job whose instance died mid-run is run again by another
+            .Build();
+        await scheduler.ScheduleJob(detail, [trigger], new ScheduleJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
 
         LogArmed(logger, trackId, next.Step, next.At);
     }
