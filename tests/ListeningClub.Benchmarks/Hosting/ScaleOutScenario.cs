@@ -10,11 +10,11 @@ using ListeningClub.Discord.Emulator.Control;
 using ListeningClub.Domain.Ballots;
 using ListeningClub.Domain.Common;
 using ListeningClub.Domain.Cycles;
-using ListeningClub.Domain.Outbox;
 using ListeningClub.Domain.Schedule;
 using ListeningClub.Storage.Postgres.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using static ListeningClub.Discord.Emulator.Control.Slash;
 
 namespace ListeningClub.Benchmarks.Hosting;
@@ -28,13 +28,14 @@ namespace ListeningClub.Benchmarks.Hosting;
 /// voters (/vote, choose, submit; a ballot counts when the bot's answer says it is in, and every one is looked up in the
 /// store afterwards); the same rate at the store alone (64 writers through the store's repositories, split over the
 /// processes, the storage ballot scenarios run as children); and the lateness of 1,000 votes that close in the same
-/// minute: the announcement decided (the outbox row's creation, from the store) and posted (the message's timestamp in
-/// the emulator), each counted per channel in the emulator, where exactly one announcement per close is right.
+/// minute: when Quartz started each close's job (the bots' logs), when the pick was announced (the cycle's AnnouncedAt,
+/// from the store) and when the announcement was posted (the message's timestamp in the emulator); announcements are
+/// counted per channel in the emulator, where exactly one per close is right.
 /// No timings are asserted: it prints what it measured.
 /// Run: dotnet run -c Release --project tests/ListeningClub.Benchmarks -- --scenario scale-out [--clubs 10000]
 /// [--closing 1000] [--processes 3] [--voters 64] [--seconds 20] [--stores postgres,litedb] [--lead-minutes N]
-/// (--lead-minutes: from the start to the minute the votes close; it must leave time to seed, start and run the ballot
-/// phases, default 3 + 1 per 1,500 clubs).
+/// [--start rolling|together] (--lead-minutes: from the start to the minute the votes close; it must leave time to seed,
+/// start and run the ballot phases, default 3 + 1 per 1,500 clubs; --start: see <see cref="Settings"/>).
 /// </summary>
 public static class ScaleOutScenario
 {
@@ -52,7 +53,8 @@ public static class ScaleOutScenario
             options.Get("processes", 3),
             options.Get("voters", 64),
             options.Get("seconds", 20),
-            TimeSpan.FromMinutes(options.Get("lead-minutes", 3 + clubs / 1500)));
+            TimeSpan.FromMinutes(options.Get("lead-minutes", 3 + clubs / 1500)),
+            options.GetText("start", "rolling") == "together");
         var results = new List<Result>();
         foreach (var store in options.GetText("stores", "postgres,litedb").Split(','))
         {
@@ -61,15 +63,21 @@ public static class ScaleOutScenario
 
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"scale-out: {clubs} clubs, {settings.Closing} closes in one minute, {settings.Voters} voters for {settings.Seconds} s"));
-        Console.WriteLine("| store | processes | seed | start-up | ballots/s via bots (confirmed / lost) | ballots/s at the store | close decided p50 / p99 / max | posted p50 / p99 / max | announcements (missing / duplicated) | RSS idle per process (MB) | VmHWM at the end (MB) |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | --- | ---: | --- | --- | --- | --- | --- |");
+        Console.WriteLine("| store | processes | seed | start-up | ballots/s via bots (confirmed / lost) | ballots/s at the store | close job started p50 / p99 / max | announced p50 / p99 / max | posted p50 / p99 / max | announcements (missing / duplicated) | RSS idle per process (MB) | VmHWM at the end (MB) |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | --- | ---: | --- | --- | --- | --- | --- | --- |");
         foreach (var r in results)
         {
             Console.WriteLine(r.Row());
         }
     }
 
-    private sealed record Settings(int Clubs, int Closing, int Processes, int Voters, int Seconds, TimeSpan Lead);
+    /// <param name="StartTogether">
+    /// Start every process at once. On a store with no triggers yet, each process's start-up rebuild then arms the same
+    /// tracks, and the loser of a race fails with Quartz's ObjectAlreadyExistsException, which stops that process
+    /// (TrackTriggers.ArmAsync checks, then schedules). By default the first process starts alone and the others once it has
+    /// rebuilt, as in a rolling start.
+    /// </param>
+    private sealed record Settings(int Clubs, int Closing, int Processes, int Voters, int Seconds, TimeSpan Lead, bool StartTogether);
 
     private sealed record Club(CreatedGuild Guild, TrackId Track, string Candidate);
 
@@ -83,7 +91,9 @@ public static class ScaleOutScenario
 
         public string StoreBallots { get; set; } = "";
 
-        public string Decided { get; set; } = "";
+        public string Started { get; set; } = "";
+
+        public string Announced { get; set; } = "";
 
         public string Posted { get; set; } = "";
 
@@ -94,7 +104,7 @@ public static class ScaleOutScenario
         public string PeakMemory { get; set; } = "";
 
         public string Row() => string.Create(CultureInfo.InvariantCulture,
-            $"| {Store} | {Processes} | {Seed.TotalSeconds:0} s | {StartUp.TotalSeconds:0} s | {BotBallots} | {StoreBallots} | {Decided} | {Posted} | {Announcements} | {IdleMemory} | {PeakMemory} |");
+            $"| {Store} | {Processes} | {Seed.TotalSeconds:0} s | {StartUp.TotalSeconds:0} s | {BotBallots} | {StoreBallots} | {Started} | {Announced} | {Posted} | {Announcements} | {IdleMemory} | {PeakMemory} |");
     }
 
     private static async Task<Result> RunStoreAsync(string storeName, Settings settings)
@@ -144,15 +154,24 @@ public static class ScaleOutScenario
                 var shards = Math.Max(settings.Processes, (settings.Clubs + 999) / 1000);
                 for (var p = 0; p < settings.Processes; p++)
                 {
+                    if (p == 1 && !settings.StartTogether)
+                    {
+                        // The first process arms every track's trigger before the others start (see StartTogether).
+                        await WaitForAsync(() => bots[0].Lines.Any(l => l.Contains("Track triggers rebuilt", StringComparison.Ordinal)), bots, TimeSpan.FromMinutes(10), "the first process rebuilt the triggers");
+                    }
+
                     bots.Add(BotChildProcess.Start(new Dictionary<string, string>(storeSettings, StringComparer.Ordinal)
                     {
                         ["Discord:Token"] = emulator.BotToken,
                         ["Discord:ApiBaseUrl"] = emulator.ApiBaseUrl.ToString(),
                         ["Discord:ShardCount"] = shards.ToString(CultureInfo.InvariantCulture),
                         ["Discord:ShardIds"] = string.Create(CultureInfo.InvariantCulture, $"{p * shards / settings.Processes}-{((p + 1) * shards / settings.Processes) - 1}"),
-                        ["Abuse:CommandsPerWindow"] = "100000",
+                        ["Abuse:CommandsPerWindow"] = "1000",
                         ["Logging:LogLevel:Default"] = "Warning",
                         ["Logging:LogLevel:ListeningClub.Bot.Features.Schedule.TrackTriggers"] = "Information",
+                        ["Logging:LogLevel:Quartz.Core.JobRunShell"] = "Debug", // "Calling Execute on job …": when each job started
+                        ["Logging:Console:FormatterOptions:TimestampFormat"] = "O ",
+                        ["Logging:Console:FormatterOptions:UseUtcTimestamp"] = "true",
                     }));
                 }
 
@@ -172,6 +191,7 @@ public static class ScaleOutScenario
                 result.StoreBallots = await StoreBallotsAsync(cluster, settings);
 
                 await ClosesAsync(control, clubs[..settings.Closing], due, result);
+                JobStarts(bots, clubs[..settings.Closing], due, result);
                 result.PeakMemory = string.Join(" / ", bots.Select(b => b.Memory().Peak.ToString("0", CultureInfo.InvariantCulture)));
                 foreach (var bot in bots)
                 {
@@ -223,9 +243,17 @@ public static class ScaleOutScenario
             PromptDays = [],
         };
 
-        await using var provider = StoreServices(storeSettings);
+        // Seeding only: on PostgreSQL, commits do not wait for their WAL flush (the bots' own connections do). 16 at once:
+        // every application lock held pins a pooled connection, and 64 seeds at once exhausted the pool of 100.
+        var seeding = new Dictionary<string, string>(storeSettings, StringComparer.Ordinal);
+        if (seeding.TryGetValue("ConnectionStrings:Postgres", out var connection))
+        {
+            seeding["ConnectionStrings:Postgres"] = new NpgsqlConnectionStringBuilder(connection) { Options = "-c synchronous_commit=off" }.ConnectionString;
+        }
+
+        await using var provider = StoreServices(seeding);
         var clubs = new Club[guilds.Length];
-        await Parallel.ForEachAsync(Enumerable.Range(0, guilds.Length), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, ct) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, guilds.Length), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
         {
             var guild = guilds[i];
             var (track, first) = await TrackTriggersScenario.SetUpClubAsync(
@@ -238,12 +266,14 @@ public static class ScaleOutScenario
     private static ServiceProvider StoreServices(Dictionary<string, string> storeSettings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(storeSettings!).Build();
-        return new ServiceCollection()
+        var provider = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration)
             .AddClubStore()
             .AddClubApplication()
             .BuildServiceProvider();
+        provider.OpenClubStore(); // now, not in the first of many parallel requests (the others would block thread-pool threads meanwhile)
+        return provider;
     }
 
     /// <summary>Voters in a closed loop, each a random member of a random club: /vote, choose, submit, each step once answered.</summary>
@@ -385,7 +415,27 @@ public static class ScaleOutScenario
     /// <summary>The result announcement as ResultAnnouncement renders it, its embed titled with the pick.</summary>
     private static bool IsAnnouncement(MessageEntry message) => Text(message.Message).Contains("Stalker", StringComparison.Ordinal);
 
-    /// <summary>After the bots stopped: every confirmed ballot in the store, and when each close decided its announcement.</summary>
+    /// <summary>
+    /// Trigger lateness from the bots' logs: when Quartz started each closing track's job (its "Calling Execute on job"
+    /// line, timestamped by the bot's console logger in UTC), against the due minute; and how many times each ran.
+    /// </summary>
+    private static void JobStarts(List<BotChildProcess> bots, Club[] closing, DateTimeOffset due, Result result)
+    {
+        const string Marker = "Calling Execute on job tracks.";
+        var jobs = closing.Select(c => $"track-{c.Track}").ToHashSet(StringComparer.Ordinal);
+        var runs = bots.SelectMany(b => b.Lines.Where(l => l.Contains(Marker, StringComparison.Ordinal)).Select(l => (Bot: b.Id, Line: l)))
+            .Select(r => (r.Bot, At: DateTimeOffset.Parse(r.Line[..r.Line.IndexOf(' ', StringComparison.Ordinal)], CultureInfo.InvariantCulture), Job: r.Line[(r.Line.IndexOf(Marker, StringComparison.Ordinal) + Marker.Length)..].Trim()))
+            .Where(r => r.At >= due.AddSeconds(-1) && jobs.Contains(r.Job))
+            .GroupBy(r => r.Job)
+            .ToList();
+        var lateness = runs.Select(g => (g.Min(r => r.At) - due).TotalMilliseconds).Order().ToArray();
+        var byProcess = string.Join(" / ", bots.Select(b => runs.Sum(g => g.Count(r => r.Bot == b.Id))));
+        result.Started = Spread(lateness);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"close jobs started (bots' logs): {runs.Count} of {closing.Length} tracks, {runs.Sum(g => g.Count())} runs (by process: {byProcess}), tracks run more than once: {runs.Count(g => g.Count() > 1)}; lateness {Spread(lateness)}"));
+    }
+
+    /// <summary>After the bots stopped: every confirmed ballot in the store, and when each close announced its pick (the cycle's AnnouncedAt).</summary>
     private static async Task CheckStoreAsync(Dictionary<string, string> storeSettings, Club[] voting, ConcurrentBag<(Club Club, ulong Member)> confirmed, Club[] closing, DateTimeOffset due, Result result)
     {
         await using var provider = StoreServices(storeSettings);
@@ -399,26 +449,18 @@ public static class ScaleOutScenario
             lost += confirmed.Where(c => c.Club == club).Select(c => c.Member).Distinct().Count(m => !members.Contains(m));
         }
 
-        var outbox = provider.GetRequiredService<IOutboxRepository>();
-        var decided = new List<double>();
-        var announcedCycles = 0;
+        var announced = new List<double>();
         foreach (var club in closing)
         {
-            foreach (var cycle in (await cycles.ListByTrackAsync(club.Track, CancellationToken.None)).Where(c => c.Phase == CyclePhase.Announced))
-            {
-                announcedCycles++;
-                if (await outbox.FindAsync("pick-announced", cycle.Id.ToString(), CancellationToken.None) is { } post)
-                {
-                    decided.Add((post.CreatedAt - due).TotalMilliseconds);
-                }
-            }
+            announced.AddRange((await cycles.ListByTrackAsync(club.Track, CancellationToken.None))
+                .Where(c => c.AnnouncedAt >= due.AddMinutes(-1)).Select(c => (c.AnnouncedAt!.Value - due).TotalMilliseconds));
         }
 
-        var sorted = decided.Order().ToArray();
-        result.Decided = Spread(sorted);
+        var sorted = announced.Order().ToArray();
+        result.Announced = Spread(sorted);
         result.BotBallots += string.Create(CultureInfo.InvariantCulture, $" ({confirmed.Count} / {lost})");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"store: confirmed ballots missing: {lost}{(lost > 0 ? " LOST" : "")}; announced cycles {announcedCycles} of {closing.Length} (voting clubs not closing: {voting.Length}); decided after the due minute {Spread(sorted)}"));
+            $"store: confirmed ballots missing: {lost}{(lost > 0 ? " LOST" : "")}; cycles announced {sorted.Length} of {closing.Length} (voting clubs not closing: {voting.Length}); announced after the due minute {Spread(sorted)}"));
     }
 
     private static async Task WaitForAsync(Func<bool> condition, List<BotChildProcess> bots, TimeSpan patience, string what)
