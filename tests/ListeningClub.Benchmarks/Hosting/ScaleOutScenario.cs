@@ -157,7 +157,7 @@ public static class ScaleOutScenario
                     if (p == 1 && !settings.StartTogether)
                     {
                         // The first process arms every track's trigger before the others start (see StartTogether).
-                        await WaitForAsync(() => bots[0].Lines.Any(l => l.Contains("Track triggers rebuilt", StringComparison.Ordinal)), bots, TimeSpan.FromMinutes(10), "the first process rebuilt the triggers");
+                        await WaitForAsync(() => bots[0].Lines.Any(l => l.Contains("Track triggers rebuilt", StringComparison.Ordinal)), bots, TimeSpan.FromMinutes(30), "the first process rebuilt the triggers");
                     }
 
                     bots.Add(BotChildProcess.Start(new Dictionary<string, string>(storeSettings, StringComparer.Ordinal)
@@ -170,12 +170,12 @@ public static class ScaleOutScenario
                         ["Logging:LogLevel:Default"] = "Warning",
                         ["Logging:LogLevel:ListeningClub.Bot.Features.Schedule.TrackTriggers"] = "Information",
                         ["Logging:LogLevel:Quartz.Core.JobRunShell"] = "Debug", // "Calling Execute on job …": when each job started
-                        ["Logging:Console:FormatterOptions:TimestampFormat"] = "O ",
+                        ["Logging:Console:FormatterOptions:TimestampFormat"] = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z' ",
                         ["Logging:Console:FormatterOptions:UseUtcTimestamp"] = "true",
                     }));
                 }
 
-                await WaitForAsync(() => bots.All(b => b.Lines.Any(l => l.Contains("Track triggers rebuilt", StringComparison.Ordinal))), bots, TimeSpan.FromMinutes(10), "every process rebuilt its triggers");
+                await WaitForAsync(() => bots.All(b => b.Lines.Any(l => l.Contains("Track triggers rebuilt", StringComparison.Ordinal))), bots, TimeSpan.FromMinutes(30), "every process rebuilt its triggers");
                 await WaitIdleAsync(bots);
                 result.StartUp = phase.Elapsed;
                 result.IdleMemory = string.Join(" / ", bots.Select(b => b.Memory().Rss.ToString("0", CultureInfo.InvariantCulture)));
@@ -424,7 +424,7 @@ public static class ScaleOutScenario
         const string Marker = "Calling Execute on job tracks.";
         var jobs = closing.Select(c => $"track-{c.Track}").ToHashSet(StringComparer.Ordinal);
         var runs = bots.SelectMany(b => b.Lines.Where(l => l.Contains(Marker, StringComparison.Ordinal)).Select(l => (Bot: b.Id, Line: l)))
-            .Select(r => (r.Bot, At: DateTimeOffset.Parse(r.Line[..r.Line.IndexOf(' ', StringComparison.Ordinal)], CultureInfo.InvariantCulture), Job: r.Line[(r.Line.IndexOf(Marker, StringComparison.Ordinal) + Marker.Length)..].Trim()))
+            .Select(r => (r.Bot, At: DateTimeOffset.Parse(r.Line[..r.Line.IndexOf(' ', StringComparison.Ordinal)], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal), Job: r.Line[(r.Line.IndexOf(Marker, StringComparison.Ordinal) + Marker.Length)..].Trim()))
             .Where(r => r.At >= due.AddSeconds(-1) && jobs.Contains(r.Job))
             .GroupBy(r => r.Job)
             .ToList();
