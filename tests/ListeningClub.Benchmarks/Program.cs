@@ -37,9 +37,9 @@ public static class Program
             return;
         }
 
-        if (args is ["--scenario", Discord.EmulatorProcess.HostScenario])
+        if (args is ["--scenario", Discord.EmulatorProcess.HostScenario, .. var emulatorArgs])
         {
-            await Discord.EmulatorProcess.HostAsync();
+            await Discord.EmulatorProcess.HostAsync(emulatorArgs);
             return;
         }
 
@@ -58,6 +58,13 @@ public static class Program
         if (args is ["--scenario", Schedule.TrackTriggersScenario.Name, .. var triggerArgs])
         {
             await Schedule.TrackTriggersScenario.RunAsync(triggerArgs);
+            return;
+        }
+
+        // 10,000 clubs over several bot processes: dotnet run -c Release --project tests/ListeningClub.Benchmarks -- --scenario scale-out [--clubs 10000] [--processes 3] [--stores postgres,litedb]
+        if (args is ["--scenario", Hosting.ScaleOutScenario.Name, ..])
+        {
+            await Hosting.ScaleOutScenario.RunAsync(args[2..]);
             return;
         }
 

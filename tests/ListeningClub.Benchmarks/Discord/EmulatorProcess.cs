@@ -32,12 +32,15 @@ internal sealed class EmulatorProcess : IAsyncDisposable
 
     public EmulatorControl CreateControl() => new(new HttpClient { BaseAddress = BaseUrl }, ownsClient: true);
 
-    public static async Task<EmulatorProcess> StartAsync() => new(await ChildScenario.StartAsync(HostScenario, ReadyLine).ConfigureAwait(false));
+    /// <param name="maxConcurrency">GET /gateway/bot's <c>max_concurrency</c> (Discord gives large bots 16): shards that may identify together.</param>
+    public static async Task<EmulatorProcess> StartAsync(int maxConcurrency = 1) =>
+        new(await ChildScenario.StartAsync(HostScenario, ReadyLine, maxConcurrency.ToString(CultureInfo.InvariantCulture)).ConfigureAwait(false));
 
     /// <summary>The child's side: start the emulator, say where it listens, run until standard input closes.</summary>
-    public static async Task HostAsync()
+    public static async Task HostAsync(string[] args)
     {
-        await using var emulator = await DiscordEmulator.StartAsync(new EmulatorSettings()).ConfigureAwait(false);
+        var maxConcurrency = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1;
+        await using var emulator = await DiscordEmulator.StartAsync(new EmulatorSettings { MaxConcurrency = maxConcurrency }).ConfigureAwait(false);
         await ChildScenario.ServeAsync(string.Create(CultureInfo.InvariantCulture, $"{ReadyLine}{emulator.Core.BaseUrl} {emulator.BotToken}")).ConfigureAwait(false);
     }
 

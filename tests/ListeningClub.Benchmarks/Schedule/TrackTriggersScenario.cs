@@ -10,6 +10,7 @@ using ListeningClub.Bot.Hosting;
 using ListeningClub.Discord.Emulator.Control;
 using ListeningClub.Discord.Emulator.Hosting;
 using ListeningClub.Domain.Clubs;
+using ListeningClub.Domain.Common;
 using ListeningClub.Domain.Cycles;
 using ListeningClub.Domain.Media;
 using ListeningClub.Domain.Outbox;
@@ -86,7 +87,7 @@ public static class TrackTriggersScenario
         var setup = Stopwatch.StartNew();
         var tracks = new Track[clubs];
         await Parallel.ForEachAsync(Enumerable.Range(0, clubs), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
-            tracks[i] = await SetUpClubAsync(provider, (ulong)(1_000_000 + i), channels[i], schedule, ct));
+            tracks[i] = (await SetUpClubAsync(provider, (ulong)(1_000_000 + i), channels[i], schedule, ct)).Track);
         setup.Stop();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"set up {clubs} clubs (3 nominations, voting open, 1 ballot each) in {setup.Elapsed.TotalSeconds:0.0} s; votes close at {due:HH:mm:ss} UTC"));
 
@@ -173,7 +174,11 @@ public static class TrackTriggersScenario
         }
     }
 
-    private static async Task<Track> SetUpClubAsync(IServiceProvider provider, ulong guildId, ulong channelId, TrackSchedule schedule, CancellationToken ct)
+    /// <summary>
+    /// One club with a film track in <paramref name="channelId"/>: three nominations, voting open with one ballot, then
+    /// <paramref name="schedule"/> (the open vote re-planned to close at its next close). Returns the track and its first nomination.
+    /// </summary>
+    internal static async Task<(Track Track, NominationId First)> SetUpClubAsync(IServiceProvider provider, ulong guildId, ulong channelId, TrackSchedule schedule, CancellationToken ct)
     {
         var tracks = provider.GetRequiredService<TrackService>();
         var track = (await provider.GetRequiredService<ClubService>().SetupTrackAsync(guildId, "Film Night", MediaKind.Film, channelId, "UTC", TrackRules.Default with { VotingMethod = VotingMethod.Plurality }, ct)).Value;
@@ -188,7 +193,7 @@ public static class TrackTriggersScenario
         // The schedule after the vote opened: the open vote is re-planned to close at the shared minute.
         track = (await tracks.SetScheduleAsync(track, schedule, ct)).Value;
         track = (await tracks.SetChannelKindAsync(track, TrackChannelKind.Text, ct)).Value; // what a running bot has already looked up
-        return track;
+        return (track, first.Value.Id);
     }
 
     private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];

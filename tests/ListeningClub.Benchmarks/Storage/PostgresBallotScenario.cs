@@ -15,6 +15,8 @@ namespace ListeningClub.Benchmarks.Storage;
 /// ballot on a pooled connection (the alternative the group writer was measured against). <c>--lanes N</c> sets the
 /// group writer's lanes (default 2). Without
 /// <c>--connection</c> it starts a throwaway cluster (fsync and synchronous_commit on) in the temp folder, on the real disk.
+/// Each run writes to a cycle of its own, so that several processes can write to one store at once (<c>--start-at</c>,
+/// Unix milliseconds: when to start, so that their runs overlap; the scale-out scenario uses both).
 /// Run: <c>dotnet run -c Release --project tests/ListeningClub.Benchmarks -- --scenario storage-ballots-postgres --seconds 10</c>.
 /// </summary>
 public static class PostgresBallotScenario
@@ -27,6 +29,7 @@ public static class PostgresBallotScenario
         var seconds = options.Get("seconds", 10);
         var modes = options.GetText("modes", "group,per-call").Split(',');
         var lanes = options.Get("lanes", new PostgresStoreSettings { ConnectionString = "" }.WriterLanes);
+        var startAt = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(options.GetText("start-at", "0"), CultureInfo.InvariantCulture));
         PostgresCluster? cluster = null;
         var connection = options.GetText("connection", "");
         if (connection.Length == 0)
@@ -43,14 +46,20 @@ public static class PostgresBallotScenario
                     var schema = cluster is null ? connection : await cluster.CreateSchemaAsync("bench");
                     await using var store = await PostgresStore.OpenAsync(new PostgresStoreSettings { ConnectionString = schema, WriterLanes = lanes });
                     var ballots = new PostgresBallotRepository(store);
+                    var cycle = new CycleId(Guid.NewGuid());
+                    if (startAt > TimeProvider.System.GetUtcNow())
+                    {
+                        await Task.Delay(startAt - TimeProvider.System.GetUtcNow());
+                    }
+
                     Func<Ballot, Task> write = mode switch
                     {
                         "group" => ballot => ballots.UpsertAsync(ballot, CancellationToken.None),
                         "per-call" => ballot => PerCallAsync(store, ballot),
                         _ => throw new ArgumentException($"Unknown mode {mode} (group, per-call)."),
                     };
-                    var (acknowledged, elapsed, commits) = await RunVotersAsync(store, voters, seconds, write);
-                    var stored = await ballots.CountByCycleAsync(Cycle, CancellationToken.None);
+                    var (acknowledged, elapsed, commits) = await RunVotersAsync(store, cycle, voters, seconds, write);
+                    var stored = await ballots.CountByCycleAsync(cycle, CancellationToken.None);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{Name} mode={mode} lanes={(mode == "group" ? lanes : 0)} voters={voters} seconds={elapsed.TotalSeconds:F1} acknowledged={acknowledged} ballots/s={acknowledged / elapsed.TotalSeconds:F0} commits={(mode == "group" ? commits : acknowledged)} mean-batch={(mode == "group" ? (double)acknowledged / Math.Max(1, commits) : 1):F1} stored={stored}"));
                     if (stored != acknowledged)
@@ -69,9 +78,7 @@ public static class PostgresBallotScenario
         }
     }
 
-    private static readonly CycleId Cycle = new(Guid.Parse("6f1d3c2a-0000-4000-8000-000000000001"));
-
-    private static async Task<(long Acknowledged, TimeSpan Elapsed, long Commits)> RunVotersAsync(PostgresStore store, int voters, int seconds, Func<Ballot, Task> write)
+    private static async Task<(long Acknowledged, TimeSpan Elapsed, long Commits)> RunVotersAsync(PostgresStore store, CycleId cycle, int voters, int seconds, Func<Ballot, Task> write)
     {
         long next = 0;
         var commitsBefore = store.GroupCommits;
@@ -83,7 +90,7 @@ public static class PostgresBallotScenario
             while (Stopwatch.GetTimestamp() < stopAt)
             {
                 var member = (ulong)Interlocked.Increment(ref next);
-                await write(Ballot(Scramble(member)));
+                await write(Ballot(cycle, Scramble(member)));
                 mine++;
             }
 
@@ -106,9 +113,9 @@ public static class PostgresBallotScenario
         await command.ExecuteNonQueryAsync();
     }
 
-    private static Ballot Ballot(ulong member) => new()
+    private static Ballot Ballot(CycleId cycle, ulong member) => new()
     {
-        CycleId = Cycle,
+        CycleId = cycle,
         MemberId = member,
         Choices = [new NominationId(Guid.NewGuid()), new NominationId(Guid.NewGuid()), new NominationId(Guid.NewGuid())],
         CastAt = TimeProvider.System.GetUtcNow(),
