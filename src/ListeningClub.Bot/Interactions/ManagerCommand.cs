@@ -26,7 +26,7 @@ public sealed class ManagerCommand(MemberCommandServices services, IEnumerable<M
         Options = [.. subcommands.Select(s => s.Definition)],
     }, deferEphemeral: true);
 
-    protected override async Task SuggestAsync(InteractionContext context, CancellationToken ct)
+    public override async Task AutocompleteAsync(InteractionContext context, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (context.Interaction.GuildId is { } guildId && Create(context) is { } subcommand)
@@ -39,7 +39,7 @@ public sealed class ManagerCommand(MemberCommandServices services, IEnumerable<M
             }
         }
 
-        await base.SuggestAsync(context, ct).ConfigureAwait(false);
+        await base.AutocompleteAsync(context, ct).ConfigureAwait(false);
     }
 
     protected override async Task ExecuteAsync(InteractionContext context, ulong guildId, ulong memberId, CancellationToken ct)

@@ -56,23 +56,8 @@ public abstract partial class MemberCommandHandler(MemberCommandServices service
         }
     }
 
-    /// <summary>Autocomplete (<see cref="SuggestAsync"/>); while the store cannot be reached, no suggestions and one warning line.</summary>
-    public async Task AutocompleteAsync(InteractionContext context, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        try
-        {
-            await SuggestAsync(context, ct).ConfigureAwait(false);
-        }
-        catch (StoreUnavailableException ex)
-        {
-            LogStoreUnavailable(services.Logger, GetType().Name, context.Interaction.Id, ex.Message);
-            await context.AutocompleteAsync([], ct).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Suggestions for the "track" option (names of the club's tracks); handlers with other options override.</summary>
-    protected virtual async Task SuggestAsync(InteractionContext context, CancellationToken ct)
+    /// <summary>Autocomplete for the "track" option (names of the club's tracks); handlers with other options override.</summary>
+    public virtual async Task AutocompleteAsync(InteractionContext context, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(context);
         var club = context.Interaction.GuildId is { } guildId ? await Clubs.GetAsync(guildId, ct).ConfigureAwait(false) : null;

@@ -45,12 +45,12 @@ public sealed class NominateCommand(
             CommandOptions.Text("pitch", "Why the club should pick it", maxLength: MediaFactory.MaxPitchLength),
             CommandOptions.Track()));
 
-    protected override async Task SuggestAsync(InteractionContext context, CancellationToken ct)
+    public override async Task AutocompleteAsync(InteractionContext context, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (context.FocusedOption?.Name != "title")
         {
-            await base.SuggestAsync(context, ct).ConfigureAwait(false);
+            await base.AutocompleteAsync(context, ct).ConfigureAwait(false);
             return;
         }
 

@@ -13,12 +13,12 @@ public sealed class WithdrawCommand(MemberCommandServices services, NominationSe
 
     public static InteractionRoutes Routes { get; } = CommandOptions.ServerCommand("withdraw", "Withdraw one of your nominations", deferEphemeral: true, CommandOptions.Text("nomination", "Which of your nominations", required: true, autocomplete: true), CommandOptions.Track());
 
-    protected override async Task SuggestAsync(InteractionContext context, CancellationToken ct)
+    public override async Task AutocompleteAsync(InteractionContext context, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (context.FocusedOption?.Name != "nomination" || context.Interaction.GuildId is not { } guildId || context.User is not { } user)
         {
-            await base.SuggestAsync(context, ct).ConfigureAwait(false);
+            await base.AutocompleteAsync(context, ct).ConfigureAwait(false);
             return;
         }
 
