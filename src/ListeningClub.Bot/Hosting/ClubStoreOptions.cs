@@ -1,4 +1,5 @@
 using ListeningClub.Storage.Configuration;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace ListeningClub.Bot.Hosting;
@@ -22,6 +23,14 @@ public sealed class ClubStoreOptions
     public string? PostgresConnectionString { get; set; }
 
     public bool IsPostgres => string.Equals(Provider, Postgres, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Whether <paramref name="configuration"/> keeps the clubs in PostgreSQL, read straight from it, for choices made
+    /// before options are bound (Quartz's job store, the backup job). A provider that is not valid is left to this
+    /// options class's own validation, which says what to fix.
+    /// </summary>
+    public static bool ChoosesPostgres(IConfiguration configuration) =>
+        string.Equals(configuration[$"{SectionName}:{nameof(Provider)}"], Postgres, StringComparison.OrdinalIgnoreCase);
 }
 
 internal sealed class ClubStoreOptionsValidation : IValidateOptions<ClubStoreOptions>

@@ -42,7 +42,7 @@ public static class ClubStoreRegistration
         // On PostgreSQL, backups are pg_dump's job: no daily backup job (it would have nothing to write).
         // (Read from the configuration, not IOptions<ClubStoreOptions>: a bad Storage:Provider must fail only its own validation.)
         services.AddOptions<BackupOptions>().PostConfigure<IConfiguration>((backup, configuration) =>
-            backup.Daily &= !string.Equals(configuration[$"{ClubStoreOptions.SectionName}:{nameof(ClubStoreOptions.Provider)}"], ClubStoreOptions.Postgres, StringComparison.OrdinalIgnoreCase));
+            backup.Daily &= !ClubStoreOptions.ChoosesPostgres(configuration));
         services.AddSingleton(provider => PostgresStore.Open(new PostgresStoreSettings
         {
             ConnectionString = provider.GetRequiredService<IOptions<ClubStoreOptions>>().Value.PostgresConnectionString

@@ -58,11 +58,8 @@ public static class QuartzSetup
     /// </summary>
     private static string? ClusteredConnectionString(IConfiguration configuration)
     {
-        var provider = configuration[$"{ClubStoreOptions.SectionName}:{nameof(ClubStoreOptions.Provider)}"];
         var connectionString = configuration.GetConnectionString("Postgres");
-        return string.Equals(provider, ClubStoreOptions.Postgres, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(connectionString)
-            ? connectionString
-            : null;
+        return ClubStoreOptions.ChoosesPostgres(configuration) && !string.IsNullOrWhiteSpace(connectionString) ? connectionString : null;
     }
 }
 

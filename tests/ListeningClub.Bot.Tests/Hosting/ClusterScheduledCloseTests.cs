@@ -48,7 +48,7 @@ public sealed class ClusterScheduledCloseTests(ITestOutputHelper output)
         var channel = guild.Channels["film-night"];
         await cluster.Control.RestFaultAsync(new RestFaultSpec($"/channels/{channel}/messages", 429, Count: 1, RetryAfter: 10));
         await using var store = await cluster.OpenStoreAsync();
-        var (_, cycle) = await OpenCycleAsync(store, guild);
+        var cycle = await CurrentCycleAsync(store, guild);
         var running = await cluster.InstanceRunningStepOfAsync(cycle.TrackId.ToString(), closes);
         output.WriteLine($"instance {running} runs the close due at {closes:O}; killing it");
         cluster.Instances[running].Kill();

@@ -68,7 +68,8 @@ public sealed class ClusterVoteBurstTests(ITestOutputHelper output)
         await using var store = await cluster.OpenStoreAsync();
         foreach (var shard in Enumerable.Range(0, Instances))
         {
-            var (guild, cycle) = await OpenCycleAsync(store, cluster.Guilds[shard]);
+            var guild = cluster.Guilds[shard];
+            var cycle = await CurrentCycleAsync(store, guild);
             var ballots = await new PostgresBallotRepository(store).ListByCycleAsync(cycle.Id, default);
             foreach (var (_, voter) in acknowledged.Where(a => a.Shard == shard))
             {

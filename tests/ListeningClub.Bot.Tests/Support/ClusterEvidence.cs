@@ -35,10 +35,11 @@ public static class ClusterEvidence
         }
     }
 
-    public static async Task<(CreatedGuild Guild, Cycle Cycle)> OpenCycleAsync(PostgresStore store, CreatedGuild guild)
+    /// <summary>The current cycle of the guild's (first) track, as the shared store holds it.</summary>
+    public static async Task<Cycle> CurrentCycleAsync(PostgresStore store, CreatedGuild guild)
     {
         var track = (await new PostgresClubRepository(store).GetAsync(ulong.Parse(guild.GuildId, CultureInfo.InvariantCulture), default))!.Tracks[0];
-        return (guild, (await new PostgresCycleRepository(store).GetCurrentAsync(track.Id, default))!);
+        return (await new PostgresCycleRepository(store).GetCurrentAsync(track.Id, default))!;
     }
 
     public static async Task<List<MessageEntry>> AnnouncementsAsync(EmulatorControl control, CreatedGuild guild) =>
